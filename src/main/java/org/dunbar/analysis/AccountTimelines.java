@@ -1,0 +1,175 @@
+package org.dunbar.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.dunbar.records.CohortKey;
+import org.dunbar.records.FollowDay;
+import org.dunbar.records.SnapshotSummary;
+import org.dunbar.tables.Table;
+
+/**
+ * Brings together everything known of one account — its per-period growth and activity counts,
+ * its daily attributed follows, its snapshots and baseline in-degree — and derives its follower
+ * counts, so that {@code follower_growth} and {@code account_engagement} rows and the banding of
+ * {@code acquisition_cohorts} all use the same counts. Every input is pre-aggregated per period or
+ * day, so one account's group stays small however large its audience.
+ */
+public final class AccountTimelines extends PTransform<PCollectionTuple, PCollectionTuple> {
+  /** Inputs, keyed by account. */
+  public static final TupleTag<KV<Integer, long[]>> GROWTH = new TupleTag<>() {};
+  public static final TupleTag<KV<FollowDay, long[]>> ATTRIBUTED = new TupleTag<>() {};
+  public static final TupleTag<KV<Integer, long[]>> ACTIVITY = new TupleTag<>() {};
+  public static final TupleTag<KV<Integer, SnapshotSummary>> SNAPSHOTS = new TupleTag<>() {};
+  public static final TupleTag<Long> BASELINE_FOLLOWERS = new TupleTag<>() {};
+
+  /** Outputs. */
+  public static final TupleTag<GenericRecord> GROWTH_ROWS = new TupleTag<>() {};
+  public static final TupleTag<GenericRecord> ENGAGEMENT_ROWS = new TupleTag<>() {};
+  public static final TupleTag<KV<CohortKey, long[]>> COHORTS = new TupleTag<>() {};
+
+  private final AnalysisParams params;
+
+  public AccountTimelines(AnalysisParams params) {
+    this.params = params;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollectionTuple inputs) {
+    PCollectionTuple out = KeyedPCollectionTuple.of(GROWTH, inputs.get(GROWTH))
+        .and(ATTRIBUTED, inputs.get(ATTRIBUTED))
+        .and(ACTIVITY, inputs.get(ACTIVITY))
+        .and(SNAPSHOTS, inputs.get(SNAPSHOTS))
+        .and(BASELINE_FOLLOWERS, inputs.get(BASELINE_FOLLOWERS))
+        .apply("Group by account", CoGroupByKey.create())
+        .apply("Account rows", ParDo.of(new TimelineFn(params))
+            .withOutputTags(GROWTH_ROWS, TupleTagList.of(List.of(ENGAGEMENT_ROWS, COHORTS))));
+    out.get(GROWTH_ROWS).setCoder(Table.FOLLOWER_GROWTH.coder());
+    out.get(ENGAGEMENT_ROWS).setCoder(Table.ACCOUNT_ENGAGEMENT.coder());
+    out.get(COHORTS).setCoder(KvCoder.of(AvroCoder.of(CohortKey.class), Tally.Coder.of()));
+    return out;
+  }
+
+  static final class TimelineFn extends DoFn<KV<String, CoGbkResult>, GenericRecord> {
+    private final AnalysisParams params;
+
+    TimelineFn(AnalysisParams params) {
+      this.params = params;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> element, MultiOutputReceiver out) {
+      String account = element.getKey();
+      CoGbkResult all = element.getValue();
+      PeriodUnit unit = params.period();
+      TreeMap<Integer, long[]> growth = new TreeMap<>();
+      all.getAll(GROWTH).forEach(g -> growth.merge(g.getKey(), g.getValue(), Tally.sum()::apply));
+      List<KV<FollowDay, long[]>> attributed = new ArrayList<>();
+      all.getAll(ATTRIBUTED).forEach(attributed::add);
+      for (KV<FollowDay, long[]> day : attributed) {
+        long[] gained = new long[GrowthMeasure.SIZE];
+        gained[GrowthMeasure.gainedBy(FollowReason.of(day.getKey().getReason())).ordinal()] = day.getValue()[CohortMeasure.FOLLOWS.ordinal()];
+        gained[GrowthMeasure.GAINED_CHURNED.ordinal()] = day.getValue()[CohortMeasure.CHURNED.ordinal()];
+        growth.merge(unit.startOfDay(day.getKey().getDay()), gained, Tally.sum()::apply);
+      }
+      TreeMap<Integer, SnapshotSummary> snapshots = new TreeMap<>();
+      all.getAll(SNAPSHOTS).forEach(s -> snapshots.put(s.getKey(), s.getValue()));
+      long baseline = 0;
+      for (Long b : all.getAll(BASELINE_FOLLOWERS)) {
+        baseline += b;
+      }
+      TreeMap<Integer, Long> net = new TreeMap<>();
+      boolean followee = baseline > 0;
+      for (Map.Entry<Integer, long[]> g : growth.entrySet()) {
+        net.put(g.getKey(), GrowthMeasure.gained(g.getValue()) - GrowthMeasure.lost(g.getValue()));
+        followee |= g.getValue()[GrowthMeasure.FOLLOW_EVENTS.ordinal()] > 0;
+      }
+      FollowerCounts counts = new FollowerCounts(followee, baseline, net, snapshots);
+
+      TreeMap<Integer, long[]> rowsOfGrowth = new TreeMap<>(growth);
+      snapshots.keySet().forEach(p -> rowsOfGrowth.putIfAbsent(p, new long[GrowthMeasure.SIZE]));
+      rowsOfGrowth.forEach((period, g) -> out.get(GROWTH_ROWS).output(growthRow(account, period, g, counts)));
+
+      TreeMap<Integer, long[]> activity = new TreeMap<>();
+      all.getAll(ACTIVITY).forEach(a -> activity.merge(a.getKey(), a.getValue(), Tally.sum()::apply));
+      activity.forEach((period, a) -> out.get(ENGAGEMENT_ROWS).output(engagementRow(account, period, a, counts)));
+
+      AudienceBands bands = params.bands();
+      for (KV<FollowDay, long[]> day : attributed) {
+        int band = bands.order(counts.at(unit.startOfDay(day.getKey().getDay())));
+        CohortKey key = new CohortKey(band, PeriodUnit.monthOf(day.getKey().getDay()), day.getKey().getReason());
+        out.get(COHORTS).output(KV.of(key, day.getValue()));
+      }
+    }
+
+    private GenericRecord growthRow(String account, int period, long[] g, FollowerCounts counts) {
+      Long start = counts.at(period);
+      Long end = counts.at(params.period().next(period));
+      boolean replay = counts.source() == FollowerCounts.Source.REPLAY;
+      Long net = replay ? (Long) (GrowthMeasure.gained(g) - GrowthMeasure.lost(g))
+          : start == null || end == null ? null : end - start;
+      Long observed = counts.observedEnd(period);
+      GenericRecordBuilder row = Table.FOLLOWER_GROWTH.row()
+          .set("account", account)
+          .set("period_start", period)
+          .set("followers_source", counts.source().label())
+          .set("followers_start", start)
+          .set("followers_end", end)
+          .set("gained", replay ? GrowthMeasure.gained(g) : null)
+          .set("lost", replay ? GrowthMeasure.lost(g) : null)
+          .set("net", net)
+          .set("growth_rate", Ratios.of(net, start))
+          .set("observed_followers_end", observed)
+          .set("unexplained_delta", replay && observed != null ? observed - end : null);
+      for (GrowthMeasure m : GrowthMeasure.values()) {
+        if (m != GrowthMeasure.FOLLOW_EVENTS) {
+          row.set(m.name().toLowerCase(java.util.Locale.ROOT), replay ? g[m.ordinal()] : null);
+        }
+      }
+      return row.build();
+    }
+
+    private GenericRecord engagementRow(String account, int period, long[] a, FollowerCounts counts) {
+      Long start = counts.at(period);
+      int band = params.bands().order(start);
+      Long engagedFollowers = counts.source() == FollowerCounts.Source.REPLAY ? a[ActivityMeasure.ENGAGED_FOLLOWERS.ordinal()] : null;
+      long directedSent = a[ActivityMeasure.REPLIES_SENT.ordinal()] + a[ActivityMeasure.MENTIONS_SENT.ordinal()]
+          + a[ActivityMeasure.QUOTES_SENT.ordinal()] + a[ActivityMeasure.MESSAGES_SENT.ordinal()];
+      long posts = a[ActivityMeasure.POSTS.ordinal()];
+      GenericRecordBuilder row = Table.ACCOUNT_ENGAGEMENT.row()
+          .set("account", account)
+          .set("period_start", period)
+          .set("audience_band", params.bands().label(band))
+          .set("band_order", band)
+          .set("followers_source", counts.source().label())
+          .set("followers_start", start)
+          .set("engager_rate", Ratios.of(a[ActivityMeasure.ENGAGERS.ordinal()], start))
+          .set("engaged_followers", engagedFollowers)
+          .set("engagement_rate", Ratios.of(engagedFollowers, start))
+          .set("reply_back_rate", Ratios.of(a[ActivityMeasure.DIRECTED_ANSWERED.ordinal()], a[ActivityMeasure.DIRECTED_RECEIVED_FROM_OTHERS.ordinal()]))
+          .set("broadcast_share", Ratios.of(posts, posts + directedSent));
+      for (ActivityMeasure m : ActivityMeasure.values()) {
+        if (Table.ACCOUNT_ENGAGEMENT.schema().getField(m.column()) != null && m != ActivityMeasure.ENGAGED_FOLLOWERS) {
+          row.set(m.column(), a[m.ordinal()]);
+        }
+      }
+      return row.build();
+    }
+  }
+}

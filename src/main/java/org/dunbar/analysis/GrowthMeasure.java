@@ -1,0 +1,45 @@
+package org.dunbar.analysis;
+
+/** The per-(account, period) counts behind the {@code follower_growth} table. */
+public enum GrowthMeasure {
+  /** Follow and unfollow events targeting the account, redundant and orphan ones included. */
+  FOLLOW_EVENTS,
+  GAINED_FOLLOW_BACK,
+  GAINED_CONVERSATION,
+  GAINED_OUTREACH,
+  GAINED_ENGAGED,
+  GAINED_BURST,
+  GAINED_UNEXPLAINED,
+  GAINED_CHURNED,
+  LOST_CHURN,
+  LOST_OTHER;
+
+  public static final int SIZE = values().length;
+
+  public static long[] of(GrowthMeasure m, long value) {
+    return Tally.of(SIZE, m, value);
+  }
+
+  public static GrowthMeasure gainedBy(FollowReason reason) {
+    return switch (reason) {
+      case FOLLOW_BACK -> GAINED_FOLLOW_BACK;
+      case CONVERSATION -> GAINED_CONVERSATION;
+      case OUTREACH -> GAINED_OUTREACH;
+      case ENGAGED -> GAINED_ENGAGED;
+      case BURST -> GAINED_BURST;
+      case UNEXPLAINED -> GAINED_UNEXPLAINED;
+    };
+  }
+
+  public static long gained(long[] v) {
+    long sum = 0;
+    for (FollowReason r : FollowReason.values()) {
+      sum += v[gainedBy(r).ordinal()];
+    }
+    return sum;
+  }
+
+  public static long lost(long[] v) {
+    return v[LOST_CHURN.ordinal()] + v[LOST_OTHER.ordinal()];
+  }
+}

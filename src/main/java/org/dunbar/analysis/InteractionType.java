@@ -1,0 +1,47 @@
+package org.dunbar.analysis;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The SPEC's event types, with the orders and groupings the analyses use. */
+public enum InteractionType {
+  FOLLOW,
+  UNFOLLOW,
+  POST,
+  REPLY,
+  MENTION,
+  QUOTE,
+  MESSAGE,
+  RESHARE,
+  LIKE;
+
+  /** The interaction layers of the network, in table order: every type that has a target but follows. */
+  public static final List<InteractionType> INTERACTIONS =
+      List.of(REPLY, MENTION, QUOTE, MESSAGE, RESHARE, LIKE);
+
+  public static InteractionType of(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A reply, mention, quote or message: addressed to someone, so it can be answered. */
+  public boolean isDirected() {
+    return this == REPLY || this == MENTION || this == QUOTE || this == MESSAGE;
+  }
+
+  public boolean isInteraction() {
+    return INTERACTIONS.contains(this);
+  }
+
+  /** The replay's tie-break at one instant: unfollow, then follow, then everything else. */
+  public int replayOrder() {
+    return switch (this) {
+      case UNFOLLOW -> 0;
+      case FOLLOW -> 1;
+      default -> 2;
+    };
+  }
+}

@@ -1,0 +1,81 @@
+package org.dunbar.analysis;
+
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.dunbar.tables.Table;
+
+/**
+ * The {@code network_layers} table: per layer, the sizes and reciprocity of the edge set, from the
+ * per-pair statistics of {@link ReplayPairs}. Always all nine layers, empty ones included.
+ */
+public final class NetworkLayers extends PTransform<PCollectionTuple, PCollection<GenericRecord>> {
+  private static final TupleTag<long[]> STATS = new TupleTag<>() {};
+  private static final TupleTag<Long> NODES = new TupleTag<>() {};
+
+  @Override
+  public PCollection<GenericRecord> expand(PCollectionTuple replayed) {
+    List<KV<String, long[]>> emptyStats = LayerMeasure.LAYERS.stream().map(l -> KV.of(l, LayerMeasure.empty())).toList();
+    List<KV<String, Long>> noNodes = LayerMeasure.LAYERS.stream().map(l -> KV.of(l, 0L)).toList();
+    PCollection<KV<String, long[]>> stats = PCollectionList
+        .of(replayed.get(ReplayPairs.LAYERS))
+        .and(replayed.getPipeline().apply("Every layer", Create.of(emptyStats)
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), Tally.Coder.of()))))
+        .apply("All layer stats", Flatten.pCollections())
+        .apply("Sum per layer", Combine.perKey(LayerMeasure.combine()));
+    PCollection<KV<String, Long>> nodes = PCollectionList
+        .of(replayed.get(ReplayPairs.LAYER_NODES).apply("Distinct nodes", Distinct.create()).apply("Nodes per layer", Count.perKey()))
+        .and(replayed.getPipeline().apply("Every layer has nodes", Create.of(noNodes)
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))))
+        .apply("All node counts", Flatten.pCollections())
+        .apply("Nodes", Sum.longsPerKey());
+    return KeyedPCollectionTuple.of(STATS, stats)
+        .and(NODES, nodes)
+        .apply("Join stats and nodes", CoGroupByKey.create())
+        .apply("Layer rows", ParDo.of(new LayerRowFn()))
+        .setCoder(Table.NETWORK_LAYERS.coder());
+  }
+
+  static final class LayerRowFn extends DoFn<KV<String, CoGbkResult>, GenericRecord> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> layer, OutputReceiver<GenericRecord> out) {
+      long[] s = layer.getValue().getOnly(STATS);
+      long edges = s[LayerMeasure.EDGES.ordinal()];
+      long selfLoops = s[LayerMeasure.SELF_LOOPS.ordinal()];
+      long reciprocal = s[LayerMeasure.RECIPROCAL_EDGES.ordinal()];
+      long connected = s[LayerMeasure.CONNECTED_PAIRS.ordinal()];
+      boolean anyEvents = s[LayerMeasure.EVENTS.ordinal()] > 0;
+      out.output(Table.NETWORK_LAYERS.row()
+          .set("layer", layer.getKey())
+          .set("nodes", layer.getValue().getOnly(NODES))
+          .set("edges", edges)
+          .set("events", s[LayerMeasure.EVENTS.ordinal()])
+          .set("self_loops", selfLoops)
+          .set("reciprocal_edges", reciprocal)
+          .set("edge_reciprocity", Ratios.of(reciprocal, edges - selfLoops))
+          .set("pair_reciprocity", Ratios.of(s[LayerMeasure.MUTUAL_PAIRS.ordinal()], connected))
+          .set("first_at", anyEvents ? s[LayerMeasure.FIRST_AT.ordinal()] : null)
+          .set("last_at", anyEvents ? s[LayerMeasure.LAST_AT.ordinal()] : null)
+          .build());
+    }
+  }
+}

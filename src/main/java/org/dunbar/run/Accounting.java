@@ -1,0 +1,96 @@
+package org.dunbar.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The run's record accounting, from the tallies the pipeline wrote, and the checks that must hold
+ * before a run may be published (SPEC "Accounting").
+ */
+public final class Accounting {
+  private final Map<String, Long> tallies;
+
+  public Accounting(Map<String, Long> tallies) {
+    this.tallies = new TreeMap<>(tallies);
+  }
+
+  public long get(String name) {
+    return tallies.getOrDefault(name, 0L);
+  }
+
+  /** Every way the counts fail to balance; empty when they do. */
+  public List<String> imbalances() {
+    List<String> problems = new ArrayList<>();
+    for (String kind : Study.KINDS) {
+      balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected",
+          get(kind + ".accepted") + get(kind + ".rejected"));
+    }
+    balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates",
+        get("events.unique") + get("events.duplicates"));
+    long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
+    balance(problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
+    if (get("snapshots.unique") > get("emitted.snapshots")) {
+      problems.add("snapshots.unique " + get("snapshots.unique") + " exceeds the snapshots read " + get("emitted.snapshots"));
+    }
+    if (get("baseline.unique") > get("emitted.baseline")) {
+      problems.add("baseline.unique " + get("baseline.unique") + " exceeds the baseline edges read " + get("emitted.baseline"));
+    }
+    return problems;
+  }
+
+  private static void balance(List<String> problems, String left, long l, String right, long r) {
+    if (l != r) {
+      problems.add(left + " = " + l + " but " + right + " = " + r);
+    }
+  }
+
+  /** Rejected records over records read, of all kinds; 0 when nothing was read. */
+  public double rejectedFraction() {
+    long read = Study.KINDS.stream().mapToLong(k -> get(k + ".read")).sum();
+    long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
+    return read == 0 ? 0 : (double) rejected / read;
+  }
+
+  /** The accounting as the manifest shows it: per kind, then the table row counts. */
+  public Map<String, Object> toManifest() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String kind : Study.KINDS) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put("read", get(kind + ".read"));
+      counts.put("accepted", get(kind + ".accepted"));
+      counts.put("rejected", get(kind + ".rejected"));
+      switch (kind) {
+        case "events" -> {
+          counts.put("events", get("emitted.events"));
+          counts.put("unique", get("events.unique"));
+          counts.put("duplicates", get("events.duplicates"));
+          counts.put("conflicting_duplicates", get("events.conflicting_duplicates"));
+        }
+        case "snapshots" -> {
+          counts.put("snapshots", get("emitted.snapshots"));
+          counts.put("unique", get("snapshots.unique"));
+          counts.put("user_objects_without_snapshot_moment", get("snapshots.without_moment"));
+        }
+        default -> {
+          counts.put("edges", get("emitted.baseline"));
+          counts.put("unique", get("baseline.unique"));
+        }
+      }
+      out.put(kind, counts);
+    }
+    return out;
+  }
+
+  public Map<String, Long> rowCounts() {
+    Map<String, Long> rows = new TreeMap<>();
+    tallies.forEach((k, v) -> {
+      if (k.startsWith("rows.")) {
+        rows.put(k.substring("rows.".length()), v);
+      }
+    });
+    return rows;
+  }
+}

@@ -1,0 +1,226 @@
+package org.dunbar.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.dunbar.analysis.AnalysisParams;
+import org.dunbar.analysis.PeriodUnit;
+import org.dunbar.formats.Formats;
+import org.dunbar.formats.TimeBounds;
+
+/**
+ * Everything a run needs to know, resolved and validated: the SPEC's parameters with their
+ * defaults, the inputs, and where and how to run. Built only by {@link #fromTree}, so a study file
+ * and command-line flags go through the same checks.
+ */
+public record Study(
+    String name,
+    String output,
+    PeriodUnit period,
+    int lookbackDays,
+    int churnDays,
+    long burstMin,
+    double burstFactor,
+    int replyWindowDays,
+    List<Long> audienceBands,
+    Instant notBefore,
+    Instant notAfter,
+    List<InputSpec> inputs,
+    String runner,
+    String flinkMaster,
+    int parallelism,
+    double maxRejectedFraction)
+    implements Serializable {
+
+  public static final List<Long> DEFAULT_BANDS = List.of(5L, 15L, 50L, 150L, 500L, 1500L, 5000L, 50000L);
+  public static final Set<String> RUNNERS = Set.of("direct", "flink");
+  static final List<String> KINDS = List.of("events", "snapshots", "baseline");
+  private static final Set<String> FIELDS =
+      Set.of("name", "output", "period", "lookback_days", "churn_days", "burst_min", "burst_factor",
+          "reply_window_days", "audience_bands", "not_before", "not_after", "inputs", "runner",
+          "flink_master", "parallelism", "max_rejected_fraction");
+
+  /** Reads a study from its tree form (a parsed study file with flags already merged in). */
+  public static Study fromTree(ObjectNode tree) {
+    for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (!FIELDS.contains(field)) {
+        throw new StudyException(field, "unknown field; known fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
+      }
+    }
+    String name = text(tree, "name", "study");
+    if (!name.matches("[A-Za-z0-9._-]+")) {
+      throw new StudyException("name", "'" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
+    }
+    PeriodUnit period = choice(tree, "period", "week", PeriodUnit.class);
+    int lookback = positiveInt(tree, "lookback_days", 30);
+    int churn = positiveInt(tree, "churn_days", 7);
+    long burstMin = positiveInt(tree, "burst_min", 20);
+    double burstFactor = number(tree, "burst_factor", 5.0, 0.0);
+    int replyWindow = positiveInt(tree, "reply_window_days", 7);
+    List<Long> bands = bands(tree);
+    Instant notBefore = instant(tree, "not_before", Instant.parse("2000-01-01T00:00:00Z"));
+    Instant notAfter = instant(tree, "not_after", null);
+    if (notAfter != null && notAfter.isBefore(notBefore)) {
+      throw new StudyException("not_after", notAfter + " is before not_before " + notBefore);
+    }
+    String runner = text(tree, "runner", "flink").toLowerCase(Locale.ROOT);
+    if (!RUNNERS.contains(runner)) {
+      throw new StudyException("runner", "'" + runner + "' is not one of direct, flink");
+    }
+    JsonNode master = tree.get("flink_master");
+    String flinkMaster = master == null || master.isNull() || master.asText().isEmpty() ? null : master.asText();
+    int parallelism = positiveInt(tree, "parallelism", Runtime.getRuntime().availableProcessors());
+    double maxRejected = number(tree, "max_rejected_fraction", 0.01, 0.0);
+    if (maxRejected > 1.0) {
+      throw new StudyException("max_rejected_fraction", maxRejected + " is not a fraction between 0 and 1");
+    }
+    return new Study(name, text(tree, "output", "out"), period, lookback, churn, burstMin, burstFactor,
+        replyWindow, bands, notBefore, notAfter, inputs(tree), runner, flinkMaster, parallelism, maxRejected);
+  }
+
+  public TimeBounds timeBounds() {
+    return new TimeBounds(micros(notBefore), notAfter == null ? null : micros(notAfter));
+  }
+
+  public AnalysisParams analysisParams() {
+    return new AnalysisParams(period, lookbackDays, churnDays, burstMin, burstFactor, replyWindowDays, audienceBands);
+  }
+
+  public List<InputSpec> inputs(String kind) {
+    return inputs.stream().filter(i -> i.kind().equals(kind)).toList();
+  }
+
+  private static long micros(Instant i) {
+    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+  }
+
+  private static List<InputSpec> inputs(ObjectNode tree) {
+    JsonNode node = tree.get("inputs");
+    List<InputSpec> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      throw new StudyException("inputs", "no inputs: give at least inputs.events (or --events=GLOB)");
+    }
+    if (!node.isObject()) {
+      throw new StudyException("inputs", "must be a mapping with keys " + String.join(", ", KINDS));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String kind = e.getKey();
+      if (!KINDS.contains(kind)) {
+        throw new StudyException("inputs." + kind, "unknown input kind; allowed: " + String.join(", ", KINDS));
+      }
+      if (!e.getValue().isArray()) {
+        throw new StudyException("inputs." + kind, "must be a list of {path, format} entries");
+      }
+      int i = 0;
+      for (JsonNode entry : e.getValue()) {
+        out.add(input(kind, "inputs." + kind + "[" + i++ + "]", entry));
+      }
+    }
+    if (out.stream().noneMatch(i -> i.kind().equals("events"))) {
+      throw new StudyException("inputs.events", "no event input: give at least one (or --events=GLOB)");
+    }
+    return List.copyOf(out);
+  }
+
+  private static InputSpec input(String kind, String field, JsonNode entry) {
+    JsonNode path = entry.get("path");
+    if (path == null || path.asText().isEmpty()) {
+      throw new StudyException(field + ".path", "missing: a file path or glob");
+    }
+    List<String> allowed = Formats.formatNames(kind);
+    JsonNode formatNode = entry.get("format");
+    String format = formatNode == null || formatNode.isNull() ? allowed.get(0) : formatNode.asText();
+    if (!allowed.contains(format)) {
+      throw new StudyException(field + ".format", "'" + format + "' is not one of " + String.join(", ", allowed));
+    }
+    JsonNode timeNode = entry.get("snapshot_time");
+    String time = timeNode == null || timeNode.isNull() ? null : timeNode.asText();
+    if (time != null && !Set.of("created", "retrieved").contains(time)) {
+      throw new StudyException(field + ".snapshot_time", "'" + time + "' is not one of created, retrieved");
+    }
+    return new InputSpec(kind, path.asText(), format, time);
+  }
+
+  private static List<Long> bands(ObjectNode tree) {
+    JsonNode node = tree.get("audience_bands");
+    if (node == null || node.isNull()) {
+      return DEFAULT_BANDS;
+    }
+    List<Long> bands = new ArrayList<>();
+    Iterable<JsonNode> items = node.isArray() ? node : List.of(node.asText().split(",")).stream()
+        .map(s -> (JsonNode) com.fasterxml.jackson.databind.node.TextNode.valueOf(s.trim())).toList();
+    for (JsonNode item : items) {
+      long bound = parse("audience_bands", item.asText(), Long::parseLong, "whole numbers");
+      if (bound < 0 || (!bands.isEmpty() && bound <= bands.get(bands.size() - 1))) {
+        throw new StudyException("audience_bands", "upper bounds must be non-negative and strictly increasing; got " + node);
+      }
+      bands.add(bound);
+    }
+    if (bands.isEmpty()) {
+      throw new StudyException("audience_bands", "give at least one upper bound, e.g. 5,15,50,150");
+    }
+    return List.copyOf(bands);
+  }
+
+  private static String text(ObjectNode tree, String field, String fallback) {
+    JsonNode n = tree.get(field);
+    return n == null || n.isNull() ? fallback : n.asText();
+  }
+
+  private static <E extends Enum<E>> E choice(ObjectNode tree, String field, String fallback, Class<E> type) {
+    String value = text(tree, field, fallback);
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+      throw new StudyException(field, "'" + value + "' is not one of " + String.join(", ", allowed));
+    }
+  }
+
+  private static int positiveInt(ObjectNode tree, String field, int fallback) {
+    int value = tree.has(field) ? parse(field, tree.get(field).asText(), Integer::parseInt, "a whole number") : fallback;
+    if (value < 1) {
+      throw new StudyException(field, value + " must be at least 1");
+    }
+    return value;
+  }
+
+  private static double number(ObjectNode tree, String field, double fallback, double min) {
+    double value = tree.has(field) ? parse(field, tree.get(field).asText(), Double::parseDouble, "a number") : fallback;
+    if (!(value >= min) || Double.isInfinite(value)) {
+      throw new StudyException(field, value + " must be a finite number of at least " + min);
+    }
+    return value;
+  }
+
+  private static Instant instant(ObjectNode tree, String field, Instant fallback) {
+    JsonNode n = tree.get(field);
+    if (n == null || n.isNull()) {
+      return fallback;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(n.asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new StudyException(field, "'" + n.asText() + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
+    }
+  }
+
+  private static <T> T parse(String field, String text, Function<String, T> parser, String expected) {
+    try {
+      return parser.apply(text.trim());
+    } catch (NumberFormatException e) {
+      throw new StudyException(field, "'" + text + "' is not " + expected);
+    }
+  }
+}

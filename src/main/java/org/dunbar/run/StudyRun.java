@@ -1,0 +1,187 @@
+package org.dunbar.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.dunbar.records.InputFile;
+
+/**
+ * One run of a study: match the inputs, run the pipeline into a fresh run folder, check the
+ * accounting, write the manifest, and only then publish by replacing {@code LATEST} atomically. A
+ * run that fails anywhere leaves {@code LATEST} as it was.
+ */
+public final class StudyRun {
+  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Study study;
+  private final PrintStream log;
+
+  public StudyRun(Study study, PrintStream log) {
+    this.study = study;
+    this.log = log;
+  }
+
+  /** Runs the study; returns the published run folder, or throws {@link RunFailure}. */
+  public Path execute() throws IOException {
+    Instant started = Instant.now();
+    String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Path studyDir = Path.of(study.output(), study.name()).toAbsolutePath();
+    Path runDir = studyDir.resolve("runs").resolve(runId);
+    PipelineOptions options = options();
+    FileSystems.setDefaultPipelineOptions(options);
+    List<InputFile> files = matchInputs();
+    log.printf("dunbar: run %s of study '%s': %d input files, runner %s (parallelism %d)%n",
+        runId, study.name(), files.size(), runnerLabel(), study.parallelism());
+    Files.createDirectories(runDir);
+
+    Pipeline pipeline = Pipeline.create(options);
+    StudyPipeline.build(pipeline, study, files, runDir.toString());
+    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the pipeline ended in state " + state);
+    }
+    Accounting accounting = readTallies(runDir);
+    removeScratch(runDir);
+    List<String> problems = new ArrayList<>(accounting.imbalances());
+    if (accounting.rejectedFraction() > study.maxRejectedFraction()) {
+      problems.add(String.format("%.4f of the records read were rejected, over max_rejected_fraction %s (see the rejected table in %s)",
+          accounting.rejectedFraction(), study.maxRejectedFraction(), runDir.resolve("rejected")));
+    }
+    writeManifest(runDir, runId, started, files, accounting, problems);
+    if (!problems.isEmpty()) {
+      throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
+    }
+    publish(studyDir, runId);
+    log.printf("dunbar: published %s (events read %d, rejected %d, unique %d)%n", runDir,
+        accounting.get("events.read"), accounting.get("events.rejected"), accounting.get("events.unique"));
+    return runDir;
+  }
+
+  private PipelineOptions options() {
+    if (study.runner().equals("direct")) {
+      DirectOptions direct = PipelineOptionsFactory.as(DirectOptions.class);
+      direct.setRunner(DirectRunner.class);
+      direct.setTargetParallelism(study.parallelism());
+      return direct;
+    }
+    FlinkPipelineOptions flink = PipelineOptionsFactory.as(FlinkPipelineOptions.class);
+    flink.setRunner(FlinkRunner.class);
+    flink.setFlinkMaster(study.flinkMaster() == null ? "[local]" : study.flinkMaster());
+    flink.setParallelism(study.parallelism());
+    return flink;
+  }
+
+  private String runnerLabel() {
+    return study.runner().equals("direct") ? "direct" : "flink " + (study.flinkMaster() == null ? "[local]" : study.flinkMaster());
+  }
+
+  /** Every input glob must match at least one file: an empty match is a mistake, not an empty study. */
+  private List<InputFile> matchInputs() throws IOException {
+    List<InputFile> files = new ArrayList<>();
+    for (InputSpec input : study.inputs()) {
+      MatchResult match = FileSystems.match(input.glob(), EmptyMatchTreatment.ALLOW);
+      List<String> paths = match.status() == MatchResult.Status.OK
+          ? match.metadata().stream().map(m -> m.resourceId().toString()).sorted().toList()
+          : List.of();
+      if (paths.isEmpty()) {
+        throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
+      }
+      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime())));
+    }
+    return files;
+  }
+
+  private static Accounting readTallies(Path runDir) throws IOException {
+    Map<String, Long> tallies = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(runDir.resolve(StudyPipeline.TALLIES_DIR))) {
+      for (Path file : files.toList()) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          String[] parts = line.split("\t");
+          tallies.merge(parts[0], Long.parseLong(parts[1]), Long::sum);
+        }
+      }
+    }
+    return new Accounting(tallies);
+  }
+
+  /** Removes the tallies (the manifest holds them) and any temporary folder a file sink left behind. */
+  private static void removeScratch(Path runDir) throws IOException {
+    List<Path> scratch;
+    try (Stream<Path> all = Files.walk(runDir)) {
+      scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam") || p.getFileName().toString().equals(StudyPipeline.TALLIES_DIR)).toList();
+    }
+    for (Path dir : scratch) {
+      if (Files.exists(dir)) {
+        try (Stream<Path> inside = Files.walk(dir)) {
+          for (Path p : inside.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+  }
+
+  private void writeManifest(Path runDir, String runId, Instant started, List<InputFile> files, Accounting accounting, List<String> problems) throws IOException {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("run_id", runId);
+    manifest.put("status", problems.isEmpty() ? "published" : "failed");
+    manifest.put("problems", problems);
+    manifest.put("started_at", started.toString());
+    manifest.put("ended_at", Instant.now().toString());
+    manifest.put("version", Version.commit());
+    manifest.put("study", study);
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (InputFile f : files) {
+      Map<String, Object> input = new LinkedHashMap<>();
+      input.put("path", f.getPath());
+      input.put("kind", f.getKind());
+      input.put("format", f.getFormat());
+      input.put("bytes", FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes());
+      inputs.add(input);
+    }
+    manifest.put("inputs", inputs);
+    manifest.put("runner", runnerLabel());
+    manifest.put("parallelism", study.parallelism());
+    manifest.put("rows", accounting.rowCounts());
+    manifest.put("accounting", accounting.toManifest());
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+    Path tmp = runDir.resolve("_manifest.json.tmp");
+    json.writeValue(tmp.toFile(), manifest);
+    Files.move(tmp, runDir.resolve("_manifest.json"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Replaces LATEST in one atomic rename, so readers see the old run or the new one, never neither. */
+  private static void publish(Path studyDir, String runId) throws IOException {
+    Path tmp = studyDir.resolve("LATEST." + runId + ".tmp");
+    Files.writeString(tmp, runId + "\n", StandardCharsets.UTF_8);
+    Files.move(tmp, studyDir.resolve("LATEST"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+}

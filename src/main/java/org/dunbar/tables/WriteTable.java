@@ -1,0 +1,57 @@
+package org.dunbar.tables;
+
+import java.time.LocalDate;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+
+/**
+ * Writes one table as Parquet files under {@code <runDir>/<table>/}, Hive-partitioned by
+ * {@code period_month=YYYY-MM} for the large per-period tables. Files appear only when their
+ * bundle commits (FileIO writes to a temporary folder first), and publication happens later, by
+ * the run, once every table is complete.
+ */
+public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDone> {
+  private final Table table;
+  private final String runDir;
+
+  public WriteTable(Table table, String runDir) {
+    super("Write " + table.tableName());
+    this.table = table;
+    this.runDir = runDir;
+  }
+
+  @Override
+  public PDone expand(PCollection<GenericRecord> rows) {
+    String dir = runDir + "/" + table.tableName();
+    if (table.partitioned()) {
+      rows.apply(FileIO.<String, GenericRecord>writeDynamic()
+          .by(new PeriodMonth())
+          .withDestinationCoder(StringUtf8Coder.of())
+          .via(ParquetIO.sink(table.schema()))
+          .to(dir)
+          .withNaming(partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
+    } else {
+      rows.apply(FileIO.<GenericRecord>write()
+          .via(ParquetIO.sink(table.schema()))
+          .to(dir)
+          .withPrefix("part")
+          .withSuffix(".parquet"));
+    }
+    return PDone.in(rows.getPipeline());
+  }
+
+  /** The Hive partition of a per-period row: the month of its period_start. */
+  static final class PeriodMonth implements SerializableFunction<GenericRecord, String> {
+    @Override
+    public String apply(GenericRecord row) {
+      LocalDate start = LocalDate.ofEpochDay((Integer) row.get("period_start"));
+      return String.format("period_month=%04d-%02d", start.getYear(), start.getMonthValue());
+    }
+  }
+}
