@@ -1,0 +1,42 @@
+package org.dunbar.formats;
+
+import java.util.regex.Pattern;
+
+/**
+ * Canonical events: one JSON object per line, or CSV with a header when the file name ends in
+ * {@code .csv} (optionally followed by {@code .gz}, {@code .bz2} or {@code .zst}; any case).
+ */
+public final class CanonicalEvents implements LineFormat {
+  private static final long serialVersionUID = 1L;
+
+  private static final Pattern CSV_NAME =
+      Pattern.compile("\\.csv(\\.(gz|bz2|zst))?$", Pattern.CASE_INSENSITIVE);
+
+  private final TimeBounds bounds;
+  private final CsvColumns csv = new CsvColumns(EventChecks.FIELDS);
+
+  public CanonicalEvents(TimeBounds bounds) {
+    this.bounds = bounds;
+  }
+
+  @Override
+  public void parse(String source, long line, String text, String header, RecordSink sink) {
+    RecordFields fields;
+    try {
+      fields = isCsv(source) ? csv.fields(header, text) : JsonFields.parse(text);
+    } catch (Unparsable e) {
+      sink.rejected(Reasons.UNPARSABLE, e.getMessage(), null);
+      return;
+    }
+    EventChecks.check(fields, source, line, bounds, sink);
+  }
+
+  @Override
+  public boolean hasHeader(String source) {
+    return isCsv(source);
+  }
+
+  private static boolean isCsv(String source) {
+    return CSV_NAME.matcher(source).find();
+  }
+}

@@ -1,0 +1,75 @@
+package org.dunbar.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.dunbar.records.Event;
+import org.junit.jupiter.api.Test;
+
+class EventIdsTest {
+  private static final long TS = 1_600_000_000_000_000L;
+
+  private static Event event(String type, String actor, String target, String post, String parent) {
+    return new Event(null, type, actor, target, post, parent, TS, "f.jsonl", 7L);
+  }
+
+  private static String sha256(String joined) throws Exception {
+    byte[] hash =
+        MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(hash);
+  }
+
+  @Test
+  void hashesTheJoinedFieldsAndTheOccurrence() throws Exception {
+    Event follow = event("follow", "alice", "bob", null, "p1");
+    String fields = "follow\u001Falice\u001Fbob\u001F\u001Fp1\u001F1600000000000000";
+    assertEquals(sha256(fields + "\u001F2"), EventIds.withOccurrence(follow, 2));
+    assertEquals(sha256(fields), EventIds.fieldsKey(follow));
+    // Computed outside Java, so both sides cannot share a mistake.
+    assertEquals(
+        "b7c87ee7a9903b021590bb00aa351860a289bf3fcf2dc518211fb3d5ecd524a2",
+        EventIds.withOccurrence(follow, 2));
+  }
+
+  @Test
+  void writesAbsentFieldsAsEmptyAndEncodesUtf8() throws Exception {
+    Event post = event("post", "\u00E9mile", null, "p9", null);
+    post.setTs(1_600_000_000_123_456L);
+    assertEquals(
+        sha256("post\u001F\u00E9mile\u001F\u001Fp9\u001F\u001F1600000000123456"),
+        EventIds.fieldsKey(post));
+    assertEquals(
+        "187cbd2bf67092f6f88c757fe128ef3c351383f6f05610b69a3b6b4fe74eadf2",
+        EventIds.fieldsKey(post));
+  }
+
+  @Test
+  void lowerCasesTheTypeAndIgnoresWhereTheRecordWasRead() {
+    Event lower = event("follow", "a", "b", null, null);
+    Event upper = event("FOLLOW", "a", "b", null, null);
+    upper.setSource("other.jsonl");
+    upper.setLine(99L);
+    assertEquals(EventIds.withOccurrence(lower, 1), EventIds.withOccurrence(upper, 1));
+  }
+
+  @Test
+  void separatesFieldsAndOccurrences() {
+    assertNotEquals(
+        EventIds.fieldsKey(event("reply", "ab", "c", null, null)),
+        EventIds.fieldsKey(event("reply", "a", "bc", null, null)));
+    Event e = event("like", "a", "b", null, "p");
+    assertNotEquals(EventIds.withOccurrence(e, 1), EventIds.withOccurrence(e, 2));
+    assertNotEquals(EventIds.fieldsKey(e), EventIds.withOccurrence(e, 1));
+  }
+
+  @Test
+  void occurrencesStartAtOne() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> EventIds.withOccurrence(event("like", "a", "b", null, null), 0));
+  }
+}
