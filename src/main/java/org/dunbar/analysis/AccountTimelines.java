@@ -31,8 +31,8 @@ import org.dunbar.tables.Table;
  * {@code acquisition_cohorts} all use the same counts. Every input is pre-aggregated per period or
  * day, so one account's group stays small however large its audience.
  */
-public final class AccountTimelines extends PTransform<PCollectionTuple, PCollectionTuple> {
-  /** Inputs, keyed by account. */
+public final class AccountTimelines extends PTransform<KeyedPCollectionTuple<String>, PCollectionTuple> {
+  /** Inputs, keyed by account: tags of a {@link KeyedPCollectionTuple}. */
   public static final TupleTag<KV<Integer, long[]>> GROWTH = new TupleTag<>() {};
   public static final TupleTag<KV<FollowDay, long[]>> ATTRIBUTED = new TupleTag<>() {};
   public static final TupleTag<KV<Integer, long[]>> ACTIVITY = new TupleTag<>() {};
@@ -51,12 +51,8 @@ public final class AccountTimelines extends PTransform<PCollectionTuple, PCollec
   }
 
   @Override
-  public PCollectionTuple expand(PCollectionTuple inputs) {
-    PCollectionTuple out = KeyedPCollectionTuple.of(GROWTH, inputs.get(GROWTH))
-        .and(ATTRIBUTED, inputs.get(ATTRIBUTED))
-        .and(ACTIVITY, inputs.get(ACTIVITY))
-        .and(SNAPSHOTS, inputs.get(SNAPSHOTS))
-        .and(BASELINE_FOLLOWERS, inputs.get(BASELINE_FOLLOWERS))
+  public PCollectionTuple expand(KeyedPCollectionTuple<String> inputs) {
+    PCollectionTuple out = inputs
         .apply("Group by account", CoGroupByKey.create())
         .apply("Account rows", ParDo.of(new TimelineFn(params))
             .withOutputTags(GROWTH_ROWS, TupleTagList.of(List.of(ENGAGEMENT_ROWS, COHORTS))));

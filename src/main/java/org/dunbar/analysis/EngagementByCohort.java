@@ -160,7 +160,10 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
     }
 
     private static Long plus(Long sum, Long value) {
-      return value == null ? sum : sum == null ? value : sum + value;
+      if (value == null) {
+        return sum;
+      }
+      return sum == null ? value : Long.valueOf(sum + value);
     }
   }
 

@@ -114,8 +114,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private static InputStream open(String path) throws IOException {
-      return Compression.detect(path).readDecompressed(
-          Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())));
+      return Channels.newInputStream(Compression.detect(path).readDecompressed(
+          FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())));
     }
   }
 

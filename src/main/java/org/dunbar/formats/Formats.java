@@ -4,34 +4,44 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** The input formats a study can name. */
+/** The input formats a study can name, per input kind; the first of each kind is its default. */
 public final class Formats {
-  private static final Map<String, Function<TimeBounds, LineFormat>> EVENT_FORMATS = eventFormats();
+  /** Builds a format from the study's time bounds and the input's snapshot_time (null: default). */
+  @FunctionalInterface
+  interface Factory {
+    LineFormat create(TimeBounds bounds, String snapshotTime);
+  }
+
+  private static final Map<String, Map<String, Factory>> BY_KIND = kinds();
 
   private Formats() {}
 
   /**
-   * The event format of that name.
+   * The format of an input.
    *
-   * @throws IllegalArgumentException when no event format has that name
+   * @throws IllegalArgumentException when the kind has no format of that name
    */
-  public static LineFormat events(String name, TimeBounds bounds) {
-    Function<TimeBounds, LineFormat> format = EVENT_FORMATS.get(name);
-    if (format == null) {
-      throw new IllegalArgumentException(
-          "unknown event format '"
-              + name
-              + "'; known formats: "
-              + String.join(", ", eventFormatNames()));
+  public static LineFormat forInput(String kind, String format, String snapshotTime, TimeBounds bounds) {
+    Factory factory = BY_KIND.getOrDefault(kind, Map.of()).get(format);
+    if (factory == null) {
+      throw new IllegalArgumentException("unknown " + kind + " format '" + format + "'; known formats: " + String.join(", ", formatNames(kind)));
     }
-    return format.apply(bounds);
+    return factory.create(bounds, snapshotTime);
   }
 
-  /** The names of the event formats, in the order they are documented. */
+  /** The event format of that name, with its default snapshot moment. */
+  public static LineFormat events(String name, TimeBounds bounds) {
+    return forInput("events", name, null, bounds);
+  }
+
+  /** The names of a kind's formats, in the order they are documented; the first is the default. */
+  public static List<String> formatNames(String kind) {
+    return List.copyOf(BY_KIND.getOrDefault(kind, Map.of()).keySet());
+  }
+
   public static List<String> eventFormatNames() {
-    return List.copyOf(EVENT_FORMATS.keySet());
+    return formatNames("events");
   }
 
   /** The account snapshot format. */
@@ -44,13 +54,15 @@ public final class Formats {
     return new EdgeList();
   }
 
-  private static Map<String, Function<TimeBounds, LineFormat>> eventFormats() {
-    Map<String, Function<TimeBounds, LineFormat>> formats = new LinkedHashMap<>();
-    formats.put("canonical", CanonicalEvents::new);
-    formats.put("snap-activity", SnapActivity::new);
-    formats.put("snap-messages", SnapMessages::new);
-    // Adapters of further export formats (the Twitter API v1.1 and v2 adapters) register here,
-    // under the name a study's inputs use.
-    return Collections.unmodifiableMap(formats);
+  private static Map<String, Map<String, Factory>> kinds() {
+    Map<String, Factory> events = new LinkedHashMap<>();
+    events.put("canonical", (bounds, time) -> new CanonicalEvents(bounds));
+    events.put("snap-activity", (bounds, time) -> new SnapActivity(bounds));
+    events.put("snap-messages", (bounds, time) -> new SnapMessages(bounds));
+    Map<String, Map<String, Factory>> kinds = new LinkedHashMap<>();
+    kinds.put("events", Collections.unmodifiableMap(events));
+    kinds.put("snapshots", Map.of("canonical", (bounds, time) -> snapshots(bounds)));
+    kinds.put("baseline", Map.of("edge-list", (bounds, time) -> baseline()));
+    return Collections.unmodifiableMap(kinds);
   }
 }

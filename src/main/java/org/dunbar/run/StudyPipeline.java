@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.analysis.AccountTimelines;
@@ -83,7 +84,7 @@ public final class StudyPipeline {
         .of(pairs.get(ReplayPairs.ACTIVITY))
         .and(events.apply("Count activity", new CountActivity(params.period())))
         .apply("All activity", Flatten.pCollections());
-    PCollectionTuple timelines = PCollectionTuple
+    PCollectionTuple timelines = KeyedPCollectionTuple
         .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(Tally.sum())), Tally.Coder.of()))
         .and(AccountTimelines.ACTIVITY, byAccount("activity", activity.apply("Sum activity", Combine.perKey(Tally.sum())), Tally.Coder.of()))
         .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOWS)
