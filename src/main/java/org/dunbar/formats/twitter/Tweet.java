@@ -1,0 +1,30 @@
+package org.dunbar.formats.twitter;
+
+import java.util.List;
+
+/**
+ * What one tweet object says, the same whichever API version delivered it: the canonical events
+ * follow from this alone, so a tweet collected through v1.1 and through v2 maps identically.
+ *
+ * @param id the tweet id
+ * @param author the author's user id
+ * @param ts creation, epoch microseconds
+ * @param reply the replied-to user and tweet, or null
+ * @param quote the quoted tweet's author and id, or null
+ * @param reshare the retweeted tweet's author and id, or null; a retweet is nothing else
+ * @param mentions the mentioned user ids, distinct, in the order written
+ * @param users counts of the user objects this record carries, for snapshots
+ */
+record Tweet(
+    String id,
+    String author,
+    long ts,
+    Link reply,
+    Link quote,
+    Link reshare,
+    List<String> mentions,
+    List<UserCounts> users) {
+
+  /** An interaction with another tweet: whose it is, and which. */
+  record Link(String target, String parentId) {}
+}

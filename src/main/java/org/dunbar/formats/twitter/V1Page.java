@@ -1,0 +1,118 @@
+package org.dunbar.formats.twitter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A v1.1 line: one tweet (twarc), an array of tweets (timelines, lookups) or a search response
+ * {@code {"statuses":[...]}}. The retweeted and quoted tweets embedded in a tweet are records of
+ * their own, so they yield their own events and snapshots.
+ */
+final class V1Page implements TweetPage {
+  private static final String[] EMBEDDED = {"retweeted_status", "quoted_status"};
+
+  private final List<Item> items = new ArrayList<>();
+
+  V1Page(JsonNode root) {
+    JsonNode statuses = root.get("statuses");
+    JsonNode tweets =
+        root.isArray() ? root : statuses != null && statuses.isArray() ? statuses : null;
+    if (tweets == null) {
+      add(root, root);
+    } else {
+      tweets.forEach(tweet -> add(tweet, tweet));
+    }
+  }
+
+  private void add(JsonNode tweet, JsonNode top) {
+    items.add(new Item(tweet, top));
+    for (String key : EMBEDDED) {
+      JsonNode embedded = tweet.get(key);
+      if (Json.isObject(embedded)) {
+        add(embedded, top);
+      }
+    }
+  }
+
+  @Override
+  public List<Item> items() {
+    return items;
+  }
+
+  @Override
+  public Tweet read(Item item) throws Rejection {
+    JsonNode node = item.tweet();
+    Rejection.requireTweet(node, "id_str|id", "user", "created_at");
+    String id = Rejection.required(Json.text(node, "id_str", "id"), "id_str");
+    JsonNode user = node.get("user");
+    String author = Rejection.required(Json.text(user, "id_str", "id"), "user.id_str");
+    Tweet.Link reshare = null;
+    Tweet.Link reply = null;
+    Tweet.Link quote = null;
+    List<String> mentions = List.of();
+    JsonNode original = node.get("retweeted_status");
+    if (Json.isObject(original)) {
+      reshare = embedded(original, "retweeted_status");
+    } else {
+      reply = reply(node);
+      quote = quote(node);
+      JsonNode extended = node.path("extended_tweet").get("entities");
+      JsonNode entities = Json.isObject(extended) ? extended : node.get("entities");
+      JsonNode userMentions = entities == null ? null : entities.get("user_mentions");
+      // v1.1 mention entities always carry the id; nothing in the line could resolve a bare name.
+      mentions = Mentions.resolve(userMentions, name -> null, "screen_name", "id_str", "id");
+    }
+    long ts = Timestamps.v1(node.get("created_at"), "created_at");
+    List<UserCounts> users =
+        UserCounts.read(author, user, "user", "followers_count", "friends_count", "statuses_count")
+            .map(List::of)
+            .orElse(List.of());
+    return new Tweet(id, author, ts, reply, quote, reshare, mentions, users);
+  }
+
+  @Override
+  public Long created(JsonNode top) {
+    try {
+      return Timestamps.v1(top.get("created_at"), "created_at");
+    } catch (Rejection e) {
+      return null;
+    }
+  }
+
+  private static Tweet.Link reply(JsonNode node) throws Rejection {
+    String target = Json.text(node, "in_reply_to_user_id_str", "in_reply_to_user_id");
+    String parent = Json.text(node, "in_reply_to_status_id_str", "in_reply_to_status_id");
+    if (target == null) {
+      if (parent != null) {
+        throw Rejection.missingField("in_reply_to_user_id_str");
+      }
+      return null;
+    }
+    // A reply to a user, not to one of their tweets (old "@name ..." tweets), has no parent.
+    return new Tweet.Link(target, parent);
+  }
+
+  private static Tweet.Link quote(JsonNode node) throws Rejection {
+    JsonNode quoted = node.get("quoted_status");
+    if (Json.isObject(quoted)) {
+      return embedded(quoted, "quoted_status");
+    }
+    boolean quoting =
+        node.path("is_quote_status").asBoolean(false)
+            || Json.text(node, "quoted_status_id_str", "quoted_status_id") != null;
+    if (quoting) {
+      // The API leaves the quoted tweet out when it is deleted or protected: whose it was is
+      // unknown.
+      throw Rejection.missingField("quoted_status");
+    }
+    return null;
+  }
+
+  private static Tweet.Link embedded(JsonNode tweet, String field) throws Rejection {
+    String target =
+        Rejection.required(Json.text(tweet.get("user"), "id_str", "id"), field + ".user.id_str");
+    String parent = Rejection.required(Json.text(tweet, "id_str", "id"), field + ".id_str");
+    return new Tweet.Link(target, parent);
+  }
+}

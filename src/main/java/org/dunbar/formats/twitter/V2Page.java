@@ -1,0 +1,199 @@
+package org.dunbar.formats.twitter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A v2 line: a twarc2 page {@code {"data":[...],"includes":{"users":[...],"tweets":[...]}}}, or one
+ * tweet as twarc2's flattening writes it (expansions copied inline: {@code author}, {@code
+ * in_reply_to_user}, expanded {@code referenced_tweets} and mention entities). The referenced
+ * tweets ({@code includes.tweets}, or expanded inline) are records of their own.
+ *
+ * <p>v2 separates users from tweets, so a user object belongs to no single tweet: each top-level
+ * tweet snapshots the user objects of every account it involves (author, the accounts it replies
+ * to, quotes, retweets or mentions). Referenced tweets snapshot nothing; the tweet that references
+ * them involves their authors.
+ */
+final class V2Page implements TweetPage {
+  private final List<Item> items = new ArrayList<>();
+  private final Map<String, JsonNode> tweetsById = new HashMap<>();
+  private final Map<String, JsonNode> usersById = new HashMap<>();
+  private final Map<String, String> idsByUsername = new HashMap<>();
+
+  V2Page(JsonNode root) {
+    JsonNode data = root.get("data");
+    if (data == null) {
+      (root.isArray() ? root : List.of(root)).forEach(tweet -> add(tweet, tweet));
+      return;
+    }
+    if (data.isObject()) {
+      add(data, data);
+    } else if (data.isArray()) {
+      data.forEach(tweet -> add(tweet, tweet));
+    }
+    JsonNode includes = root.path("includes");
+    includes.path("tweets").forEach(tweet -> add(tweet, null));
+    includes.path("users").forEach(this::addUser);
+  }
+
+  private void add(JsonNode tweet, JsonNode top) {
+    items.add(new Item(tweet, top));
+    if (!tweet.isObject()) {
+      return;
+    }
+    String id = Json.text(tweet, "id");
+    if (id != null) {
+      tweetsById.putIfAbsent(id, tweet);
+    }
+    addUser(tweet.get("author"));
+    addUser(tweet.get("in_reply_to_user"));
+    for (JsonNode mention : tweet.path("entities").path("mentions")) {
+      // Only flattening merges a user object into a mention entity; a bare entity is no user.
+      if (mention.has("public_metrics")) {
+        addUser(mention);
+      }
+    }
+    for (JsonNode referenced : tweet.path("referenced_tweets")) {
+      if (isExpanded(referenced)) {
+        add(referenced, top);
+      }
+    }
+  }
+
+  /** A referenced entry is a whole tweet once flattening merged one into its {type, id}. */
+  private static boolean isExpanded(JsonNode referenced) {
+    if (!referenced.isObject()) {
+      return false;
+    }
+    for (Iterator<String> names = referenced.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("type") && !name.equals("id")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void addUser(JsonNode user) {
+    String id = Json.text(user, "id");
+    if (id == null) {
+      return;
+    }
+    usersById.putIfAbsent(id, user);
+    String username = Json.text(user, "username");
+    if (username != null) {
+      // Usernames are case-insensitive on Twitter: "@twitterdev" names @TwitterDev.
+      idsByUsername.putIfAbsent(username.toLowerCase(Locale.ROOT), id);
+    }
+  }
+
+  @Override
+  public List<Item> items() {
+    return items;
+  }
+
+  @Override
+  public Tweet read(Item item) throws Rejection {
+    JsonNode node = item.tweet();
+    Rejection.requireTweet(node, "id", "author_id", "created_at");
+    String id = Rejection.required(Json.text(node, "id"), "id");
+    String author = Rejection.required(Json.text(node, "author_id"), "author_id");
+    String retweeted = referenced(node, "retweeted");
+    Tweet.Link reshare = null;
+    Tweet.Link reply = null;
+    Tweet.Link quote = null;
+    List<String> mentions = List.of();
+    if (retweeted != null) {
+      reshare = new Tweet.Link(authorOf(retweeted, "retweeted"), retweeted);
+    } else {
+      reply = reply(node);
+      String quoted = referenced(node, "quoted");
+      quote = quoted == null ? null : new Tweet.Link(authorOf(quoted, "quoted"), quoted);
+      JsonNode entities = node.path("entities").get("mentions");
+      mentions = Mentions.resolve(entities, this::idOfUsername, "username", "id");
+    }
+    long ts = Timestamps.iso(node.get("created_at"), "created_at");
+    List<UserCounts> users =
+        item.tweet() == item.top() ? involved(author, reply, quote, reshare, mentions) : List.of();
+    return new Tweet(id, author, ts, reply, quote, reshare, mentions, users);
+  }
+
+  @Override
+  public Long created(JsonNode top) {
+    try {
+      return Timestamps.iso(top.get("created_at"), "created_at");
+    } catch (Rejection e) {
+      return null;
+    }
+  }
+
+  private Tweet.Link reply(JsonNode node) throws Rejection {
+    String target = Json.text(node, "in_reply_to_user_id");
+    String parent = referenced(node, "replied_to");
+    if (target == null) {
+      if (parent != null) {
+        throw Rejection.missingField("in_reply_to_user_id");
+      }
+      return null;
+    }
+    return new Tweet.Link(target, parent);
+  }
+
+  /** The id of the tweet this one references as {@code type}, or null. */
+  private static String referenced(JsonNode node, String type) throws Rejection {
+    for (JsonNode referenced : node.path("referenced_tweets")) {
+      if (type.equals(Json.text(referenced, "type"))) {
+        return Rejection.required(Json.text(referenced, "id"), "referenced_tweets.id");
+      }
+    }
+    return null;
+  }
+
+  private String authorOf(String tweetId, String type) throws Rejection {
+    String author = Json.text(tweetsById.get(tweetId), "author_id");
+    if (author == null) {
+      // v2 names only the id of a referenced tweet; whose it is needs the tweet in the line.
+      throw Rejection.missingField("author_id of the " + type + " tweet " + tweetId);
+    }
+    return author;
+  }
+
+  private String idOfUsername(String username) {
+    return idsByUsername.get(username.toLowerCase(Locale.ROOT));
+  }
+
+  private List<UserCounts> involved(
+      String author, Tweet.Link reply, Tweet.Link quote, Tweet.Link reshare, List<String> mentions)
+      throws Rejection {
+    Set<String> accounts = new LinkedHashSet<>();
+    accounts.add(author);
+    for (Tweet.Link link : new Tweet.Link[] {reply, quote, reshare}) {
+      if (link != null) {
+        accounts.add(link.target());
+      }
+    }
+    accounts.addAll(mentions);
+    List<UserCounts> users = new ArrayList<>();
+    for (String account : accounts) {
+      JsonNode user = usersById.get(account);
+      if (user != null) {
+        UserCounts.read(
+                account,
+                user.get("public_metrics"),
+                "public_metrics of user " + account,
+                "followers_count",
+                "following_count",
+                "tweet_count")
+            .ifPresent(users::add);
+      }
+    }
+    return users;
+  }
+}

@@ -1,0 +1,218 @@
+package org.dunbar.formats.twitter;
+
+import static org.dunbar.formats.twitter.Fixtures.DEFAULT_BOUNDS;
+import static org.dunbar.formats.twitter.Fixtures.micros;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.dunbar.formats.LineFormat;
+import org.dunbar.records.Snapshot;
+import org.junit.jupiter.api.Test;
+
+/** How a line and each tweet record in it fail, one check at a time, on hand-written lines. */
+class TweetRecordChecksTest {
+  private static final LineFormat V1 = new TwitterV1Format(DEFAULT_BOUNDS, SnapshotTime.CREATED);
+  private static final LineFormat V2 = new TwitterV2Format(DEFAULT_BOUNDS, SnapshotTime.RETRIEVED);
+  private static final String USER = "\"user\":{\"id_str\":\"1\",\"followers_count\":5}";
+  private static final String CREATED = "\"created_at\":\"Wed Jan 07 11:14:38 +0000 2015\"";
+
+  private static CollectingSink parse(LineFormat format, String line) {
+    CollectingSink sink = new CollectingSink();
+    format.parse("in.jsonl", 7, line, null, sink);
+    sink.records();
+    return sink;
+  }
+
+  private static CollectingSink.Rejected onlyRejection(LineFormat format, String line) {
+    CollectingSink sink = parse(format, line);
+    assertEquals(1, sink.rejected.size(), () -> "rejections of " + line);
+    assertEquals(0, sink.accepted);
+    return sink.rejected.get(0);
+  }
+
+  private static CollectingSink.Rejected rejected(String reason, String detail) {
+    return new CollectingSink.Rejected(reason, detail, null);
+  }
+
+  @Test
+  void linesThatAreNotOneJsonObjectOrArrayAreUnparsable() {
+    for (String line :
+        List.of("not json", "{\"id\":1} trailing", "[{\"id\":1}", "\"text\"", "42")) {
+      for (LineFormat format : List.of(V1, V2)) {
+        CollectingSink.Rejected r = onlyRejection(format, line);
+        assertEquals("unparsable", r.reason(), line);
+        assertEquals(null, r.raw(), line);
+      }
+    }
+    assertEquals(rejected("unparsable", "not a JSON object or array"), onlyRejection(V1, "42"));
+  }
+
+  @Test
+  void aLineWithoutTweetsIsOneUnsupportedRecord() {
+    for (String line : List.of("[]", "{\"statuses\":[],\"search_metadata\":{}}")) {
+      assertEquals(rejected("unsupported_record", "no tweet in the line"), onlyRejection(V1, line));
+    }
+    assertEquals(
+        rejected("unsupported_record", "no tweet in the line"), onlyRejection(V2, "{\"data\":[]}"));
+  }
+
+  @Test
+  void eachElementOfAnArrayIsARecordReportedWithItsOwnText() {
+    CollectingSink sink = parse(V1, "[1, {\"delete\":{\"status\":{\"id_str\":\"9\"}}} ]");
+
+    assertEquals(
+        List.of(
+            new CollectingSink.Rejected("unsupported_record", "not a JSON object", "1"),
+            new CollectingSink.Rejected(
+                "unsupported_record",
+                "not a tweet: no id_str",
+                "{\"delete\":{\"status\":{\"id_str\":\"9\"}}}")),
+        sink.rejected);
+  }
+
+  @Test
+  void v1TimestampsAreReadStrictly() {
+    CollectingSink sink = parse(V1, "{\"id_str\":\"10\"," + CREATED + "," + USER + "}");
+    assertEquals(micros("2015-01-07T11:14:38Z"), sink.events.get(0).getTs());
+    assertEquals(1420629278000000L, sink.events.get(0).getTs());
+
+    // 7 January 2015 was a Wednesday.
+    String thursday = "\"created_at\":\"Thu Jan 07 11:14:38 +0000 2015\"";
+    assertEquals(
+        rejected("bad_timestamp", "created_at: Thu Jan 07 11:14:38 +0000 2015"),
+        onlyRejection(V1, "{\"id_str\":\"10\"," + thursday + "," + USER + "}"));
+    assertEquals(
+        rejected("missing_field", "created_at"),
+        onlyRejection(V1, "{\"id_str\":\"10\",\"created_at\":null," + USER + "}"));
+  }
+
+  @Test
+  void v1IdsFollowTheSpecsPresenceRule() {
+    // An empty id_str is absent; the integer id is then taken as its digits.
+    CollectingSink sink =
+        parse(V1, "{\"id_str\":\"\",\"id\":10,\"user\":{\"id\":1}," + CREATED + "}");
+    assertEquals("tweet:10:post", sink.events.get(0).getEventId());
+    assertEquals("1", sink.events.get(0).getActor());
+    // A user object without a follower count observed nothing.
+    assertEquals(List.of(), sink.snapshots);
+    assertEquals(0, sink.withoutMoment);
+
+    assertEquals(
+        rejected("missing_field", "user.id_str"),
+        onlyRejection(V1, "{\"id_str\":\"10\",\"user\":{\"screen_name\":\"x\"}," + CREATED + "}"));
+    assertEquals(
+        rejected("unsupported_record", "not a tweet: no user"),
+        onlyRejection(V1, "{\"id_str\":\"10\"," + CREATED + "}"));
+  }
+
+  @Test
+  void v1ReplyQuoteAndMentionGaps() {
+    assertEquals(
+        rejected("missing_field", "in_reply_to_user_id_str"),
+        onlyRejection(
+            V1,
+            "{\"id_str\":\"10\",\"in_reply_to_status_id_str\":\"8\","
+                + CREATED
+                + ","
+                + USER
+                + "}"));
+    // The embedded original is a record too, and no tweet without its user.
+    String original = "{\"id_str\":\"8\"}";
+    String retweet =
+        "{\"id_str\":\"10\",\"retweeted_status\":" + original + "," + CREATED + "," + USER + "}";
+    assertEquals(
+        List.of(
+            new CollectingSink.Rejected("missing_field", "retweeted_status.user.id_str", retweet),
+            new CollectingSink.Rejected("unsupported_record", "not a tweet: no user", original)),
+        parse(V1, retweet).rejected);
+    assertEquals(
+        rejected("unresolved_mention", "@someone"),
+        onlyRejection(
+            V1,
+            "{\"id_str\":\"10\",\"entities\":{\"user_mentions\":[{\"screen_name\":\"someone\"}]},"
+                + CREATED
+                + ","
+                + USER
+                + "}"));
+  }
+
+  @Test
+  void replyWithoutParentTweetAndCountsThatAreNotCounts() {
+    CollectingSink sink =
+        parse(V1, "{\"id_str\":\"10\",\"in_reply_to_user_id\":2," + CREATED + "," + USER + "}");
+    assertEquals("reply", sink.events.get(0).getType());
+    assertEquals("2", sink.events.get(0).getTarget());
+    assertEquals(null, sink.events.get(0).getParentId());
+    assertEquals(
+        List.of(new Snapshot("1", micros("2015-01-07T11:14:38Z"), 5L, null, null, "in.jsonl", 7L)),
+        sink.snapshots);
+
+    assertEquals(
+        rejected("bad_count", "user.followers_count: -1"),
+        onlyRejection(
+            V1,
+            "{\"id_str\":\"10\","
+                + CREATED
+                + ",\"user\":{\"id_str\":\"1\",\"followers_count\":-1}}"));
+    assertEquals(
+        rejected("bad_count", "user.friends_count: \"12\""),
+        onlyRejection(
+            V1,
+            "{\"id_str\":\"10\","
+                + CREATED
+                + ",\"user\":{\"id_str\":\"1\",\"followers_count\":5,\"friends_count\":\"12\"}}"));
+  }
+
+  @Test
+  void v2ReferencesMustBeResolvableInTheLine() {
+    String base = "\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04T17:00:00.000Z\"";
+    assertEquals(
+        rejected("missing_field", "author_id of the quoted tweet 8"),
+        onlyRejection(
+            V2, "{" + base + ",\"referenced_tweets\":[{\"type\":\"quoted\",\"id\":\"8\"}]}"));
+    assertEquals(
+        rejected("missing_field", "in_reply_to_user_id"),
+        onlyRejection(
+            V2, "{" + base + ",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"8\"}]}"));
+    assertEquals(
+        rejected("missing_field", "referenced_tweets.id"),
+        onlyRejection(V2, "{" + base + ",\"referenced_tweets\":[{\"type\":\"retweeted\"}]}"));
+  }
+
+  @Test
+  void v2TimestampsNeedAnOffsetAndKeepMicroseconds() {
+    assertEquals(
+        rejected("bad_timestamp", "created_at: 2021-10-04 17:00:00"),
+        onlyRejection(
+            V2, "{\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04 17:00:00\"}"));
+    CollectingSink sink =
+        parse(
+            V2,
+            "{\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04T19:00:00.123456789+02:00\"}");
+    assertEquals(micros("2021-10-04T17:00:00.123456Z"), sink.events.get(0).getTs());
+  }
+
+  @Test
+  void aV1TweetIsNotAV2Tweet() {
+    String v1Tweet = "{\"id_str\":\"10\",\"id\":10," + CREATED + "," + USER + "}";
+    assertEquals(
+        rejected("unsupported_record", "not a tweet: no author_id"), onlyRejection(V2, v1Tweet));
+  }
+
+  @Test
+  void aBrokenRetrievalTimeRejectsOnlyWhenSnapshotsUseIt() {
+    String page =
+        "{\"data\":[{\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04T17:00:00.000Z\"}],"
+            + "\"includes\":{\"users\":[{\"id\":\"1\",\"username\":\"a\","
+            + "\"public_metrics\":{\"followers_count\":3}}]},"
+            + "\"__twarc\":{\"retrieved_at\":\"yesterday\"}}";
+    assertEquals(
+        rejected("bad_timestamp", "__twarc.retrieved_at: yesterday"), onlyRejection(V2, page));
+
+    CollectingSink created = parse(new TwitterV2Format(DEFAULT_BOUNDS, SnapshotTime.CREATED), page);
+    assertEquals(1, created.accepted);
+    assertEquals(
+        List.of(new Snapshot("1", micros("2021-10-04T17:00:00Z"), 3L, null, null, "in.jsonl", 7L)),
+        created.snapshots);
+  }
+}
