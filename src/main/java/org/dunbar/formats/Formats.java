@@ -4,6 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dunbar.formats.twitter.SnapshotTime;
+import org.dunbar.formats.twitter.TwitterV1Format;
+import org.dunbar.formats.twitter.TwitterV2Format;
 
 /** The input formats a study can name, per input kind; the first of each kind is its default. */
 public final class Formats {
@@ -54,11 +57,17 @@ public final class Formats {
     return new EdgeList();
   }
 
+  private static SnapshotTime snapshotTime(String name, SnapshotTime fallback) {
+    return name == null ? fallback : SnapshotTime.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+  }
+
   private static Map<String, Map<String, Factory>> kinds() {
     Map<String, Factory> events = new LinkedHashMap<>();
     events.put("canonical", (bounds, time) -> new CanonicalEvents(bounds));
     events.put("snap-activity", (bounds, time) -> new SnapActivity(bounds));
     events.put("snap-messages", (bounds, time) -> new SnapMessages(bounds));
+    events.put("twitter-v1", (bounds, time) -> new TwitterV1Format(bounds, snapshotTime(time, TwitterV1Format.DEFAULT_SNAPSHOT_TIME)));
+    events.put("twitter-v2", (bounds, time) -> new TwitterV2Format(bounds, snapshotTime(time, TwitterV2Format.DEFAULT_SNAPSHOT_TIME)));
     Map<String, Map<String, Factory>> kinds = new LinkedHashMap<>();
     kinds.put("events", Collections.unmodifiableMap(events));
     kinds.put("snapshots", Map.of("canonical", (bounds, time) -> snapshots(bounds)));

@@ -18,7 +18,7 @@ class FormatsTest {
   @Test
   void namesTheEventFormats() {
     assertEquals(
-        List.of("canonical", "snap-activity", "snap-messages"), Formats.eventFormatNames());
+        List.of("canonical", "snap-activity", "snap-messages", "twitter-v1", "twitter-v2"), Formats.eventFormatNames());
     assertInstanceOf(CanonicalEvents.class, Formats.events("canonical", BOUNDS));
     assertInstanceOf(SnapActivity.class, Formats.events("snap-activity", BOUNDS));
     assertInstanceOf(SnapMessages.class, Formats.events("snap-messages", BOUNDS));

@@ -1,0 +1,100 @@
+package org.dunbar.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.dunbar.generate.GenerateCommand;
+
+/**
+ * The {@code dunbar} command: {@code run} a study, {@code generate} a sample dump, or {@code
+ * --help}. Exit codes: 0 published; 2 bad study or flags; 3 an input glob matches nothing; 4 too
+ * many rejected records or unbalanced accounting; 1 anything else.
+ */
+public final class Cli {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int BAD_STUDY = 2;
+
+  static final String HELP = """
+      dunbar: follower counts in context.
+
+      Usage:
+        dunbar run [STUDY.yaml] [--flags]     run a study and publish its tables
+        dunbar generate --out DIR --accounts N --days D --seed S [--files K] [--start YYYY-MM-DD]
+                                              write a deterministic sample dump
+        dunbar --help
+
+      Study flags (each overrides the study file's field of the same name):
+        --name NAME                 study name: output goes to OUTPUT/NAME/runs/RUN_ID (default study)
+        --output DIR                output root (default out)
+        --events GLOB               event input(s); repeatable or comma-separated; replaces the file's
+        --events-format F           canonical | snap-activity | snap-messages | twitter-v1 | twitter-v2
+        --snapshot-time T           created | retrieved: when a tweet's follower counts were observed
+        --snapshots GLOB            follower-count snapshot CSV input(s)
+        --baseline GLOB             baseline follow graph input(s): 'follower followee' lines
+        --period P                  day | week | month (default week)
+        --lookback-days N           attribution lookback (default 30)
+        --churn-days N              churn threshold (default 7)
+        --burst-min N               burst rule minimum (default 20)
+        --burst-factor X            burst rule factor over the 28-day median (default 5)
+        --reply-window-days N       reply-back window (default 7)
+        --audience-bands B,B,...    band upper bounds (default 5,15,50,150,500,1500,5000,50000)
+        --not-before T, --not-after T   accepted time range, ISO-8601 with offset
+        --runner R                  flink (default; embedded unless --flink-master) | direct
+        --flink-master HOST:PORT    run on a Flink cluster
+        --parallelism N             default: the number of cores
+        --max-rejected-fraction X   fail (exit 4) when more are rejected (default 0.01)
+
+      Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 no input matches a glob,
+      4 too many rejected records or unbalanced accounting (not published).
+      """;
+
+  private Cli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(Arrays.asList(args), System.out, System.err));
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty() || args.contains("--help") || args.contains("-h") || args.get(0).equals("help")) {
+      out.print(HELP);
+      return args.isEmpty() ? BAD_STUDY : OK;
+    }
+    List<String> rest = args.subList(1, args.size());
+    try {
+      switch (args.get(0)) {
+        case "run" -> {
+          Path published = new StudyRun(StudyArguments.parse(rest), err).execute();
+          out.println(published);
+          return OK;
+        }
+        case "generate" -> {
+          GenerateCommand command;
+          try {
+            command = GenerateCommand.parse(rest.toArray(new String[0]));
+          } catch (IllegalArgumentException e) {
+            err.println("dunbar generate: " + e.getMessage());
+            return BAD_STUDY;
+          }
+          out.println(command.run());
+          return OK;
+        }
+        default -> {
+          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, generate (see dunbar --help)");
+          return BAD_STUDY;
+        }
+      }
+    } catch (StudyException e) {
+      err.println("dunbar: " + e.getMessage());
+      return BAD_STUDY;
+    } catch (RunFailure e) {
+      err.println("dunbar: " + e.getMessage());
+      return e.exitCode();
+    } catch (Exception e) {
+      err.println("dunbar: run failed: " + e);
+      e.printStackTrace(err);
+      return FAILED;
+    }
+  }
+}
