@@ -31,7 +31,7 @@ class FormatsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Formats.events("Canonical", BOUNDS));
     assertEquals(
-        "unknown event format 'Canonical'; known formats: canonical, snap-activity, snap-messages",
+        "unknown events format 'Canonical'; known formats: canonical, snap-activity, snap-messages, twitter-v1, twitter-v2",
         e.getMessage());
   }
 
