@@ -11,7 +11,9 @@ record World(
         new FollowGraph(size),
         new Friends(size),
         new PostLog(size),
-        new BurstPlan(population.burstAccount(), days * 11 / 20, size));
+        // A third of the way in: with 28 quiet days before it and, in the sample, 90 days after
+        // it, so the burst followers' 90-day retention is observable.
+        new BurstPlan(population.burstAccount(), days / 3, size));
   }
 
   /**
