@@ -16,6 +16,12 @@ public enum PeriodUnit {
 
   public static final long MICROS_PER_DAY = 86_400_000_000L;
 
+  /** As study files spell it. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   public static int epochDay(long micros) {
     return Math.toIntExact(Math.floorDiv(micros, MICROS_PER_DAY));
   }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -20,6 +22,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowFact;
@@ -62,14 +65,14 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
   public PCollectionTuple expand(PCollection<Event> events) {
     KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     PCollection<KV<KV<String, String>, Event>> byPair = events
-        .apply("Keep pair events", org.apache.beam.sdk.transforms.Filter.by(e -> e.getTarget() != null))
-        .apply("Key events by pair", org.apache.beam.sdk.transforms.MapElements
-            .into(new org.apache.beam.sdk.values.TypeDescriptor<KV<KV<String, String>, Event>>() {})
+        .apply("Keep pair events", Filter.by(e -> e.getTarget() != null))
+        .apply("Key events by pair", MapElements
+            .into(new TypeDescriptor<KV<KV<String, String>, Event>>() {})
             .via(e -> KV.of(pair(e.getActor(), e.getTarget()), e)))
         .setCoder(KvCoder.of(pairCoder, AvroCoder.of(Event.class)));
     PCollection<KV<KV<String, String>, KV<String, String>>> baselineByPair = baseline
-        .apply("Key baseline by pair", org.apache.beam.sdk.transforms.MapElements
-            .into(new org.apache.beam.sdk.values.TypeDescriptor<KV<KV<String, String>, KV<String, String>>>() {})
+        .apply("Key baseline by pair", MapElements
+            .into(new TypeDescriptor<KV<KV<String, String>, KV<String, String>>>() {})
             .via(edge -> KV.of(pair(edge.getKey(), edge.getValue()), edge)))
         .setCoder(KvCoder.of(pairCoder, pairCoder));
     PCollectionTuple out = KeyedPCollectionTuple.of(EVENT, byPair)

@@ -157,13 +157,18 @@ public record Study(
     if (node == null || node.isNull()) {
       return DEFAULT_BANDS;
     }
+    // A YAML list, or the flag's comma-separated text.
+    List<String> items = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(item -> items.add(item.asText()));
+    } else {
+      items.addAll(List.of(node.asText().split(",")));
+    }
     List<Long> bands = new ArrayList<>();
-    Iterable<JsonNode> items = node.isArray() ? node : List.of(node.asText().split(",")).stream()
-        .map(s -> (JsonNode) com.fasterxml.jackson.databind.node.TextNode.valueOf(s.trim())).toList();
-    for (JsonNode item : items) {
-      long bound = parse("audience_bands", item.asText(), Long::parseLong, "whole numbers");
+    for (String item : items) {
+      long bound = parse("audience_bands", item, Long::parseLong, "whole numbers");
       if (bound < 0 || (!bands.isEmpty() && bound <= bands.get(bands.size() - 1))) {
-        throw new StudyException("audience_bands", "upper bounds must be non-negative and strictly increasing; got " + node);
+        throw new StudyException("audience_bands", "upper bounds must be non-negative and strictly increasing; got " + String.join(",", items));
       }
       bands.add(bound);
     }

@@ -18,12 +18,12 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.analysis.AccountTimelines;
@@ -43,9 +43,11 @@ import org.dunbar.canonical.LatestSnapshots;
 import org.dunbar.canonical.ReadInputs;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
+import org.dunbar.records.FollowDay;
 import org.dunbar.records.InputFile;
 import org.dunbar.records.Rejected;
 import org.dunbar.records.Snapshot;
+import org.dunbar.records.SnapshotSummary;
 import org.dunbar.tables.Table;
 import org.dunbar.tables.WriteTable;
 
@@ -89,11 +91,11 @@ public final class StudyPipeline {
         .and(AccountTimelines.ACTIVITY, byAccount("activity", activity.apply("Sum activity", Combine.perKey(Tally.sum())), Tally.Coder.of()))
         .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOWS)
             .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor())))
-            .apply("Attributed by followee", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<org.dunbar.records.FollowDay, long[]>>() {}))
+            .apply("Attributed by followee", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<FollowDay, long[]>>() {}))
                 .via(kv -> KV.of(kv.getKey().getAccount(), kv)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.of(org.dunbar.records.FollowDay.class), Tally.Coder.of()))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.of(FollowDay.class), Tally.Coder.of()))))
         .and(AccountTimelines.SNAPSHOTS, byAccount("snapshots", snapshots.apply("Summarise snapshots", new SummarizeSnapshots(params.period())),
-            AvroCoder.of(org.dunbar.records.SnapshotSummary.class)))
+            AvroCoder.of(SnapshotSummary.class)))
         .and(AccountTimelines.BASELINE_FOLLOWERS, baseline
             .apply("Baseline in-edges", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())).via(e -> KV.of(e.getValue(), 1L)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))

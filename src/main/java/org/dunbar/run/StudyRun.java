@@ -1,6 +1,7 @@
 package org.dunbar.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -62,10 +63,12 @@ public final class StudyRun {
 
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
+    log.printf("dunbar: pipeline started; tables go to %s%n", runDir);
     PipelineResult.State state = pipeline.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
+    log.printf("dunbar: pipeline done after %ds; checking the accounting%n", java.time.Duration.between(started, Instant.now()).toSeconds());
     Accounting accounting = readTallies(runDir);
     removeScratch(runDir);
     List<String> problems = new ArrayList<>(accounting.imbalances());
@@ -172,8 +175,11 @@ public final class StudyRun {
     manifest.put("parallelism", study.parallelism());
     manifest.put("rows", accounting.rowCounts());
     manifest.put("accounting", accounting.toManifest());
+    // The study as its file spells it: snake_case fields, lower-case period, ISO instants.
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
         .enable(SerializationFeature.INDENT_OUTPUT);
     Path tmp = runDir.resolve("_manifest.json.tmp");
     json.writeValue(tmp.toFile(), manifest);
