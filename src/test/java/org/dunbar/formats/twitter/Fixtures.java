@@ -1,7 +1,5 @@
 package org.dunbar.formats.twitter;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -15,7 +13,7 @@ import org.dunbar.formats.LineFormat;
 import org.dunbar.formats.TimeBounds;
 import org.dunbar.records.Event;
 import org.dunbar.records.Snapshot;
-import org.junit.jupiter.api.Assumptions;
+import org.dunbar.run.SharedData;
 
 /** Reading fixtures the way the pipeline reads input, and building expected records. */
 final class Fixtures {
@@ -24,25 +22,8 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /**
-   * A file of the team's shared real data. Skipped where the checkout has no {@code ../shared}
-   * beside it; on CI a missing copy is a failure, so the real-data tests can never pass vacuously.
-   */
-  static Path shared(String relative) {
-    String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
-    Path shared = Paths.get(basedir).resolve("../shared").normalize();
-    if (!Files.isDirectory(shared)) {
-      String message = "real data not found at " + shared + " (the team's shared data directory)";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(message + "; CI must provide it");
-      }
-      Assumptions.abort(message + "; skipping");
-    }
-    return shared.resolve(relative);
-  }
-
   static Path v1Payload(String name) {
-    return shared("data/twitter-v1-payloads/" + name);
+    return SharedData.require("data/twitter-v1-payloads/" + name);
   }
 
   static Path resource(String name) {
