@@ -46,9 +46,13 @@ class CliTest {
   }
 
   @Test
-  void unknownFlagIsNamed() {
+  void unknownFlagIsNamedWithTheKnownFlags() {
     String err = badStudy("run", events(), output(), "--perod=week").err();
-    assertTrue(err.startsWith("dunbar: --perod: unknown flag"), err);
+    assertTrue(err.startsWith("dunbar: --perod: unknown flag; known flags are --audience-bands, --baseline, "), err);
+    // Every flag of the study reference, so the user sees the one they meant.
+    for (String flag : List.of("--period", "--events-format", "--snapshot-time", "--max-rejected-fraction", "--flink-master")) {
+      assertTrue(err.contains(flag), flag + " in: " + err);
+    }
   }
 
   @Test
