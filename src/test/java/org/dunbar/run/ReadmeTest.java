@@ -55,8 +55,9 @@ class ReadmeTest {
   void everyQueryRunsOnAPublishedRunAndReturnsRows() throws IOException {
     Path run = StudyFileRun.published();
     List<String> queries = queries(readme());
-    // The README's reading section has the shell example and five pasteable queries.
-    assertEquals(6, queries.size(), "queries found in README.md: " + queries);
+    // At least the shell example and the five pasteable queries of "Reading the tables": fewer
+    // means the extraction missed some.
+    assertTrue(queries.size() >= 6, "queries found in README.md: " + queries);
     for (String query : queries) {
       assertTrue(query.contains("$RUN"), "every README query reads a run: " + query);
       List<String> rows = Duck.rows(query.replace("$RUN", run.toString()));
