@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns {@code run [STUDY.yaml] [--flags]} into a {@link Study}: the study file is read as a
@@ -56,12 +58,21 @@ public final class StudyArguments {
         throw new StudyException("--" + name, "needs a value");
       }
       if (!SCALAR_FLAGS.contains(name) && !INPUT_FLAGS.contains(name) && !EVENT_INPUT_FLAGS.containsKey(name)) {
-        throw new StudyException("--" + name, "unknown flag; see dunbar --help");
+        throw new StudyException("--" + name, "unknown flag; known flags are " + knownFlags() + " (see dunbar --help)");
       }
       flags.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
     apply(tree, flags);
     return Study.fromTree(tree);
+  }
+
+  /** Every study flag, sorted, for the message that rejects an unknown one. */
+  private static String knownFlags() {
+    return Stream.of(SCALAR_FLAGS, INPUT_FLAGS, EVENT_INPUT_FLAGS.keySet())
+        .flatMap(Set::stream)
+        .sorted()
+        .map(flag -> "--" + flag)
+        .collect(Collectors.joining(", "));
   }
 
   private static ObjectNode readStudyFile(Path file) throws IOException {

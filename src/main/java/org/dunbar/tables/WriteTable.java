@@ -1,5 +1,10 @@
 package org.dunbar.tables;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -44,6 +49,20 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
           .withSuffix(".parquet"));
     }
     return PDone.in(rows.getPipeline());
+  }
+
+  /**
+   * Writes a Parquet file with the table's columns and no rows into {@code dir}. FileIO writes no
+   * file at all for an empty table, and readers (DuckDB, Spark) fail on a folder without one.
+   */
+  public static void writeEmpty(Table table, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (FileChannel channel = FileChannel.open(dir.resolve("part-empty.parquet"),
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ParquetIO.Sink sink = ParquetIO.sink(table.schema());
+      sink.open(channel);
+      sink.flush(); // closes the Parquet writer, which writes the footer
+    }
   }
 
   /** The Hive partition of a per-period row: the month of its period_start. */

@@ -1,0 +1,92 @@
+package org.dunbar.canonical;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.dunbar.records.Event;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SPEC's id and duplicate rules on two overlapping export files. b.jsonl is listed first and
+ * its copies sit on earlier lines, so only (path, line) order can make a.jsonl's copies win.
+ */
+class DeduplicateEventsTest {
+  private static final String A = "/exports/a.jsonl";
+  private static final String B = "/exports/b.jsonl";
+  private static final long REPLY_TS = micros("2024-01-02T10:00:00Z");
+  private static final long MESSAGE_TS = micros("2024-01-06T12:00:00Z");
+  private static final long QUOTE_TS = micros("2024-01-08T00:00:00Z");
+  private static final long POST_TS = micros("2024-01-04T00:00:00Z");
+
+  @Test
+  void keepsOneEventPerIdAndTalliesDuplicatesAndConflicts() {
+    Pipeline p = DirectPipelines.create();
+    PCollectionTuple out = p
+        .apply(Create.of(List.of(
+                // b.jsonl: one copy of a.jsonl's message, its reply, a conflicting x1, an identical x2.
+                event(null, "message", "cat", "dan", null, MESSAGE_TS, B, 1),
+                event(null, "reply", "ann", "bob", null, REPLY_TS, B, 2),
+                event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3),
+                event("x2", "post", "bob", null, "p1", POST_TS, B, 4),
+                // a.jsonl: two identical messages in one second (two real events), then the rest.
+                event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 1),
+                event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 2),
+                event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3),
+                event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4),
+                event("x2", "post", "bob", null, "p1", POST_TS, A, 5)))
+            .withCoder(AvroCoder.of(Event.class)))
+        .apply(new DeduplicateEvents());
+
+    // Nine records in, five kept: accepted = unique + duplicates (5 + 4).
+    PAssert.that(out.get(DeduplicateEvents.UNIQUE)).containsInAnyOrder(
+        // The k-th identical line of a file gets occurrence k: two ids. b.jsonl's single copy is
+        // occurrence 1 there, so it is a copy of a.jsonl:1.
+        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 1), "message", "cat", "dan", null, MESSAGE_TS, A, 1),
+        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 2), "message", "cat", "dan", null, MESSAGE_TS, A, 2),
+        event(specId("reply", "ann", "bob", "", "", REPLY_TS, 1), "reply", "ann", "bob", null, REPLY_TS, A, 3),
+        // Explicit ids are kept as given; the first in (path, line) order wins even when the
+        // other copy's content differs.
+        event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4),
+        event("x2", "post", "bob", null, "p1", POST_TS, A, 5));
+    // One tally per group that had copies: message, reply, x1 (also conflicting: target ann vs
+    // bob) and x2 (same content, so a plain duplicate).
+    PAssert.that(out.get(DeduplicateEvents.TALLIES)).containsInAnyOrder(
+        KV.of("events.duplicates", 1L),
+        KV.of("events.duplicates", 1L),
+        KV.of("events.duplicates", 1L),
+        KV.of("events.duplicates", 1L),
+        KV.of("events.conflicting_duplicates", 1L));
+    DirectPipelines.run(p);
+  }
+
+  private static Event event(String id, String type, String actor, String target, String postId, long ts, String source, long line) {
+    return new Event(id, type, actor, target, postId, null, ts, source, line);
+  }
+
+  /**
+   * The SPEC's id, computed here from its text rather than through EventIds: SHA-256 (lowercase
+   * hex) of lower(type), actor, target, post_id, parent_id, epoch microseconds and the occurrence
+   * number, joined by U+001F, absent fields empty.
+   */
+  private static String specId(String type, String actor, String target, String postId, String parentId, long micros, int k) {
+    String joined = String.join("\u001F", type, actor, target, postId, parentId, Long.toString(micros), Integer.toString(k));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long micros(String instant) {
+    return Instant.parse(instant).toEpochMilli() * 1000;
+  }
+}

@@ -1,0 +1,124 @@
+package org.dunbar.canonical;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+import org.dunbar.formats.TimeBounds;
+import org.dunbar.records.Event;
+import org.dunbar.records.InputFile;
+import org.dunbar.records.Rejected;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files on disk through ReadInputs: compressed JSON lines (decompressed by file name) and a CSV
+ * whose header is followed by a blank line. Line numbers are physical, so blank lines count for
+ * the lines after them, also inside compressed files.
+ */
+class ReadInputsTest {
+  private static final TimeBounds DEFAULT_BOUNDS = new TimeBounds(micros("2000-01-01T00:00:00Z"), null);
+
+  @TempDir Path dir;
+
+  /** Opens a compressing stream over a file. */
+  @FunctionalInterface
+  private interface Compressor {
+    OutputStream wrap(OutputStream file) throws IOException;
+  }
+
+  @Test
+  void readsCompressedJsonLinesAndCsvWithPhysicalLineNumbers() throws IOException {
+    String gz = write("events.jsonl.gz", GZIPOutputStream::new,
+        "{\"type\":\"reply\",\"actor\":\"ann\",\"target\":\"bob\",\"ts\":\"2024-01-02T10:00:00Z\"}",
+        "",
+        "[1,2]");
+    String bz2 = write("events.jsonl.bz2", BZip2CompressorOutputStream::new,
+        "{\"type\":\"Follow\",\"actor\":\"cat\",\"target\":\"bob\",\"ts\":1704330000}",
+        "{\"type\":\"poke\",\"actor\":\"a\",\"target\":\"b\",\"ts\":1704067200}");
+    String zst = write("events.jsonl.zst", ZstdCompressorOutputStream::new,
+        "{\"event_id\":\"x1\",\"type\":\"message\",\"actor\":12,\"target\":\"dan\",\"ts\":1704542400000}",
+        "   ",
+        "{\"type\":\"mention\",\"actor\":\"dan\",\"target\":\"cat\"}",
+        "{\"type\":\"unfollow\",\"actor\":\"cat\",\"target\":\"bob\",\"ts\":\"2024-01-05T00:00:00+0100\"}");
+    String csv = write("events.csv", out -> out,
+        "event_id,type,actor,target,post_id,parent_id,ts",
+        "",
+        ",post,bob,ignored,p1,,2024-01-04T00:00:00Z",
+        ",like,cat,bob,,p1",
+        ",like,cat,bob,,p1,2024-01-04T01:00:00+01:00");
+
+    Pipeline p = DirectPipelines.create();
+    PCollectionTuple out = p.apply(new ReadInputs(
+        List.of(events(gz), events(bz2), events(zst), events(csv)), DEFAULT_BOUNDS));
+
+    PAssert.that(out.get(ReadInputs.EVENTS)).containsInAnyOrder(
+        new Event(null, "reply", "ann", "bob", null, null, micros("2024-01-02T10:00:00Z"), gz, 1L),
+        // "Follow" is lower-cased; 1704330000 is epoch seconds (< 1e11).
+        new Event(null, "follow", "cat", "bob", null, null, micros("2024-01-04T01:00:00Z"), bz2, 1L),
+        // An integer actor is its digits; 1704542400000 is epoch milliseconds (>= 1e11).
+        new Event("x1", "message", "12", "dan", null, null, micros("2024-01-06T12:00:00Z"), zst, 1L),
+        new Event(null, "unfollow", "cat", "bob", null, null, micros("2024-01-04T23:00:00Z"), zst, 4L),
+        // Line 1 is the header and line 2 is blank: the first row is line 3. A post's target is ignored.
+        new Event(null, "post", "bob", null, "p1", null, micros("2024-01-04T00:00:00Z"), csv, 3L),
+        new Event(null, "like", "cat", "bob", null, "p1", micros("2024-01-04T00:00:00Z"), csv, 5L));
+    PAssert.that(out.get(ReadInputs.REJECTED)).containsInAnyOrder(
+        rejected(gz, 3, "unparsable", "not a JSON object", "[1,2]"),
+        rejected(bz2, 2, "unknown_type", "type 'poke'", "{\"type\":\"poke\",\"actor\":\"a\",\"target\":\"b\",\"ts\":1704067200}"),
+        rejected(zst, 3, "missing_field", "ts", "{\"type\":\"mention\",\"actor\":\"dan\",\"target\":\"cat\"}"),
+        rejected(csv, 4, "unparsable", "expected 7 columns as in the header, found 6", ",like,cat,bob,,p1"));
+    PAssert.that(out.get(ReadInputs.SNAPSHOTS)).empty();
+    PAssert.that(out.get(ReadInputs.EDGES)).empty();
+    // Per file: non-blank lines read (the CSV header is not a record) = accepted + rejected.
+    List<KV<String, Long>> tallies = new ArrayList<>();
+    tallies.addAll(fileTallies(2, 1, 1));
+    tallies.addAll(fileTallies(2, 1, 1));
+    tallies.addAll(fileTallies(3, 2, 1));
+    tallies.addAll(fileTallies(3, 2, 1));
+    PAssert.that(out.get(ReadInputs.TALLIES)).containsInAnyOrder(tallies);
+    DirectPipelines.run(p);
+  }
+
+  private String write(String name, Compressor compressor, String... lines) throws IOException {
+    Path file = dir.resolve(name);
+    try (OutputStream out = compressor.wrap(Files.newOutputStream(file))) {
+      out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return file.toString();
+  }
+
+  private static InputFile events(String path) {
+    return new InputFile(path, "events", "canonical", null);
+  }
+
+  private static Rejected rejected(String source, long line, String reason, String detail, String raw) {
+    return new Rejected(source, line, "events", reason, detail, raw, false);
+  }
+
+  /** The tallies one events file reports; these files yield one event per accepted record. */
+  private static List<KV<String, Long>> fileTallies(long read, long accepted, long rejected) {
+    return List.of(
+        KV.of("events.read", read),
+        KV.of("events.accepted", accepted),
+        KV.of("events.rejected", rejected),
+        KV.of("emitted.events", accepted),
+        KV.of("emitted.snapshots", 0L),
+        KV.of("emitted.baseline", 0L),
+        KV.of("snapshots.without_moment", 0L));
+  }
+
+  private static long micros(String instant) {
+    return Instant.parse(instant).toEpochMilli() * 1000;
+  }
+}
