@@ -11,7 +11,7 @@ record World(
         new FollowGraph(size),
         new Friends(size),
         new PostLog(size),
-        new BurstPlan(population.burstAccount(), days * 11 / 20, size));
+        new BurstPlan(population.burstAccount(), BurstPlan.dayFor(days), size));
   }
 
   /**
