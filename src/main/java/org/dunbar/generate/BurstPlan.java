@@ -19,6 +19,20 @@ final class BurstPlan {
   private final boolean[] touched;
   private final boolean[] silent;
 
+  /**
+   * The burst's day (0-based) in a dump of {@code days} days: 11/20 of the way through, or earlier
+   * when that leaves its followers less than 90 days of input after them, so that the 90-day
+   * columns of acquisition_cohorts can compare them with other followers. It moves no earlier than
+   * day 28, so the burst rule's 28-day window still sees ordinary days; shorter dumps keep 11/20.
+   */
+  static int dayFor(int days) {
+    int day = days * 11 / 20;
+    // A follow on day b is before day b + 1, so b + 1 + 90 <= days - 1 puts 90 days after it
+    // before the last day's events.
+    int latestWith90DaysAfter = days - 92;
+    return day > latestWith90DaysAfter && latestWith90DaysAfter >= 28 ? latestWith90DaysAfter : day;
+  }
+
   BurstPlan(int account, int day, int accounts) {
     this.account = account;
     this.day = day;

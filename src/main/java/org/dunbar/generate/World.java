@@ -11,9 +11,7 @@ record World(
         new FollowGraph(size),
         new Friends(size),
         new PostLog(size),
-        // A third of the way in: with 28 quiet days before it and, in the sample, 90 days after
-        // it, so the burst followers' 90-day retention is observable.
-        new BurstPlan(population.burstAccount(), days / 3, size));
+        new BurstPlan(population.burstAccount(), BurstPlan.dayFor(days), size));
   }
 
   /**
