@@ -1,25 +1,27 @@
 package org.dunbar.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * Pipelines for transform tests. TestPipeline's JUnit 4 rule does not run under JUnit 5, so a
- * test builds a plain DirectRunner pipeline, adds its PAsserts, and calls {@link #run}: a failed
- * PAssert fails the run, and so the test.
+ * DirectRunner pipelines for PAssert. TestPipeline's rule is JUnit 4 only, so the tests build the
+ * pipeline themselves; a PAssert failure surfaces as the exception of {@link #run}.
  */
-final class DirectPipelines {
+public final class DirectPipelines {
   private DirectPipelines() {}
 
-  static Pipeline create() {
+  public static Pipeline create() {
     PipelineOptions options = PipelineOptionsFactory.create();
     options.setRunner(DirectRunner.class);
     return Pipeline.create(options);
   }
 
-  static void run(Pipeline p) {
-    p.run().waitUntilFinish();
+  public static void run(Pipeline p) {
+    assertEquals(PipelineResult.State.DONE, p.run().waitUntilFinish());
   }
 }

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.dunbar.analysis.DirectPipelines;
 import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+import org.dunbar.analysis.DirectPipelines;
 import org.dunbar.formats.TimeBounds;
 import org.dunbar.records.Event;
 import org.dunbar.records.InputFile;
