@@ -38,7 +38,7 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
 
   @Override
   public PCollection<KV<FollowDay, long[]>> expand(PCollection<FollowFact> follows) {
-    KvCoder<FollowDay, long[]> coder = KvCoder.of(AvroCoder.of(FollowDay.class), Tally.Coder.of());
+    KvCoder<FollowDay, long[]> coder = KvCoder.of(AvroCoder.specific(FollowDay.class), Tally.Coder.of());
     PCollection<KV<FollowDay, long[]>> daily = follows
         .apply("Count per followee, day and reason", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptor.of(FollowDay.class), TypeDescriptor.of(long[].class)))

@@ -25,7 +25,7 @@ public final class CountActivity extends PTransform<PCollection<Event>, PCollect
   public PCollection<KV<AccountPeriod, long[]>> expand(PCollection<Event> events) {
     return events
         .apply("Sent and received", ParDo.of(new CountFn(period)))
-        .setCoder(KvCoder.of(AvroCoder.of(AccountPeriod.class), Tally.Coder.of()));
+        .setCoder(KvCoder.of(AvroCoder.specific(AccountPeriod.class), Tally.Coder.of()));
   }
 
   static final class CountFn extends DoFn<Event, KV<AccountPeriod, long[]>> {

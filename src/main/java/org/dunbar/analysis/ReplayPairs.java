@@ -69,7 +69,7 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
         .apply("Key events by pair", MapElements
             .into(new TypeDescriptor<KV<KV<String, String>, Event>>() {})
             .via(e -> KV.of(pair(e.getActor(), e.getTarget()), e)))
-        .setCoder(KvCoder.of(pairCoder, AvroCoder.of(Event.class)));
+        .setCoder(KvCoder.of(pairCoder, AvroCoder.specific(Event.class)));
     PCollection<KV<KV<String, String>, KV<String, String>>> baselineByPair = baseline
         .apply("Key baseline by pair", MapElements
             .into(new TypeDescriptor<KV<KV<String, String>, KV<String, String>>>() {})
@@ -81,8 +81,8 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
         .apply("Replay each pair", ParDo.of(new ReplayFn(params, lastEventTs))
             .withSideInputs(lastEventTs)
             .withOutputTags(FOLLOWS, TupleTagList.of(List.of(GROWTH, ACTIVITY, EDGES, LAYERS, LAYER_NODES, PARTNERS))));
-    KvCoder<AccountPeriod, long[]> tallyCoder = KvCoder.of(AvroCoder.of(AccountPeriod.class), Tally.Coder.of());
-    out.get(FOLLOWS).setCoder(AvroCoder.of(FollowFact.class));
+    KvCoder<AccountPeriod, long[]> tallyCoder = KvCoder.of(AvroCoder.specific(AccountPeriod.class), Tally.Coder.of());
+    out.get(FOLLOWS).setCoder(AvroCoder.specific(FollowFact.class));
     out.get(GROWTH).setCoder(tallyCoder);
     out.get(ACTIVITY).setCoder(tallyCoder);
     out.get(EDGES).setCoder(Table.INTERACTION_EDGES.coder());

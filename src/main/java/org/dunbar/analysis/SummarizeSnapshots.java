@@ -33,7 +33,7 @@ public final class SummarizeSnapshots extends PTransform<PCollection<Snapshot>, 
             .into(TypeDescriptors.kvs(TypeDescriptor.of(AccountPeriod.class), TypeDescriptor.of(SnapshotSummary.class)))
             .via(s -> KV.of(new AccountPeriod(s.getAccount(), unit.startOf(s.getTs())),
                 new SnapshotSummary(s.getTs(), s.getFollowers(), s.getTs(), s.getFollowers()))))
-        .setCoder(KvCoder.of(AvroCoder.of(AccountPeriod.class), AvroCoder.of(SnapshotSummary.class)))
+        .setCoder(KvCoder.of(AvroCoder.specific(AccountPeriod.class), AvroCoder.specific(SnapshotSummary.class)))
         .apply("First and last", Combine.perKey(new Combine.BinaryCombineFn<SnapshotSummary>() {
           @Override
           public SnapshotSummary apply(SnapshotSummary a, SnapshotSummary b) {

@@ -50,10 +50,10 @@ public final class DeduplicateEvents extends PTransform<PCollection<Event>, PCol
         .apply("Key by id or fields", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Event.class)))
             .via(e -> KV.of(e.getEventId() != null ? "id:" + e.getEventId() : "fields:" + EventIds.fieldsKey(e), e)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Event.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(Event.class)))
         .apply("Group copies", GroupByKey.create())
         .apply("Keep first copy", ParDo.of(new KeepFirstFn()).withOutputTags(UNIQUE, TupleTagList.of(TALLIES)));
-    out.get(UNIQUE).setCoder(AvroCoder.of(Event.class));
+    out.get(UNIQUE).setCoder(AvroCoder.specific(Event.class));
     out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }

@@ -22,7 +22,7 @@ public final class LatestSnapshots extends PTransform<PCollection<Snapshot>, PCo
         .apply("Key by account and instant", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()), TypeDescriptor.of(Snapshot.class)))
             .via(s -> KV.of(KV.of(s.getAccount(), s.getTs()), s)))
-        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), AvroCoder.of(Snapshot.class)))
+        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), AvroCoder.specific(Snapshot.class)))
         .apply("Last in input order", Combine.perKey(new LastInInputOrder()))
         .apply(Values.create());
   }

@@ -60,15 +60,15 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   @Override
   public PCollectionTuple expand(PBegin begin) {
     PCollectionTuple out = begin
-        .apply("Input files", Create.of(files).withCoder(AvroCoder.of(InputFile.class)))
+        .apply("Input files", Create.of(files).withCoder(AvroCoder.specific(InputFile.class)))
         // Spread the files over workers; Create alone would read them all in one place.
         .apply("Spread files", Reshuffle.viaRandomKey())
         .apply("Read and parse lines", ParDo.of(new ReadFileFn(bounds))
             .withOutputTags(EVENTS, TupleTagList.of(List.of(SNAPSHOTS, EDGES, REJECTED, TALLIES))));
-    out.get(EVENTS).setCoder(AvroCoder.of(Event.class));
-    out.get(SNAPSHOTS).setCoder(AvroCoder.of(Snapshot.class));
-    out.get(EDGES).setCoder(AvroCoder.of(BaselineEdge.class));
-    out.get(REJECTED).setCoder(AvroCoder.of(Rejected.class));
+    out.get(EVENTS).setCoder(AvroCoder.specific(Event.class));
+    out.get(SNAPSHOTS).setCoder(AvroCoder.specific(Snapshot.class));
+    out.get(EDGES).setCoder(AvroCoder.specific(BaselineEdge.class));
+    out.get(REJECTED).setCoder(AvroCoder.specific(Rejected.class));
     out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }

@@ -93,9 +93,9 @@ public final class StudyPipeline {
             .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor())))
             .apply("Attributed by followee", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<FollowDay, long[]>>() {}))
                 .via(kv -> KV.of(kv.getKey().getAccount(), kv)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.of(FollowDay.class), Tally.Coder.of()))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.specific(FollowDay.class), Tally.Coder.of()))))
         .and(AccountTimelines.SNAPSHOTS, byAccount("snapshots", snapshots.apply("Summarise snapshots", new SummarizeSnapshots(params.period())),
-            AvroCoder.of(SnapshotSummary.class)))
+            AvroCoder.specific(SnapshotSummary.class)))
         .and(AccountTimelines.BASELINE_FOLLOWERS, baseline
             .apply("Baseline in-edges", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())).via(e -> KV.of(e.getValue(), 1L)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))

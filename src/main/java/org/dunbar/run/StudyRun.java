@@ -100,7 +100,7 @@ public final class StudyRun {
     flink.setRunner(FlinkRunner.class);
     flink.setFlinkMaster(study.flinkMaster() == null ? "[local]" : study.flinkMaster());
     flink.setParallelism(study.parallelism());
-    // Every element is already an immutable, encoded-and-decoded record between stages: copy fast.
+    // Elements between stages are immutable records: Flink need not deep-copy them defensively.
     flink.setFasterCopy(true);
     return flink;
   }

@@ -98,7 +98,7 @@ class AccountTimelinesTest {
             at("rep", 1, growth(3, 0, 0)),
             at("rep", 2, growth(3, 1, 2)))))
         .and(AccountTimelines.ATTRIBUTED, create(p, AccountTimelines.ATTRIBUTED,
-            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.of(FollowDay.class), Tally.Coder.of())), List.of(
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.specific(FollowDay.class), Tally.Coder.of())), List.of(
                 attributed("rep", 1, "follow_back", 1, 0),
                 attributed("rep", 2, "conversation", 1, 0),
                 attributed("rep", 4, "unexplained", 1, 0),
@@ -113,7 +113,7 @@ class AccountTimelinesTest {
             at("base", 0, activity(0, 1, 1)),
             at("nobody", 0, activity(1, 0, 0)))))
         .and(AccountTimelines.SNAPSHOTS, create(p, AccountTimelines.SNAPSHOTS,
-            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), AvroCoder.of(SnapshotSummary.class))), List.of(
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), AvroCoder.specific(SnapshotSummary.class))), List.of(
                 at("snap", 0, snapshots(start(0), 50, start(0) + 3 * DAY, 150)),
                 at("snap", 2, snapshots(start(2) + 2 * DAY, 151, start(2) + 5 * DAY, 180)),
                 at("rep", 1, snapshot(start(1) + 2 * DAY, 12)),

@@ -74,7 +74,7 @@ class AttributeGrowthTest {
   private static void assertRows(List<FollowFact> follows, List<String> expected) {
     Pipeline p = DirectPipelines.create();
     PAssert.that(p
-        .apply(Create.of(follows).withCoder(AvroCoder.of(FollowFact.class)))
+        .apply(Create.of(follows).withCoder(AvroCoder.specific(FollowFact.class)))
         .apply(new AttributeGrowth(new BurstRule(20, 5.0)))
         .apply(MapElements.into(TypeDescriptors.strings()).via(AttributeGrowthTest::render)))
         .containsInAnyOrder(expected);

@@ -44,7 +44,7 @@ class DeduplicateEventsTest {
                 event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3),
                 event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4),
                 event("x2", "post", "bob", null, "p1", POST_TS, A, 5)))
-            .withCoder(AvroCoder.of(Event.class)))
+            .withCoder(AvroCoder.specific(Event.class)))
         .apply(new DeduplicateEvents());
 
     // Nine records in, five kept: accepted = unique + duplicates (5 + 4).
