@@ -32,6 +32,11 @@ public enum InteractionType {
     return this == REPLY || this == MENTION || this == QUOTE || this == MESSAGE;
   }
 
+  /** Acts on someone's post: the SPEC's parent_id is the post replied to, quoted, reshared or liked. */
+  public boolean actsOnPost() {
+    return this == REPLY || this == QUOTE || this == RESHARE || this == LIKE;
+  }
+
   public boolean isInteraction() {
     return INTERACTIONS.contains(this);
   }

@@ -1,14 +1,15 @@
 package org.dunbar.generate;
 
-import static org.dunbar.generate.EventType.FOLLOW;
-import static org.dunbar.generate.EventType.LIKE;
-import static org.dunbar.generate.EventType.MENTION;
-import static org.dunbar.generate.EventType.MESSAGE;
-import static org.dunbar.generate.EventType.POST;
-import static org.dunbar.generate.EventType.QUOTE;
-import static org.dunbar.generate.EventType.REPLY;
-import static org.dunbar.generate.EventType.RESHARE;
-import static org.dunbar.generate.EventType.UNFOLLOW;
+import org.dunbar.analysis.InteractionType;
+import static org.dunbar.analysis.InteractionType.FOLLOW;
+import static org.dunbar.analysis.InteractionType.LIKE;
+import static org.dunbar.analysis.InteractionType.MENTION;
+import static org.dunbar.analysis.InteractionType.MESSAGE;
+import static org.dunbar.analysis.InteractionType.POST;
+import static org.dunbar.analysis.InteractionType.QUOTE;
+import static org.dunbar.analysis.InteractionType.REPLY;
+import static org.dunbar.analysis.InteractionType.RESHARE;
+import static org.dunbar.analysis.InteractionType.UNFOLLOW;
 
 /**
  * Each account's own initiative on one day: how many posts, likes, replies, follows… it starts.
@@ -16,7 +17,7 @@ import static org.dunbar.generate.EventType.UNFOLLOW;
  */
 final class Activity {
   /** Per unit of activity and day; likes dominate and unfollows are rare, as on real platforms. */
-  private static final EventType[] TYPES = {
+  private static final InteractionType[] TYPES = {
     POST, LIKE, RESHARE, REPLY, MENTION, QUOTE, MESSAGE, FOLLOW, UNFOLLOW
   };
 
@@ -51,7 +52,7 @@ final class Activity {
     double activity = population.activity(account);
     boolean follows = population.role(account) != Role.SNAPSHOT_ONLY;
     for (int t = 0; t < TYPES.length; t++) {
-      EventType type = TYPES[t];
+      InteractionType type = TYPES[t];
       if (!follows && (type == FOLLOW || type == UNFOLLOW)) {
         continue;
       }
@@ -69,7 +70,7 @@ final class Activity {
         (int) rng.between(BOT_MIN_FOLLOWS, BOT_MAX_FOLLOWS), FOLLOW, account, dayStart, timeline);
   }
 
-  private void repeat(int times, EventType type, int account, long dayStart, Timeline timeline) {
+  private void repeat(int times, InteractionType type, int account, long dayStart, Timeline timeline) {
     for (int i = 0; i < times; i++) {
       timeline.schedule(
           dayStart + DayClock.sample(rng), type, account, Action.ANYONE, Cause.SPONTANEOUS);

@@ -1,5 +1,6 @@
 package org.dunbar.generate;
 
+import org.dunbar.analysis.InteractionType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,14 +56,14 @@ final class Anomalies {
   }
 
   /** How to write this event; each plant is handed out once. */
-  Plant claim(int day, EventType type) {
+  Plant claim(int day, InteractionType type) {
     if (next == plants.size()) {
       return Plant.ONCE;
     }
     Planned head = plants.get(next);
     // A conflicting copy must not change the follow replay, whichever copy a reader keeps.
     boolean suitable =
-        head.plant() != Plant.CONFLICTING_ID || type == EventType.LIKE || type == EventType.RESHARE;
+        head.plant() != Plant.CONFLICTING_ID || type == InteractionType.LIKE || type == InteractionType.RESHARE;
     if (head.day() > day || !suitable) {
       return Plant.ONCE;
     }

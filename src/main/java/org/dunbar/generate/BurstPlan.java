@@ -1,5 +1,6 @@
 package org.dunbar.generate;
 
+import org.dunbar.analysis.InteractionType;
 /**
  * One account's burst day: a few hundred strangers follow it within hours, as after a
  * suggested-user listing or a bought batch. They had never interacted with it, nearly all of them
@@ -81,7 +82,7 @@ final class BurstPlan {
       long at =
           Math.min(
               listed + (long) rng.exponential(2.5 * DayClock.HOUR), dayStart + DayClock.DAY - 1000);
-      timeline.schedule(at, EventType.FOLLOW, follower, account, Cause.BURST);
+      timeline.schedule(at, InteractionType.FOLLOW, follower, account, Cause.BURST);
     }
   }
 
@@ -89,7 +90,7 @@ final class BurstPlan {
   void afterFollow(GeneratedEvent follow, Rng rng, Timeline timeline) {
     if (rng.chance(LEAVE)) {
       long at = follow.at() + rng.between(2 * DayClock.DAY, 35 * DayClock.DAY);
-      timeline.schedule(at, EventType.UNFOLLOW, follow.actor(), account, Cause.UNDO);
+      timeline.schedule(at, InteractionType.UNFOLLOW, follow.actor(), account, Cause.UNDO);
     }
   }
 }

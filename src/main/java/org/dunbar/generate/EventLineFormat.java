@@ -37,7 +37,7 @@ final class EventLineFormat {
     if (eventId != null) {
       text("event_id", eventId);
     }
-    text("type", event.type().json);
+    text("type", event.type().label());
     text("actor", population.name(event.actor()));
     if (event.target() != GeneratedEvent.NONE) {
       text("target", population.name(event.target()));

@@ -1,5 +1,6 @@
 package org.dunbar.generate;
 
+import org.dunbar.analysis.InteractionType;
 /**
  * One event as simulated, before it is written as a line.
  *
@@ -8,7 +9,7 @@ package org.dunbar.generate;
  * @param postId the post created, or {@link #NONE}
  * @param parentId the post acted on, or {@link #NONE}
  */
-record GeneratedEvent(long at, EventType type, int actor, int target, long postId, long parentId) {
+record GeneratedEvent(long at, InteractionType type, int actor, int target, long postId, long parentId) {
   static final int NONE = -1;
 
   GeneratedEvent shiftedBy(long millis) {

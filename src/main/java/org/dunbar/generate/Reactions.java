@@ -1,5 +1,6 @@
 package org.dunbar.generate;
 
+import org.dunbar.analysis.InteractionType;
 import static org.dunbar.generate.DayClock.DAY;
 import static org.dunbar.generate.DayClock.HOUR;
 
@@ -36,15 +37,15 @@ final class Reactions {
   }
 
   void afterInteraction(Action action, GeneratedEvent event) {
-    if (event.type().directed()) {
+    if (event.type().isDirected()) {
       if (action.cause() == Cause.RESPONSE) {
         maybeBefriend(event.target(), event.actor(), event.at());
       }
       answerOrFollow(action, event);
-    } else if (rng.chance(event.type() == EventType.LIKE ? FAN_AFTER_LIKE : FAN_AFTER_RESHARE)
+    } else if (rng.chance(event.type() == InteractionType.LIKE ? FAN_AFTER_LIKE : FAN_AFTER_RESHARE)
         && world.canFollow(event.actor(), event.target())) {
       long at = event.at() + rng.logNormal(DAY, 1.0, 30 * MINUTE, 10 * DAY);
-      timeline.schedule(at, EventType.FOLLOW, event.actor(), event.target(), Cause.FAN);
+      timeline.schedule(at, InteractionType.FOLLOW, event.actor(), event.target(), Cause.FAN);
     }
   }
 
@@ -53,7 +54,7 @@ final class Reactions {
     int followee = follow.target();
     if (world.role(follower) == Role.CHURN_BOT) {
       long at = follow.at() + rng.logNormal(DAY, 1.0, HOUR, 6 * DAY + 12 * HOUR);
-      timeline.schedule(at, EventType.UNFOLLOW, follower, followee, Cause.UNDO);
+      timeline.schedule(at, InteractionType.UNFOLLOW, follower, followee, Cause.UNDO);
     }
     if (action.cause() == Cause.BURST) {
       world.burst().afterFollow(follow, rng, timeline);
@@ -61,7 +62,7 @@ final class Reactions {
         && pairDraw(followee, follower)
             < Propensity.followBack(world.graph().followers(followee))) {
       long at = follow.at() + rng.logNormal(90 * MINUTE, 1.0, MINUTE, 2 * DAY);
-      timeline.schedule(at, EventType.FOLLOW, followee, follower, Cause.FOLLOW_BACK);
+      timeline.schedule(at, InteractionType.FOLLOW, followee, follower, Cause.FOLLOW_BACK);
     }
   }
 
@@ -80,11 +81,11 @@ final class Reactions {
       answer += FRIEND_BONUS;
     }
     if (rng.chance(answer * StrictMath.pow(THREAD_DECAY, action.depth()))) {
-      boolean message = event.type() == EventType.MESSAGE;
+      boolean message = event.type() == InteractionType.MESSAGE;
       long at = event.at() + rng.logNormal(150 * MINUTE, 1.2, 2 * MINUTE, 3 * DAY);
       timeline.schedule(
           at,
-          message ? EventType.MESSAGE : EventType.REPLY,
+          message ? InteractionType.MESSAGE : InteractionType.REPLY,
           receiver,
           sender,
           message ? GeneratedEvent.NONE : event.postId(),
@@ -94,7 +95,7 @@ final class Reactions {
         && rng.chance(Propensity.followOutreach(world.graph().followers(receiver)))
         && world.canFollow(receiver, sender)) {
       long at = event.at() + rng.logNormal(10 * HOUR, 1.0, 10 * MINUTE, 5 * DAY);
-      timeline.schedule(at, EventType.FOLLOW, receiver, sender, Cause.OUTREACH);
+      timeline.schedule(at, InteractionType.FOLLOW, receiver, sender, Cause.OUTREACH);
     }
   }
 
@@ -122,7 +123,7 @@ final class Reactions {
     int followee = follower == initiator ? responder : initiator;
     if (world.canFollow(follower, followee)) {
       long at = now + rng.logNormal(12 * HOUR, 1.0, 30 * MINUTE, 6 * DAY);
-      timeline.schedule(at, EventType.FOLLOW, follower, followee, Cause.CONVERSATION);
+      timeline.schedule(at, InteractionType.FOLLOW, follower, followee, Cause.CONVERSATION);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.dunbar.generate;
 
+import org.dunbar.analysis.InteractionType;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.function.IntSupplier;
@@ -79,16 +80,16 @@ final class Simulation {
   }
 
   private void interact(Action action) throws IOException {
-    EventType type = action.type();
+    InteractionType type = action.type();
     int target = chosen(action, () -> targets.toInteract(action.actor(), type));
     if (target == Action.ANYONE || world.burst().silenced(action.actor(), target)) {
       return;
     }
     long parent = action.parent();
-    if (parent == GeneratedEvent.NONE && type.needsParent()) {
+    if (parent == GeneratedEvent.NONE && type.actsOnPost()) {
       parent = world.posts().recent(target, rng);
     }
-    long post = type.createsPost() ? world.posts().create(action.actor()) : GeneratedEvent.NONE;
+    long post = createsPost(type) ? world.posts().create(action.actor()) : GeneratedEvent.NONE;
     GeneratedEvent event = emit(action, target, post, parent);
     world.burst().noteInteraction(action.actor(), target);
     reactions.afterInteraction(action, event);
@@ -105,5 +106,11 @@ final class Simulation {
         new GeneratedEvent(action.at(), action.type(), action.actor(), target, post, parent);
     dump.emit(event);
     return event;
+  }
+
+  /** A reply, mention or quote is itself a post others can answer, as a tweet is. */
+  private static boolean createsPost(InteractionType type) {
+    return type == InteractionType.POST || type == InteractionType.REPLY || type == InteractionType.MENTION
+        || type == InteractionType.QUOTE;
   }
 }

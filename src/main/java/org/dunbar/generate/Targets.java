@@ -1,5 +1,6 @@
 package org.dunbar.generate;
 
+import org.dunbar.analysis.InteractionType;
 /** Chooses whom a spontaneous action is aimed at, against the state of the moment it happens. */
 final class Targets {
   /** Tries before giving up on an action, so a saturated account does not loop forever. */
@@ -54,13 +55,13 @@ final class Targets {
     return Action.ANYONE;
   }
 
-  int toInteract(int actor, EventType type) {
+  int toInteract(int actor, InteractionType type) {
     Mix mix = mix(type);
     for (int i = 0; i < TRIES; i++) {
       int candidate = candidate(actor, mix);
       if (candidate >= 0
           && candidate != actor
-          && (!type.needsParent() || world.posts().has(candidate))
+          && (!type.actsOnPost() || world.posts().has(candidate))
           && !world.burst().silenced(actor, candidate)) {
         return candidate;
       }
@@ -82,7 +83,7 @@ final class Targets {
     return mix.anyoneByPopularity() ? population.popular(rng) : rng.below(population.size());
   }
 
-  private static Mix mix(EventType type) {
+  private static Mix mix(InteractionType type) {
     return switch (type) {
       case LIKE, RESHARE -> ENDORSE;
       case QUOTE -> QUOTE;

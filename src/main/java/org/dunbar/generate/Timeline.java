@@ -1,5 +1,6 @@
 package org.dunbar.generate;
 
+import org.dunbar.analysis.InteractionType;
 import java.util.PriorityQueue;
 
 /**
@@ -10,12 +11,12 @@ final class Timeline {
   private final PriorityQueue<Action> queue = new PriorityQueue<>();
   private long seq;
 
-  void schedule(long at, EventType type, int actor, int target, Cause cause) {
+  void schedule(long at, InteractionType type, int actor, int target, Cause cause) {
     schedule(at, type, actor, target, GeneratedEvent.NONE, 0, cause);
   }
 
   void schedule(
-      long at, EventType type, int actor, int target, long parent, int depth, Cause cause) {
+      long at, InteractionType type, int actor, int target, long parent, int depth, Cause cause) {
     queue.add(new Action(at, seq++, type, actor, target, parent, depth, cause));
   }
 
