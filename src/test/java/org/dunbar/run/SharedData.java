@@ -28,6 +28,8 @@ public final class SharedData {
       if (ci) {
         fail(message + "; CI must provide it");
       }
+      // Surefire reports a class skipped from @BeforeAll as "Tests run: 0" without the reason.
+      System.err.println("SKIPPED: " + message);
       Assumptions.abort(message + "; skipping");
     }
     return path;
