@@ -25,13 +25,7 @@ import org.dunbar.formats.TimeBounds;
 public record Study(
     String name,
     String output,
-    PeriodUnit period,
-    int lookbackDays,
-    int churnDays,
-    long burstMin,
-    double burstFactor,
-    int replyWindowDays,
-    List<Long> audienceBands,
+    AnalysisParams analysis,
     Instant notBefore,
     Instant notAfter,
     List<InputSpec> inputs,
@@ -84,16 +78,13 @@ public record Study(
     if (maxRejected > 1.0) {
       throw new StudyException("max_rejected_fraction", maxRejected + " is not a fraction between 0 and 1");
     }
-    return new Study(name, text(tree, "output", "out"), period, lookback, churn, burstMin, burstFactor,
-        replyWindow, bands, notBefore, notAfter, inputs(tree), runner, flinkMaster, parallelism, maxRejected);
+    AnalysisParams analysis = new AnalysisParams(period, lookback, churn, burstMin, burstFactor, replyWindow, bands);
+    return new Study(name, text(tree, "output", "out"), analysis, notBefore, notAfter, inputs(tree), runner, flinkMaster,
+        parallelism, maxRejected);
   }
 
   public TimeBounds timeBounds() {
     return new TimeBounds(micros(notBefore), notAfter == null ? null : micros(notAfter));
-  }
-
-  public AnalysisParams analysisParams() {
-    return new AnalysisParams(period, lookbackDays, churnDays, burstMin, burstFactor, replyWindowDays, audienceBands);
   }
 
   public List<InputSpec> inputs(String kind) {

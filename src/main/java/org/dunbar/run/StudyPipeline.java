@@ -67,7 +67,7 @@ public final class StudyPipeline {
    * @return the tables, by table
    */
   public static Map<Table, PCollection<GenericRecord>> build(Pipeline p, Study study, List<InputFile> files, String runDir) {
-    AnalysisParams params = study.analysisParams();
+    AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
     PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
     PCollection<Event> events = deduplicated.get(DeduplicateEvents.UNIQUE);
