@@ -25,6 +25,7 @@ import org.dunbar.formats.LineFormat;
 import org.dunbar.formats.NumberedLine;
 import org.dunbar.formats.NumberedLineReader;
 import org.dunbar.formats.RawText;
+import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordSink;
 import org.dunbar.formats.TimeBounds;
 import org.dunbar.records.BaselineEdge;
@@ -45,9 +46,6 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<BaselineEdge> EDGES = new TupleTag<>() {};
   public static final TupleTag<Rejected> REJECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
-
-  /** The SPEC's limit, as NumberedLineReader applies it. */
-  static final int MAX_LINE_BYTES = 1_048_576;
 
   private final List<InputFile> files;
   private final TimeBounds bounds;
@@ -91,9 +89,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           sink.startLine(line);
           String text = line.tooLong() ? null : RawText.decodeStrict(line.bytes());
           if (line.tooLong()) {
-            sink.rejected("line_too_long", "over " + MAX_LINE_BYTES + " bytes", null);
+            sink.rejected(Reasons.LINE_TOO_LONG, "over " + NumberedLineReader.MAX_LINE_BYTES + " bytes", null);
           } else if (text == null) {
-            sink.rejected("unparsable", "invalid UTF-8", null);
+            sink.rejected(Reasons.UNPARSABLE, "invalid UTF-8", null);
           } else if (format.skipsHashComments() && text.stripLeading().startsWith("#")) {
             continue; // comments are not records
           } else if (awaitingHeader) {

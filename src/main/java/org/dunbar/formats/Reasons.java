@@ -1,6 +1,6 @@
 package org.dunbar.formats;
 
-/** The SPEC's rejection reason codes, as written to the rejected table. */
+/** The rejection reason codes written to the rejected table: the SPEC's, then the adapters' own. */
 public final class Reasons {
   public static final String LINE_TOO_LONG = "line_too_long";
   public static final String UNPARSABLE = "unparsable";
@@ -10,6 +10,10 @@ public final class Reasons {
   public static final String SELF_FOLLOW = "self_follow";
   public static final String BAD_COUNT = "bad_count";
   public static final String TS_OUT_OF_RANGE = "ts_out_of_range";
+  /** A JSON record that is not a tweet (delete or limit notices, errors, empty pages). */
+  public static final String UNSUPPORTED_RECORD = "unsupported_record";
+  /** A mention given only by a username that nothing in the line resolves to a user id. */
+  public static final String UNRESOLVED_MENTION = "unresolved_mention";
 
   private Reasons() {}
 }

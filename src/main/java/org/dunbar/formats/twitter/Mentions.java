@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.dunbar.formats.Reasons;
 
 /** Turns a tweet's mention entities into account ids, never into screen names. */
 final class Mentions {
@@ -31,7 +32,7 @@ final class Mentions {
         String name = Json.text(mention, nameKey);
         id = name == null ? null : idOfName.apply(name);
         if (id == null) {
-          throw new Rejection("unresolved_mention", "@" + (name == null ? "?" : name));
+          throw new Rejection(Reasons.UNRESOLVED_MENTION, "@" + (name == null ? "?" : name));
         }
       }
       ids.add(id);

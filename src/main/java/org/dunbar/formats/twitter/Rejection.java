@@ -1,6 +1,7 @@
 package org.dunbar.formats.twitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dunbar.formats.Reasons;
 
 /** One tweet record that failed a check; carries the SPEC's reason code and a detail for people. */
 final class Rejection extends Exception {
@@ -15,7 +16,7 @@ final class Rejection extends Exception {
   }
 
   static Rejection missingField(String field) {
-    return new Rejection("missing_field", field);
+    return new Rejection(Reasons.MISSING_FIELD, field);
   }
 
   /** The value, or a {@code missing_field} rejection naming the field. */
@@ -35,12 +36,12 @@ final class Rejection extends Exception {
    */
   static void requireTweet(JsonNode node, String... keys) throws Rejection {
     if (!node.isObject()) {
-      throw new Rejection("unsupported_record", "not a JSON object");
+      throw new Rejection(Reasons.UNSUPPORTED_RECORD, "not a JSON object");
     }
     for (String key : keys) {
       String[] spellings = key.split("\\|");
       if (!Json.hasKey(node, spellings)) {
-        throw new Rejection("unsupported_record", "not a tweet: no " + spellings[0]);
+        throw new Rejection(Reasons.UNSUPPORTED_RECORD, "not a tweet: no " + spellings[0]);
       }
     }
   }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.dunbar.formats.Reasons;
 
 /** The two time formats of the Twitter APIs, read into epoch microseconds (UTC). */
 final class Timestamps {
@@ -46,7 +47,7 @@ final class Timestamps {
       throw Rejection.missingField(field);
     }
     if (!value.isTextual()) {
-      throw new Rejection("bad_timestamp", field + ": " + value);
+      throw new Rejection(Reasons.BAD_TIMESTAMP, field + ": " + value);
     }
     try {
       Instant instant = OffsetDateTime.parse(value.textValue(), format).toInstant();
@@ -54,7 +55,7 @@ final class Timestamps {
       return Math.addExact(
           Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw new Rejection("bad_timestamp", field + ": " + value.textValue());
+      throw new Rejection(Reasons.BAD_TIMESTAMP, field + ": " + value.textValue());
     }
   }
 }

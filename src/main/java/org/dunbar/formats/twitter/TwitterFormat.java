@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import org.dunbar.formats.LineFormat;
+import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordSink;
 import org.dunbar.formats.TimeBounds;
 import org.dunbar.records.Event;
@@ -35,18 +36,18 @@ abstract class TwitterFormat implements LineFormat {
     try {
       json = JsonLine.parse(text);
     } catch (IOException e) {
-      sink.rejected("unparsable", message(e), null);
+      sink.rejected(Reasons.UNPARSABLE, message(e), null);
       return;
     }
     if (!json.root().isContainerNode()) {
-      sink.rejected("unparsable", "not a JSON object or array", null);
+      sink.rejected(Reasons.UNPARSABLE, "not a JSON object or array", null);
       return;
     }
     TweetPage page = page(json.root());
     List<TweetPage.Item> items = page.items();
     if (items.isEmpty()) {
       // An empty timeline or search result still is a line read; it must not vanish uncounted.
-      sink.rejected("unsupported_record", "no tweet in the line", null);
+      sink.rejected(Reasons.UNSUPPORTED_RECORD, "no tweet in the line", null);
       return;
     }
     boolean several = items.size() > 1;
@@ -67,7 +68,7 @@ abstract class TwitterFormat implements LineFormat {
     Long moment = moment(page, item, root);
     if (!bounds.contains(tweet.ts())) {
       throw new Rejection(
-          "ts_out_of_range",
+          Reasons.TS_OUT_OF_RANGE,
           "created_at " + Timestamps.instant(tweet.ts()) + " is outside the study's time bounds");
     }
     List<Event> events = TweetEvents.of(tweet, source, line);

@@ -2,6 +2,7 @@ package org.dunbar.formats.twitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import org.dunbar.formats.Reasons;
 import org.dunbar.records.Snapshot;
 
 /**
@@ -51,7 +52,7 @@ record UserCounts(String account, long followers, Long following, Long posts) {
     if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
       return value.longValue();
     }
-    throw new Rejection("bad_count", where + "." + key + ": " + value);
+    throw new Rejection(Reasons.BAD_COUNT, where + "." + key + ": " + value);
   }
 
   private static boolean isAbsent(JsonNode value) {
