@@ -31,7 +31,6 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.dunbar.records.InputFile;
-import org.dunbar.tables.Table;
 import org.dunbar.tables.WriteTable;
 
 /**
@@ -73,7 +72,7 @@ public final class StudyRun {
     log.printf("dunbar: pipeline done after %ds; checking the accounting%n", java.time.Duration.between(started, Instant.now()).toSeconds());
     Accounting accounting = readTallies(runDir);
     removeScratch(runDir);
-    writeEmptyTables(runDir);
+    WriteTable.writeEmptyTables(runDir);
     List<String> problems = new ArrayList<>(accounting.imbalances());
     if (accounting.rejectedFraction() > study.maxRejectedFraction()) {
       problems.add(String.format("%.4f of the records read were rejected, over max_rejected_fraction %s (see the rejected table in %s)",
@@ -151,22 +150,6 @@ public final class StudyRun {
             Files.delete(p);
           }
         }
-      }
-    }
-  }
-
-  /** Gives every table that got no rows an empty Parquet file, so that it is readable like the others. */
-  static void writeEmptyTables(Path runDir) throws IOException {
-    for (Table table : Table.values()) {
-      Path dir = runDir.resolve(table.tableName());
-      boolean hasFile = false;
-      if (Files.isDirectory(dir)) {
-        try (Stream<Path> files = Files.walk(dir)) {
-          hasFile = files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-        }
-      }
-      if (!hasFile) {
-        WriteTable.writeEmpty(table, dir);
       }
     }
   }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
@@ -52,10 +53,29 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
   }
 
   /**
-   * Writes a Parquet file with the table's columns and no rows into {@code dir}. FileIO writes no
-   * file at all for an empty table, and readers (DuckDB, Spark) fail on a folder without one.
+   * Gives every table of a finished run that got no rows a Parquet file with its columns and no
+   * rows. FileIO writes no file at all for an empty table, and readers (DuckDB, Spark) fail on a
+   * folder without one.
    */
-  public static void writeEmpty(Table table, Path dir) throws IOException {
+  public static void writeEmptyTables(Path runDir) throws IOException {
+    for (Table table : Table.values()) {
+      Path dir = runDir.resolve(table.tableName());
+      if (!hasParquet(dir)) {
+        writeEmpty(table, dir);
+      }
+    }
+  }
+
+  private static boolean hasParquet(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+    }
+  }
+
+  private static void writeEmpty(Table table, Path dir) throws IOException {
     Files.createDirectories(dir);
     try (FileChannel channel = FileChannel.open(dir.resolve("part-empty.parquet"),
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.dunbar.tables.Table;
+import org.dunbar.tables.WriteTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class EmptyTablesTest {
     Path edges = Files.createDirectories(run.resolve("interaction_edges")).resolve("part-00000-of-00001.parquet");
     Files.writeString(edges, "written by the pipeline");
 
-    StudyRun.writeEmptyTables(run);
+    WriteTable.writeEmptyTables(run);
 
     assertEquals("written by the pipeline", Files.readString(edges));
     for (Table table : Table.values()) {
