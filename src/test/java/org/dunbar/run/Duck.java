@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.dunbar.tables.Table;
 
 /** Reads published tables with DuckDB: an independent Parquet reader, as analysts use it. */
 final class Duck {
@@ -35,16 +37,19 @@ final class Duck {
 
   /** The read_parquet expression of one table of a run. */
   static String table(Path run, String table) {
-    boolean partitioned = table.equals("follower_growth") || table.equals("account_engagement");
-    return partitioned
+    return partitioned(table)
         ? "read_parquet('" + run.resolve(table) + "/**/*.parquet', hive_partitioning = true)"
         : "read_parquet('" + run.resolve(table) + "/*.parquet')";
   }
 
   /** Every row of a table in a canonical order, without the partition column. */
   static List<String> all(Path run, String table) {
-    String exclude = table.equals("follower_growth") || table.equals("account_engagement") ? " exclude (period_month)" : "";
+    String exclude = partitioned(table) ? " exclude (period_month)" : "";
     return rows("select *" + exclude + " from " + table(run, table) + " order by all");
+  }
+
+  private static boolean partitioned(String table) {
+    return Table.valueOf(table.toUpperCase(Locale.ROOT)).partitioned();
   }
 
   /** column name → DuckDB type. */
