@@ -1,7 +1,10 @@
 package org.dunbar.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The SPEC's event types, with the orders and groupings the analyses use. */
 public enum InteractionType {
@@ -19,8 +22,17 @@ public enum InteractionType {
   public static final List<InteractionType> INTERACTIONS =
       List.of(REPLY, MENTION, QUOTE, MESSAGE, RESHARE, LIKE);
 
-  public static InteractionType of(String name) {
-    return valueOf(name.toUpperCase(Locale.ROOT));
+  /** Called per comparison in the replay's sort, so a map look-up rather than valueOf(upper-case). */
+  private static final Map<String, InteractionType> BY_LABEL =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(InteractionType::label, t -> t));
+
+  /** The type of a canonical event's {@code type} field (lower case, as ingest leaves it). */
+  public static InteractionType of(String label) {
+    InteractionType type = BY_LABEL.get(label);
+    if (type == null) {
+      throw new IllegalArgumentException("not an event type: '" + label + "'");
+    }
+    return type;
   }
 
   public String label() {
