@@ -1,5 +1,6 @@
 package org.dunbar.formats;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
@@ -55,6 +56,15 @@ public final class Timestamps {
       return OptionalLong.of(epoch * MICROS_PER_SECOND);
     }
     return epoch > Long.MAX_VALUE / 1000 ? OptionalLong.empty() : OptionalLong.of(epoch * 1000);
+  }
+
+  /**
+   * An instant in the SPEC's storage form: epoch microseconds, the nanoseconds floored.
+   *
+   * @throws ArithmeticException when it does not fit in a long
+   */
+  public static long micros(Instant instant) {
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
   }
 
   /** One pass over an ISO-8601 text; any deviation from the grammar makes the result empty. */

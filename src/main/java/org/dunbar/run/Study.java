@@ -16,6 +16,7 @@ import org.dunbar.analysis.AnalysisParams;
 import org.dunbar.analysis.PeriodUnit;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.TimeBounds;
+import org.dunbar.formats.Timestamps;
 
 /**
  * Everything a run needs to know, resolved and validated: the SPEC's parameters with their
@@ -84,15 +85,11 @@ public record Study(
   }
 
   public TimeBounds timeBounds() {
-    return new TimeBounds(micros(notBefore), notAfter == null ? null : micros(notAfter));
+    return new TimeBounds(Timestamps.micros(notBefore), notAfter == null ? null : Timestamps.micros(notAfter));
   }
 
   public List<InputSpec> inputs(String kind) {
     return inputs.stream().filter(i -> i.kind().equals(kind)).toList();
-  }
-
-  private static long micros(Instant i) {
-    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
   }
 
   private static List<InputSpec> inputs(ObjectNode tree) {

@@ -50,10 +50,7 @@ final class Timestamps {
       throw new Rejection(Reasons.BAD_TIMESTAMP, field + ": " + value);
     }
     try {
-      Instant instant = OffsetDateTime.parse(value.textValue(), format).toInstant();
-      // Floor to the microsecond, the SPEC's precision; epoch seconds are already floored.
-      return Math.addExact(
-          Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+      return org.dunbar.formats.Timestamps.micros(OffsetDateTime.parse(value.textValue(), format).toInstant());
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new Rejection(Reasons.BAD_TIMESTAMP, field + ": " + value.textValue());
     }
