@@ -1,5 +1,6 @@
 package org.dunbar.canonical;
 
+import java.util.Comparator;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -12,6 +13,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.analysis.Utf8Order;
 import org.dunbar.records.Snapshot;
 
 /** Keeps one snapshot per account and instant: the last in (source, line) order (SPEC). */
@@ -27,12 +29,14 @@ public final class LatestSnapshots extends PTransform<PCollection<Snapshot>, PCo
         .apply(Values.create());
   }
 
+  /** The same (source, line) order that decides which copy of an event is kept. */
+  static final Comparator<Snapshot> INPUT_ORDER =
+      Comparator.comparing(Snapshot::getSource, Utf8Order.COMPARATOR).thenComparingLong(Snapshot::getLine);
+
   static final class LastInInputOrder extends Combine.BinaryCombineFn<Snapshot> {
     @Override
     public Snapshot apply(Snapshot a, Snapshot b) {
-      int bySource = org.dunbar.analysis.Utf8Order.compare(a.getSource(), b.getSource());
-      boolean bIsLater = bySource < 0 || (bySource == 0 && b.getLine() > a.getLine());
-      return bIsLater ? b : a;
+      return INPUT_ORDER.compare(a, b) < 0 ? b : a;
     }
   }
 }
