@@ -1,6 +1,7 @@
 package org.dunbar.analysis;
 
 import java.util.Comparator;
+import org.dunbar.canonical.Utf8Order;
 import org.dunbar.records.AccountPeriod;
 
 /** Helpers for the (account, period) key. */

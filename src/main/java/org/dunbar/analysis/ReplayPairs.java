@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.dunbar.canonical.Utf8Order;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowFact;

@@ -24,7 +24,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.dunbar.analysis.Utf8Order;
 import org.dunbar.formats.EventIds;
 import org.dunbar.records.Event;
 

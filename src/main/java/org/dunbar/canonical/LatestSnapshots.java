@@ -13,7 +13,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.dunbar.analysis.Utf8Order;
 import org.dunbar.records.Snapshot;
 
 /** Keeps one snapshot per account and instant: the last in (source, line) order (SPEC). */

@@ -1,4 +1,4 @@
-package org.dunbar.analysis;
+package org.dunbar.canonical;
 
 import java.util.Comparator;
 
