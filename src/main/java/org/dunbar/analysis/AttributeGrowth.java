@@ -5,7 +5,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -20,16 +19,15 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.records.FollowDay;
-import org.dunbar.records.FollowFact;
+import org.dunbar.coders.RecordCoders;
 
 /**
- * Gives every effective follow its final reason and counts the follows per (followee, day,
- * reason), with the {@link CohortMeasure} flags summed. Follows that rules 1–4 left open become
+ * Gives every effective follow its final reason, from the follows counted per (followee, day,
+ * reason) with the {@link CohortMeasure} flags summed ({@link ReplayPairs#FOLLOW_DAYS}). Follows that rules 1–4 left open become
  * {@code burst} or {@code unexplained} by {@link BurstRule}, which needs only the followee's
  * daily counts of such follows: a few thousand numbers even for a celebrity.
  */
-public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, PCollection<KV<FollowDay, long[]>>> {
-  private static final String UNDECIDED = "";
+public final class AttributeGrowth extends PTransform<PCollection<KV<FollowDay, long[]>>, PCollection<KV<FollowDay, long[]>>> {
   private final BurstRule rule;
 
   public AttributeGrowth(BurstRule rule) {
@@ -37,14 +35,9 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
   }
 
   @Override
-  public PCollection<KV<FollowDay, long[]>> expand(PCollection<FollowFact> follows) {
-    KvCoder<FollowDay, long[]> coder = KvCoder.of(AvroCoder.specific(FollowDay.class), Tally.Coder.of());
-    PCollection<KV<FollowDay, long[]>> daily = follows
-        .apply("Count per followee, day and reason", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptor.of(FollowDay.class), TypeDescriptor.of(long[].class)))
-            .via(AttributeGrowth::countOne))
-        .setCoder(coder)
-        .apply("Sum follows", Combine.perKey(Tally.sum()));
+  public PCollection<KV<FollowDay, long[]>> expand(PCollection<KV<FollowDay, long[]>> followDays) {
+    KvCoder<FollowDay, long[]> coder = KvCoder.of(RecordCoders.followDay(), Tally.Coder.of());
+    PCollection<KV<FollowDay, long[]>> daily = followDays.apply("Sum follows", Combine.perKey(Tally.sum()));
     PCollection<KV<FollowDay, long[]>> decided = daily.apply("Decided by rules 1-4", Filter.by(kv -> !kv.getKey().getReason().isEmpty()));
     PCollection<KV<FollowDay, long[]>> byBurstRule = daily
         .apply("Undecided", Filter.by(kv -> kv.getKey().getReason().isEmpty()))
@@ -56,20 +49,6 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
         .apply("Burst rule", ParDo.of(new BurstFn(rule)))
         .setCoder(coder);
     return PCollectionList.of(decided).and(byBurstRule).apply(Flatten.pCollections());
-  }
-
-  private static KV<FollowDay, long[]> countOne(FollowFact f) {
-    long[] v = new long[CohortMeasure.SIZE];
-    v[CohortMeasure.FOLLOWS.ordinal()] = 1;
-    v[CohortMeasure.CHURNED.ordinal()] = f.getChurned() ? 1 : 0;
-    v[CohortMeasure.ELIGIBLE_30D.ordinal()] = f.getEligible30d() ? 1 : 0;
-    v[CohortMeasure.RETAINED_30D.ordinal()] = f.getEligible30d() && f.getRetained30d() ? 1 : 0;
-    v[CohortMeasure.ELIGIBLE_90D.ordinal()] = f.getEligible90d() ? 1 : 0;
-    v[CohortMeasure.RETAINED_90D.ordinal()] = f.getEligible90d() && f.getRetained90d() ? 1 : 0;
-    v[CohortMeasure.ENGAGED_90D.ordinal()] = f.getEligible90d() && f.getEngaged90d() ? 1 : 0;
-    v[CohortMeasure.CONVERSED_90D.ordinal()] = f.getEligible90d() && f.getConversed90d() ? 1 : 0;
-    String reason = f.getReason() == null ? UNDECIDED : f.getReason();
-    return KV.of(new FollowDay(f.getFollowee(), PeriodUnit.epochDay(f.getTs()), reason), v);
   }
 
   static final class BurstFn extends DoFn<KV<String, Iterable<KV<Integer, long[]>>>, KV<FollowDay, long[]>> {

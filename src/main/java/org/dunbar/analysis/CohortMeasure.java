@@ -1,5 +1,7 @@
 package org.dunbar.analysis;
 
+import org.dunbar.records.FollowFact;
+
 /** The per-follow flags counted by {@code acquisition_cohorts}, in its column order. */
 public enum CohortMeasure {
   FOLLOWS,
@@ -12,6 +14,20 @@ public enum CohortMeasure {
   CONVERSED_90D;
 
   public static final int SIZE = values().length;
+
+  /** One follow's flags: retained, engaged and conversed count only among eligible follows (SPEC). */
+  public static long[] of(FollowFact f) {
+    long[] v = new long[SIZE];
+    v[FOLLOWS.ordinal()] = 1;
+    v[CHURNED.ordinal()] = f.getChurned() ? 1 : 0;
+    v[ELIGIBLE_30D.ordinal()] = f.getEligible30d() ? 1 : 0;
+    v[RETAINED_30D.ordinal()] = f.getEligible30d() && f.getRetained30d() ? 1 : 0;
+    v[ELIGIBLE_90D.ordinal()] = f.getEligible90d() ? 1 : 0;
+    v[RETAINED_90D.ordinal()] = f.getEligible90d() && f.getRetained90d() ? 1 : 0;
+    v[ENGAGED_90D.ordinal()] = f.getEligible90d() && f.getEngaged90d() ? 1 : 0;
+    v[CONVERSED_90D.ordinal()] = f.getEligible90d() && f.getConversed90d() ? 1 : 0;
+    return v;
+  }
 
   public String column() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -6,9 +6,8 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -22,6 +21,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.tables.Table;
 
 /**
@@ -43,7 +43,14 @@ public final class NetworkLayers extends PTransform<PCollectionTuple, PCollectio
         .apply("All layer stats", Flatten.pCollections())
         .apply("Sum per layer", Combine.perKey(LayerMeasure.combine()));
     PCollection<KV<String, Long>> nodes = PCollectionList
-        .of(replayed.get(ReplayPairs.LAYER_NODES).apply("Distinct nodes", Distinct.create()).apply("Nodes per layer", Count.perKey()))
+        .of(replayed.get(ReplayPairs.NODE_LAYERS)
+            .apply("Layers of each account", Combine.perKey((Long a, Long b) -> a | b))
+            .apply("One per layer of each account", FlatMapElements
+                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                .via((KV<String, Long> account) -> LayerMeasure.LAYERS.stream()
+                    .filter(layer -> (account.getValue() & 1L << LayerMeasure.LAYERS.indexOf(layer)) != 0)
+                    .map(layer -> KV.of(layer, 1L))
+                    .toList())))
         .and(replayed.getPipeline().apply("Every layer has nodes", Create.of(noNodes)
             .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))))
         .apply("All node counts", Flatten.pCollections())

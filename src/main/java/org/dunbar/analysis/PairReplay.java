@@ -63,6 +63,9 @@ public final class PairReplay {
   }
 
   /**
+   * Replays the pair and reports, besides what follows and engagement need, every interaction as
+   * sent by its actor and received by its target (self-interactions both).
+   *
    * @param events every unique event of the pair with a target, in any order
    * @param baseline which directions (0: a → b, 1: b → a) exist before the dump
    */
@@ -160,10 +163,12 @@ public final class PairReplay {
     if (type.isDirected()) {
       dir.layer(DIRECTED_LAYER, ts);
     }
+    int period = params.period().startOf(ts);
+    out.activity(dir.actor, period, ActivityMeasure.sent(type));
+    out.activity(dir.target, period, ActivityMeasure.received(type));
     if (back == dir) {
       return; // self-interactions are activity, never engagement
     }
-    int period = params.period().startOf(ts);
     if (dir.lastEngagedPeriod == null || dir.lastEngagedPeriod != period) {
       dir.lastEngagedPeriod = period;
       out.activity(dir.target, period, ActivityMeasure.ENGAGERS);

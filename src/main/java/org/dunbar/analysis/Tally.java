@@ -1,12 +1,9 @@
 package org.dunbar.analysis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.dunbar.coders.CompactCoder;
+import org.dunbar.coders.CompactReader;
+import org.dunbar.coders.CompactWriter;
 
 /**
  * A fixed-length vector of counts, indexed by the ordinals of a measure enum ({@link
@@ -35,8 +32,8 @@ public final class Tally {
     };
   }
 
-  /** Variable-length encoding: most entries are small counts. */
-  public static final class Coder extends AtomicCoder<long[]> {
+  /** Variable-length encoding: most entries are small counts (instants are zig-zag varints). */
+  public static final class Coder extends CompactCoder<long[]> {
     private static final Coder INSTANCE = new Coder();
 
     public static Coder of() {
@@ -44,23 +41,20 @@ public final class Tally {
     }
 
     @Override
-    public void encode(long[] value, OutputStream out) throws IOException {
-      VarIntCoder.of().encode(value.length, out);
+    protected void write(long[] value, CompactWriter out) {
+      out.unsigned(value.length);
       for (long x : value) {
-        VarLongCoder.of().encode(x, out);
+        out.signed(x);
       }
     }
 
     @Override
-    public long[] decode(InputStream in) throws IOException {
-      long[] v = new long[VarIntCoder.of().decode(in)];
+    protected long[] read(CompactReader in) {
+      long[] v = new long[in.unsignedInt()];
       for (int i = 0; i < v.length; i++) {
-        v[i] = VarLongCoder.of().decode(in);
+        v[i] = in.signed();
       }
       return v;
     }
-
-    @Override
-    public void verifyDeterministic() {}
   }
 }

@@ -2,42 +2,41 @@ package org.dunbar.canonical;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.dunbar.formats.EventIds;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.Event;
 
 /**
- * Gives every event its id and keeps one event per id (SPEC "Ids and duplicates").
+ * Keeps one event per explicit {@code event_id} (SPEC "Ids and duplicates"): the first in (source,
+ * line) order; a dropped copy whose content differs also counts as a conflicting duplicate.
  *
- * <p>One grouping serves both rules: records with their own id are grouped by it; records without
- * one are grouped by the hash of their fields, which both numbers identical lines within each file
- * (the occurrence number) and brings together copies of them from other files. In every group the
- * first record in (source, line) order is kept.
+ * <p>Events without an id pass through unchanged. Their copies share every field, so they share an
+ * account pair, and the pair replay drops them in the grouping it needs anyway ({@link
+ * IdlessCopies}): one shuffle of the events instead of two. Only records with their own id, whose
+ * copies may differ in content and so land in different pairs, are grouped here.
  */
 public final class DeduplicateEvents extends PTransform<PCollection<Event>, PCollectionTuple> {
-  public static final TupleTag<Event> UNIQUE = new TupleTag<>() {};
-  /** {@code events.duplicates} and {@code events.conflicting_duplicates}, per group that has any. */
+  /** One event per explicit id, and every id-less event. */
+  public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
+  /** {@code events.duplicates} and {@code events.conflicting_duplicates}, per id that has any. */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   static final Comparator<Event> INPUT_ORDER =
@@ -45,16 +44,20 @@ public final class DeduplicateEvents extends PTransform<PCollection<Event>, PCol
 
   @Override
   public PCollectionTuple expand(PCollection<Event> events) {
-    PCollectionTuple out = events
-        .apply("Key by id or fields", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Event.class)))
-            .via(e -> KV.of(e.getEventId() != null ? "id:" + e.getEventId() : "fields:" + EventIds.fieldsKey(e), e)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(Event.class)))
+    PCollectionTuple byId = events
+        .apply("With their own id", Filter.by(e -> e.getEventId() != null))
+        .apply("Key by id", WithKeys.of(Event::getEventId).withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.event()))
         .apply("Group copies", GroupByKey.create())
-        .apply("Keep first copy", ParDo.of(new KeepFirstFn()).withOutputTags(UNIQUE, TupleTagList.of(TALLIES)));
-    out.get(UNIQUE).setCoder(AvroCoder.specific(Event.class));
-    out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    return out;
+        .apply("Keep first copy", ParDo.of(new KeepFirstFn()).withOutputTags(EVENTS, TupleTagList.of(TALLIES)));
+    byId.get(EVENTS).setCoder(RecordCoders.event());
+    byId.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollection<Event> kept = PCollectionList
+        .of(byId.get(EVENTS))
+        .and(events.apply("Without an id", Filter.by(e -> e.getEventId() == null)))
+        .apply("All kept", Flatten.pCollections())
+        .setCoder(RecordCoders.event());
+    return PCollectionTuple.of(EVENTS, kept).and(TALLIES, byId.get(TALLIES));
   }
 
   static final class KeepFirstFn extends DoFn<KV<String, Iterable<Event>>, Event> {
@@ -63,32 +66,11 @@ public final class DeduplicateEvents extends PTransform<PCollection<Event>, PCol
       List<Event> copies = new ArrayList<>();
       group.getValue().forEach(copies::add);
       copies.sort(INPUT_ORDER);
-      long duplicates = 0;
-      long conflicting = 0;
-      if (group.getKey().startsWith("id:")) {
-        Event kept = copies.get(0);
-        out.get(UNIQUE).output(kept);
-        for (Event copy : copies.subList(1, copies.size())) {
-          duplicates++;
-          conflicting += sameContent(kept, copy) ? 0 : 1;
-        }
-      } else {
-        // Identical fields: the k-th such line of a file gets occurrence number k, so the k-th
-        // copy in another file has the same id and is the duplicate.
-        Map<String, Long> occurrences = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (Event copy : copies) {
-          long k = occurrences.merge(copy.getSource(), 1L, Long::sum);
-          String id = EventIds.withOccurrence(copy, k);
-          if (seen.add(id)) {
-            out.get(UNIQUE).output(Event.newBuilder(copy).setEventId(id).build());
-          } else {
-            duplicates++;
-          }
-        }
-      }
-      if (duplicates > 0) {
-        out.get(TALLIES).output(KV.of("events.duplicates", duplicates));
+      Event kept = copies.get(0);
+      out.get(EVENTS).output(kept);
+      long conflicting = copies.stream().skip(1).filter(copy -> !sameContent(kept, copy)).count();
+      if (copies.size() > 1) {
+        out.get(TALLIES).output(KV.of("events.duplicates", copies.size() - 1L));
       }
       if (conflicting > 0) {
         out.get(TALLIES).output(KV.of("events.conflicting_duplicates", conflicting));

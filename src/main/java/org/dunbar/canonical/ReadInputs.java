@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.LineFormat;
 import org.dunbar.formats.NumberedLine;
@@ -38,7 +39,7 @@ import org.dunbar.records.Snapshot;
  * Reads every input file line by line (whole files, so line numbers are exact) and maps each line
  * to canonical records with its format, or to the rejected output with the reason. Each file's
  * counts go to {@link #TALLIES} as {@code <kind>.read}, {@code .accepted}, {@code .rejected} and
- * the canonical items emitted.
+ * the canonical items emitted, with its last event's instant ({@link #LAST_EVENT_TS}).
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
@@ -46,6 +47,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<BaselineEdge> EDGES = new TupleTag<>() {};
   public static final TupleTag<Rejected> REJECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
+  /**
+   * The tally of the last accepted event's instant (epoch microseconds) in a file: a maximum, not a
+   * count, so it is kept apart from the summed tallies.
+   */
+  public static final String LAST_EVENT_TS = "max.events.ts";
 
   private final List<InputFile> files;
   private final TimeBounds bounds;
@@ -63,7 +69,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         .apply("Spread files", Reshuffle.viaRandomKey())
         .apply("Read and parse lines", ParDo.of(new ReadFileFn(bounds))
             .withOutputTags(EVENTS, TupleTagList.of(List.of(SNAPSHOTS, EDGES, REJECTED, TALLIES))));
-    out.get(EVENTS).setCoder(AvroCoder.specific(Event.class));
+    out.get(EVENTS).setCoder(RecordCoders.event());
     out.get(SNAPSHOTS).setCoder(AvroCoder.specific(Snapshot.class));
     out.get(EDGES).setCoder(AvroCoder.specific(BaselineEdge.class));
     out.get(REJECTED).setCoder(AvroCoder.specific(Rejected.class));
@@ -126,6 +132,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private long accepted;
     private long rejected;
     private long events;
+    private long lastEventTs = Long.MIN_VALUE;
     private long snapshots;
     private long edges;
     private long withoutMoment;
@@ -150,6 +157,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     @Override
     public void event(Event event) {
       events++;
+      lastEventTs = Math.max(lastEventTs, event.getTs());
       out.get(EVENTS).output(event);
     }
 
@@ -201,6 +209,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       tally("emitted.snapshots", snapshots);
       tally("emitted.baseline", edges);
       tally("snapshots.without_moment", withoutMoment);
+      if (events > 0) {
+        tally(LAST_EVENT_TS, lastEventTs);
+      }
     }
 
     private void tally(String name, long value) {

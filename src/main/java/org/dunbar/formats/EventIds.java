@@ -29,14 +29,6 @@ public final class EventIds {
 
   private EventIds() {}
 
-  /**
-   * The hash of the fields without the occurrence number: records with the same key are the same
-   * record, so grouping by it numbers the occurrences within a file and finds copies across files.
-   */
-  public static String fieldsKey(Event event) {
-    return sha256(fields(event));
-  }
-
   /** The event id of the k-th (1-based) line of a file with these fields. */
   public static String withOccurrence(Event event, long k) {
     if (k < 1) {

@@ -14,10 +14,12 @@ import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -31,9 +33,9 @@ import org.dunbar.analysis.AcquisitionCohorts;
 import org.dunbar.analysis.AnalysisParams;
 import org.dunbar.analysis.AttributeGrowth;
 import org.dunbar.analysis.BurstRule;
-import org.dunbar.analysis.CountActivity;
 import org.dunbar.analysis.DunbarCurve;
 import org.dunbar.analysis.EngagementByCohort;
+import org.dunbar.analysis.InteractionEdges;
 import org.dunbar.analysis.NetworkLayers;
 import org.dunbar.analysis.ReplayPairs;
 import org.dunbar.analysis.SummarizeSnapshots;
@@ -41,8 +43,8 @@ import org.dunbar.analysis.Tally;
 import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.LatestSnapshots;
 import org.dunbar.canonical.ReadInputs;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.AccountPeriod;
-import org.dunbar.records.Event;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.InputFile;
 import org.dunbar.records.Rejected;
@@ -70,30 +72,26 @@ public final class StudyPipeline {
     AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
     PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
-    PCollection<Event> events = deduplicated.get(DeduplicateEvents.UNIQUE);
     PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
     PCollection<KV<String, String>> baseline = read.get(ReadInputs.EDGES)
         .apply("Baseline pairs", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via(e -> KV.of(e.getFollower(), e.getFollowee())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("Distinct baseline edges", Distinct.create());
-    PCollectionView<Long> lastEventTs = events
-        .apply("Event instants", MapElements.into(TypeDescriptors.longs()).via(Event::getTs))
+    PCollectionView<Long> lastEventTs = read.get(ReadInputs.TALLIES)
+        .apply("Last event of each file", Filter.by(t -> t.getKey().equals(ReadInputs.LAST_EVENT_TS)))
+        .apply("Instants", Values.create())
         .apply("Last event", Max.longsGlobally().asSingletonView());
 
-    PCollectionTuple pairs = events.apply("Replay pairs", new ReplayPairs(params, baseline, lastEventTs));
-    PCollection<KV<AccountPeriod, long[]>> activity = PCollectionList
-        .of(pairs.get(ReplayPairs.ACTIVITY))
-        .and(events.apply("Count activity", new CountActivity(params.period())))
-        .apply("All activity", Flatten.pCollections());
+    PCollectionTuple pairs = deduplicated.get(DeduplicateEvents.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline, lastEventTs));
     PCollectionTuple timelines = KeyedPCollectionTuple
         .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(Tally.sum())), Tally.Coder.of()))
-        .and(AccountTimelines.ACTIVITY, byAccount("activity", activity.apply("Sum activity", Combine.perKey(Tally.sum())), Tally.Coder.of()))
-        .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOWS)
+        .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(Tally.sum())), Tally.Coder.of()))
+        .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOW_DAYS)
             .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor())))
             .apply("Attributed by followee", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<FollowDay, long[]>>() {}))
                 .via(kv -> KV.of(kv.getKey().getAccount(), kv)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.specific(FollowDay.class), Tally.Coder.of()))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(RecordCoders.followDay(), Tally.Coder.of()))))
         .and(AccountTimelines.SNAPSHOTS, byAccount("snapshots", snapshots.apply("Summarise snapshots", new SummarizeSnapshots(params.period())),
             AvroCoder.specific(SnapshotSummary.class)))
         .and(AccountTimelines.BASELINE_FOLLOWERS, baseline
@@ -109,23 +107,21 @@ public final class StudyPipeline {
         Table.ACCOUNT_ENGAGEMENT, engagement,
         Table.ENGAGEMENT_BY_COHORT, engagement.apply("Engagement by cohort", new EngagementByCohort(params.bands())),
         Table.DUNBAR_CURVE, pairs.get(ReplayPairs.PARTNERS).apply("Dunbar curve", new DunbarCurve()),
-        Table.INTERACTION_EDGES, pairs.get(ReplayPairs.EDGES),
+        Table.INTERACTION_EDGES, pairs.get(ReplayPairs.EDGES).apply("Interaction edges", new InteractionEdges()),
         Table.NETWORK_LAYERS, pairs.apply("Network layers", new NetworkLayers()),
         Table.REJECTED, read.get(ReadInputs.REJECTED)
             .apply("Rejected rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via((Rejected r) -> r))
             .setCoder(Table.REJECTED.coder()));
+    tables.forEach((table, rows) -> rows.apply(new WriteTable(table, runDir)));
 
-    PCollectionList<KV<String, Long>> tallies = PCollectionList
-        .of(read.get(ReadInputs.TALLIES))
+    // Table rows are counted from the written files' footers by the run, not here: a count in the
+    // pipeline would read every row a second time.
+    PCollectionList
+        .of(read.get(ReadInputs.TALLIES).apply("Counts of each file", Filter.by(t -> !t.getKey().equals(ReadInputs.LAST_EVENT_TS))))
         .and(deduplicated.get(DeduplicateEvents.TALLIES))
-        .and(count("events.unique", events))
+        .and(pairs.get(ReplayPairs.TALLIES))
         .and(count("snapshots.unique", snapshots))
-        .and(count("baseline.unique", baseline));
-    for (Map.Entry<Table, PCollection<GenericRecord>> table : tables.entrySet()) {
-      table.getValue().apply(new WriteTable(table.getKey(), runDir));
-      tallies = tallies.and(count("rows." + table.getKey().tableName(), table.getValue()));
-    }
-    tallies
+        .and(count("baseline.unique", baseline))
         .apply("All tallies", Flatten.pCollections())
         .apply("Sum tallies", Sum.longsPerKey())
         .apply("Tally lines", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey() + "\t" + kv.getValue()))

@@ -31,6 +31,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.dunbar.records.InputFile;
+import org.dunbar.tables.TableRows;
 import org.dunbar.tables.WriteTable;
 
 /**
@@ -70,9 +71,10 @@ public final class StudyRun {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
     log.printf("dunbar: pipeline done after %ds; checking the accounting%n", java.time.Duration.between(started, Instant.now()).toSeconds());
-    Accounting accounting = readTallies(runDir);
-    removeScratch(runDir);
+    removeScratch(runDir, false);
     WriteTable.writeEmptyTables(runDir);
+    Accounting accounting = readTallies(runDir);
+    removeScratch(runDir, true);
     List<String> problems = new ArrayList<>(accounting.imbalances());
     if (accounting.rejectedFraction() > study.maxRejectedFraction()) {
       problems.add(String.format("%.4f of the records read were rejected, over max_rejected_fraction %s (see the rejected table in %s)",
@@ -124,8 +126,10 @@ public final class StudyRun {
     return files;
   }
 
+  /** The pipeline's tallies, with the rows of every table as written ({@code rows.<table>}). */
   private static Accounting readTallies(Path runDir) throws IOException {
     Map<String, Long> tallies = new LinkedHashMap<>();
+    TableRows.count(runDir).forEach((table, rows) -> tallies.put("rows." + table, rows));
     try (Stream<Path> files = Files.list(runDir.resolve(StudyPipeline.TALLIES_DIR))) {
       for (Path file : files.toList()) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -137,11 +141,15 @@ public final class StudyRun {
     return new Accounting(tallies);
   }
 
-  /** Removes the tallies (the manifest holds them) and any temporary folder a file sink left behind. */
-  private static void removeScratch(Path runDir) throws IOException {
+  /**
+   * Removes any temporary folder a file sink left behind and, once the manifest is to hold them,
+   * the tallies.
+   */
+  private static void removeScratch(Path runDir, boolean tallies) throws IOException {
     List<Path> scratch;
     try (Stream<Path> all = Files.walk(runDir)) {
-      scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam") || p.getFileName().toString().equals(StudyPipeline.TALLIES_DIR)).toList();
+      scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")
+          || tallies && p.getFileName().toString().equals(StudyPipeline.TALLIES_DIR)).toList();
     }
     for (Path dir : scratch) {
       if (Files.exists(dir)) {

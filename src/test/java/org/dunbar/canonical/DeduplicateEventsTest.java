@@ -1,18 +1,21 @@
 package org.dunbar.canonical;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.dunbar.analysis.DirectPipelines;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
 
@@ -28,45 +31,72 @@ class DeduplicateEventsTest {
   private static final long QUOTE_TS = micros("2024-01-08T00:00:00Z");
   private static final long POST_TS = micros("2024-01-04T00:00:00Z");
 
+  /** Nine records of two overlapping files. */
+  private static List<Event> records() {
+    return List.of(
+        // b.jsonl: one copy of a.jsonl's message, its reply, a conflicting x1, an identical x2.
+        event(null, "message", "cat", "dan", null, MESSAGE_TS, B, 1),
+        event(null, "reply", "ann", "bob", null, REPLY_TS, B, 2),
+        event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3),
+        event("x2", "post", "bob", null, "p1", POST_TS, B, 4),
+        // a.jsonl: two identical messages in one second (two real events), then the rest.
+        event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 1),
+        event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 2),
+        event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3),
+        event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4),
+        event("x2", "post", "bob", null, "p1", POST_TS, A, 5));
+  }
+
   @Test
-  void keepsOneEventPerIdAndTalliesDuplicatesAndConflicts() {
+  void keepsOneEventPerExplicitIdAndPassesIdlessEventsOn() {
     Pipeline p = DirectPipelines.create();
     PCollectionTuple out = p
-        .apply(Create.of(List.of(
-                // b.jsonl: one copy of a.jsonl's message, its reply, a conflicting x1, an identical x2.
-                event(null, "message", "cat", "dan", null, MESSAGE_TS, B, 1),
-                event(null, "reply", "ann", "bob", null, REPLY_TS, B, 2),
-                event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3),
-                event("x2", "post", "bob", null, "p1", POST_TS, B, 4),
-                // a.jsonl: two identical messages in one second (two real events), then the rest.
-                event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 1),
-                event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 2),
-                event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3),
-                event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4),
-                event("x2", "post", "bob", null, "p1", POST_TS, A, 5)))
-            .withCoder(AvroCoder.specific(Event.class)))
+        .apply(Create.of(records()).withCoder(RecordCoders.event()))
         .apply(new DeduplicateEvents());
 
-    // Nine records in, five kept: accepted = unique + duplicates (5 + 4).
-    PAssert.that(out.get(DeduplicateEvents.UNIQUE)).containsInAnyOrder(
-        // The k-th identical line of a file gets occurrence k: two ids. b.jsonl's single copy is
-        // occurrence 1 there, so it is a copy of a.jsonl:1.
-        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 1), "message", "cat", "dan", null, MESSAGE_TS, A, 1),
-        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 2), "message", "cat", "dan", null, MESSAGE_TS, A, 2),
-        event(specId("reply", "ann", "bob", "", "", REPLY_TS, 1), "reply", "ann", "bob", null, REPLY_TS, A, 3),
+    PAssert.that(out.get(DeduplicateEvents.EVENTS)).containsInAnyOrder(
         // Explicit ids are kept as given; the first in (path, line) order wins even when the
         // other copy's content differs.
         event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4),
-        event("x2", "post", "bob", null, "p1", POST_TS, A, 5));
-    // One tally per group that had copies: message, reply, x1 (also conflicting: target ann vs
-    // bob) and x2 (same content, so a plain duplicate).
+        event("x2", "post", "bob", null, "p1", POST_TS, A, 5),
+        // The five id-less records go on untouched: the pair replay drops their copies.
+        event(null, "message", "cat", "dan", null, MESSAGE_TS, B, 1),
+        event(null, "reply", "ann", "bob", null, REPLY_TS, B, 2),
+        event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 1),
+        event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 2),
+        event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3));
+    // x1 (also conflicting: target ann vs bob) and x2 (same content, so a plain duplicate).
     PAssert.that(out.get(DeduplicateEvents.TALLIES)).containsInAnyOrder(
-        KV.of("events.duplicates", 1L),
-        KV.of("events.duplicates", 1L),
         KV.of("events.duplicates", 1L),
         KV.of("events.duplicates", 1L),
         KV.of("events.conflicting_duplicates", 1L));
     DirectPipelines.run(p);
+  }
+
+  @Test
+  void idlessCopiesGetTheirSpecIdsAndOnlyTheFirstOfEachIdIsKept() {
+    List<Event> idless = records().stream().filter(e -> e.getEventId() == null).toList();
+    IdlessCopies.Kept kept = IdlessCopies.keepFirst(idless);
+
+    // Five id-less records in, three kept: the other two are duplicates.
+    assertEquals(2, kept.duplicates());
+    assertEquals(Set.of(
+        // The k-th identical line of a file gets occurrence k: two ids. b.jsonl's single copy is
+        // occurrence 1 there, so it is a copy of a.jsonl:1.
+        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 1), "message", "cat", "dan", null, MESSAGE_TS, A, 1),
+        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 2), "message", "cat", "dan", null, MESSAGE_TS, A, 2),
+        event(specId("reply", "ann", "bob", "", "", REPLY_TS, 1), "reply", "ann", "bob", null, REPLY_TS, A, 3)),
+        Set.copyOf(kept.unique()));
+  }
+
+  @Test
+  void explicitIdsPassTheIdlessRuleUntouched() {
+    Event x1 = event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4);
+    Event x1Copy = event("x1", "quote", "eve", "bob", null, QUOTE_TS, B, 9);
+    IdlessCopies.Kept kept = IdlessCopies.keepFirst(List.of(x1, x1Copy));
+    // Copies of explicit ids were already dropped by DeduplicateEvents; here both stay.
+    assertEquals(0, kept.duplicates());
+    assertEquals(List.of(x1, x1Copy), kept.unique());
   }
 
   private static Event event(String id, String type, String actor, String target, String postId, long ts, String source, long line) {

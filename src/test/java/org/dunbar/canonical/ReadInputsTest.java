@@ -83,10 +83,11 @@ class ReadInputsTest {
     PAssert.that(out.get(ReadInputs.EDGES)).empty();
     // Per file: non-blank lines read (the CSV header is not a record) = accepted + rejected.
     List<KV<String, Long>> tallies = new ArrayList<>();
-    tallies.addAll(fileTallies(2, 1, 1));
-    tallies.addAll(fileTallies(2, 1, 1));
-    tallies.addAll(fileTallies(3, 2, 1));
-    tallies.addAll(fileTallies(3, 2, 1));
+    // Each file also reports its last accepted event's instant: the zst file's message is after its unfollow.
+    tallies.addAll(fileTallies(2, 1, 1, "2024-01-02T10:00:00Z"));
+    tallies.addAll(fileTallies(2, 1, 1, "2024-01-04T01:00:00Z"));
+    tallies.addAll(fileTallies(3, 2, 1, "2024-01-06T12:00:00Z"));
+    tallies.addAll(fileTallies(3, 2, 1, "2024-01-04T00:00:00Z"));
     PAssert.that(out.get(ReadInputs.TALLIES)).containsInAnyOrder(tallies);
     DirectPipelines.run(p);
   }
@@ -108,8 +109,9 @@ class ReadInputsTest {
   }
 
   /** The tallies one events file reports; these files yield one event per accepted record. */
-  private static List<KV<String, Long>> fileTallies(long read, long accepted, long rejected) {
+  private static List<KV<String, Long>> fileTallies(long read, long accepted, long rejected, String lastEvent) {
     return List.of(
+        KV.of(ReadInputs.LAST_EVENT_TS, micros(lastEvent)),
         KV.of("events.read", read),
         KV.of("events.accepted", accepted),
         KV.of("events.rejected", rejected),

@@ -1,0 +1,114 @@
+package org.dunbar.analysis;
+
+import java.util.function.BiConsumer;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+import org.dunbar.records.AccountPeriod;
+import org.dunbar.records.Event;
+import org.dunbar.records.FollowDay;
+import org.dunbar.records.FollowFact;
+
+/**
+ * What the pair replays of one bundle found, summed per key ({@link BundleSums}) and sent to
+ * {@link ReplayPairs}' outputs. Edges are the only per-pair rows and go out at once.
+ */
+final class PairFindings implements PairReplay.Output {
+  /** Keys held per kind of finding before a bundle's sums are emitted early. */
+  private static final int MAX_KEYS = 100_000;
+
+  /** Where findings go: the DoFn's process or finish-bundle context. */
+  interface Emitter {
+    <T> void output(TupleTag<T> tag, T value);
+  }
+
+  private final PeriodUnit period;
+  private final BundleSums<FollowDay, long[]> followDays = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<AccountPeriod, long[]> growth = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<AccountPeriod, long[]> activity = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<String, long[]> layers = new BundleSums<>(LayerMeasure.combine()::apply, MAX_KEYS);
+  private final BundleSums<String, Long> nodeLayers = new BundleSums<>((a, b) -> a | b, MAX_KEYS);
+  private final BundleSums<String, long[]> partners = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<String, Long> tallies = new BundleSums<>(Long::sum, MAX_KEYS);
+  private Emitter out;
+
+  PairFindings(PeriodUnit period) {
+    this.period = period;
+  }
+
+  /** Sets where findings go from now on. */
+  void emitTo(Emitter emitter) {
+    this.out = emitter;
+  }
+
+  /** Emits every sum held and empties them. */
+  void flush() {
+    followDays.drainTo(to(ReplayPairs.FOLLOW_DAYS));
+    growth.drainTo(to(ReplayPairs.GROWTH));
+    activity.drainTo(to(ReplayPairs.ACTIVITY));
+    layers.drainTo(to(ReplayPairs.LAYERS));
+    nodeLayers.drainTo(to(ReplayPairs.NODE_LAYERS));
+    partners.drainTo(to(ReplayPairs.PARTNERS));
+    tallies.drainTo(to(ReplayPairs.TALLIES));
+  }
+
+  void tally(String name, long count) {
+    if (count > 0) {
+      tallies.add(name, count, to(ReplayPairs.TALLIES));
+    }
+  }
+
+  void post(Event post) {
+    activity(post.getActor(), period.startOf(post.getTs()), ActivityMeasure.POSTS);
+  }
+
+  @Override
+  public void follow(FollowFact fact) {
+    String reason = fact.getReason() == null ? "" : fact.getReason();
+    followDays.add(new FollowDay(fact.getFollowee(), PeriodUnit.epochDay(fact.getTs()), reason), CohortMeasure.of(fact),
+        to(ReplayPairs.FOLLOW_DAYS));
+  }
+
+  @Override
+  public void growth(String account, int periodStart, GrowthMeasure measure) {
+    growth.add(new AccountPeriod(account, periodStart), GrowthMeasure.of(measure, 1),
+        to(ReplayPairs.GROWTH));
+  }
+
+  @Override
+  public void activity(String account, int periodStart, ActivityMeasure measure) {
+    activity.add(new AccountPeriod(account, periodStart), ActivityMeasure.of(measure, 1),
+        to(ReplayPairs.ACTIVITY));
+  }
+
+  @Override
+  public void edge(String layer, String actor, String target, long events, long firstAt, long lastAt, Boolean presentAtEnd) {
+    out.output(ReplayPairs.EDGES, new InteractionEdge(layer, actor, target, events, firstAt, lastAt, presentAtEnd));
+  }
+
+  @Override
+  public void layer(String layer, long[] stats) {
+    layers.add(layer, stats, to(ReplayPairs.LAYERS));
+  }
+
+  @Override
+  public void node(String layer, String account) {
+    nodeLayers.add(account, 1L << LayerMeasure.LAYERS.indexOf(layer), to(ReplayPairs.NODE_LAYERS));
+  }
+
+  @Override
+  public void reciprocalPartner(String account, long directedSent) {
+    partners.add(account, new long[] {1, directedSent}, to(ReplayPairs.PARTNERS));
+  }
+
+  private <K, V> BiConsumer<K, V> to(TupleTag<KV<K, V>> tag) {
+    return (k, v) -> out.output(tag, KV.of(k, v));
+  }
+
+  /** Adds right into left: both are fresh arrays owned by this bundle until they are emitted. */
+  private static long[] addInto(long[] left, long[] right) {
+    for (int i = 0; i < left.length; i++) {
+      left[i] += right[i];
+    }
+    return left;
+  }
+}

@@ -1,0 +1,75 @@
+package org.dunbar.canonical;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dunbar.formats.EventIds;
+import org.dunbar.records.Event;
+
+/**
+ * The SPEC's id rule for records without {@code event_id} ("Ids and duplicates"), applied to a set
+ * of events that holds every copy of each id-less record: the events of one account pair (copies
+ * share actor and target, so they share the pair) or one author's posts of one day.
+ *
+ * <p>Records with the same fields are numbered in (source, line) order within each file: the k-th
+ * such line of a file gets occurrence number k and the id SHA-256(fields, k), so two identical lines
+ * of one file stay two events, and the k-th copy in another file is a duplicate of the first. Events
+ * with their own id pass through untouched ({@link DeduplicateEvents} has already kept one per id).
+ */
+public final class IdlessCopies {
+  private IdlessCopies() {}
+
+  /**
+   * The events to keep, id-less ones now carrying their SPEC id, and how many copies were dropped.
+   *
+   * @param unique every event kept, in no particular order
+   * @param duplicates id-less copies dropped
+   */
+  public record Kept(List<Event> unique, long duplicates) {}
+
+  public static Kept keepFirst(Iterable<Event> events) {
+    List<Event> unique = new ArrayList<>();
+    Map<Fields, List<Event>> sameFields = new HashMap<>();
+    for (Event e : events) {
+      if (e.getEventId() != null) {
+        unique.add(e);
+      } else {
+        sameFields.computeIfAbsent(Fields.of(e), f -> new ArrayList<>(1)).add(e);
+      }
+    }
+    long duplicates = 0;
+    for (List<Event> copies : sameFields.values()) {
+      if (copies.size() == 1) {
+        unique.add(withId(copies.get(0), 1));
+        continue;
+      }
+      copies.sort(DeduplicateEvents.INPUT_ORDER);
+      Map<String, Long> occurrences = new HashMap<>();
+      Set<Long> kept = new HashSet<>();
+      for (Event copy : copies) {
+        long k = occurrences.merge(copy.getSource(), 1L, Long::sum);
+        if (kept.add(k)) {
+          unique.add(withId(copy, k));
+        } else {
+          duplicates++;
+        }
+      }
+    }
+    return new Kept(unique, duplicates);
+  }
+
+  private static Event withId(Event e, long occurrence) {
+    return Event.newBuilder(e).setEventId(EventIds.withOccurrence(e, occurrence)).build();
+  }
+
+  /** The fields the id hashes, compared exactly: equal fields, equal ids. */
+  private record Fields(String type, String actor, String target, String postId, String parentId, long ts) {
+    static Fields of(Event e) {
+      return new Fields(e.getType().toLowerCase(Locale.ROOT), e.getActor(), e.getTarget(), e.getPostId(), e.getParentId(), e.getTs());
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.dunbar.coders;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Reads what {@link CompactWriter} wrote: one record's bytes in one read, then its fields. */
+public final class CompactReader {
+  private final byte[] buf;
+  private int pos;
+
+  private CompactReader(byte[] buf) {
+    this.buf = buf;
+  }
+
+  /**
+   * Reads one record's bytes from the stream.
+   *
+   * @throws EOFException when the stream ends inside the record
+   */
+  public static CompactReader readFrom(InputStream in) throws IOException {
+    long length = 0;
+    for (int shift = 0; ; shift += 7) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("stream ended inside a record's length");
+      }
+      length |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        break;
+      }
+    }
+    byte[] bytes = new byte[Math.toIntExact(length)];
+    int read = 0;
+    while (read < bytes.length) {
+      int n = in.read(bytes, read, bytes.length - read);
+      if (n < 0) {
+        throw new EOFException("stream ended after " + read + " of a record's " + bytes.length + " bytes");
+      }
+      read += n;
+    }
+    return new CompactReader(bytes);
+  }
+
+  public long unsigned() {
+    return varint();
+  }
+
+  public int unsignedInt() {
+    return Math.toIntExact(varint());
+  }
+
+  public long signed() {
+    long v = varint();
+    return (v >>> 1) ^ -(v & 1);
+  }
+
+  public boolean bool() {
+    return buf[pos++] != 0;
+  }
+
+  public String string() {
+    int length = Math.toIntExact(varint()) - 1;
+    if (length < 0) {
+      return null;
+    }
+    String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+    pos += length;
+    return s;
+  }
+
+  private long varint() {
+    long value = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = buf[pos++];
+      value |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return value;
+      }
+    }
+  }
+}

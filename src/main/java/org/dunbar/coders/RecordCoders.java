@@ -1,0 +1,91 @@
+package org.dunbar.coders;
+
+import org.dunbar.records.AccountPeriod;
+import org.dunbar.records.CohortKey;
+import org.dunbar.records.Event;
+import org.dunbar.records.FollowDay;
+
+/**
+ * Compact coders for the Avro records that travel between stages. The records keep their Avro
+ * schemas (the documentation of what flows where); only their wire form is hand-written, because
+ * Avro's reflective reader cost more than the analyses themselves on the study's largest shuffles.
+ */
+public final class RecordCoders {
+  private RecordCoders() {}
+
+  /** A canonical event, every field. */
+  public static CompactCoder<Event> event() {
+    return EventCoder.INSTANCE;
+  }
+
+  public static CompactCoder<AccountPeriod> accountPeriod() {
+    return AccountPeriodCoder.INSTANCE;
+  }
+
+  public static CompactCoder<FollowDay> followDay() {
+    return FollowDayCoder.INSTANCE;
+  }
+
+  public static CompactCoder<CohortKey> cohortKey() {
+    return CohortKeyCoder.INSTANCE;
+  }
+
+  private static final class EventCoder extends CompactCoder<Event> {
+    static final EventCoder INSTANCE = new EventCoder();
+
+    @Override
+    protected void write(Event e, CompactWriter out) {
+      out.string(e.getEventId()).string(e.getType()).string(e.getActor()).string(e.getTarget())
+          .string(e.getPostId()).string(e.getParentId()).signed(e.getTs())
+          .string(e.getSource()).unsigned(e.getLine());
+    }
+
+    @Override
+    protected Event read(CompactReader in) {
+      return new Event(in.string(), in.string(), in.string(), in.string(), in.string(), in.string(), in.signed(),
+          in.string(), in.unsigned());
+    }
+  }
+
+  private static final class AccountPeriodCoder extends CompactCoder<AccountPeriod> {
+    static final AccountPeriodCoder INSTANCE = new AccountPeriodCoder();
+
+    @Override
+    protected void write(AccountPeriod k, CompactWriter out) {
+      out.string(k.getAccount()).signed(k.getPeriodStart());
+    }
+
+    @Override
+    protected AccountPeriod read(CompactReader in) {
+      return new AccountPeriod(in.string(), Math.toIntExact(in.signed()));
+    }
+  }
+
+  private static final class FollowDayCoder extends CompactCoder<FollowDay> {
+    static final FollowDayCoder INSTANCE = new FollowDayCoder();
+
+    @Override
+    protected void write(FollowDay k, CompactWriter out) {
+      out.string(k.getAccount()).signed(k.getDay()).string(k.getReason());
+    }
+
+    @Override
+    protected FollowDay read(CompactReader in) {
+      return new FollowDay(in.string(), Math.toIntExact(in.signed()), in.string());
+    }
+  }
+
+  private static final class CohortKeyCoder extends CompactCoder<CohortKey> {
+    static final CohortKeyCoder INSTANCE = new CohortKeyCoder();
+
+    @Override
+    protected void write(CohortKey k, CompactWriter out) {
+      out.signed(k.getBandOrder()).signed(k.getAcquisitionMonth()).string(k.getReason());
+    }
+
+    @Override
+    protected CohortKey read(CompactReader in) {
+      return new CohortKey(Math.toIntExact(in.signed()), Math.toIntExact(in.signed()), in.string());
+    }
+  }
+}
