@@ -16,28 +16,41 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.records.FollowDay;
+import org.dunbar.records.FollowFact;
 import org.dunbar.coders.RecordCoders;
 
 /**
  * Gives every effective follow its final reason, from the follows counted per (followee, day,
- * reason) with the {@link CohortMeasure} flags summed ({@link ReplayPairs#FOLLOW_DAYS}). Follows that rules 1–4 left open become
+ * reason) with the {@link CohortMeasure} flags summed. Follows that rules 1–4 left open become
  * {@code burst} or {@code unexplained} by {@link BurstRule}, which needs only the followee's
  * daily counts of such follows: a few thousand numbers even for a celebrity.
  */
-public final class AttributeGrowth extends PTransform<PCollection<KV<FollowDay, long[]>>, PCollection<KV<FollowDay, long[]>>> {
+public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, PCollection<KV<FollowDay, long[]>>> {
+  /** The reason of follows that rules 1–4 left to the burst rule, until it decides. */
+  private static final String UNDECIDED = "";
   private final BurstRule rule;
+  private final PCollectionView<Long> lastEventTs;
 
-  public AttributeGrowth(BurstRule rule) {
+  /**
+   * @param lastEventTs the last accepted event's instant, epoch microseconds: a follow is eligible
+   *     for N days of retention only when that much time is observed after it
+   */
+  public AttributeGrowth(BurstRule rule, PCollectionView<Long> lastEventTs) {
     this.rule = rule;
+    this.lastEventTs = lastEventTs;
   }
 
   @Override
-  public PCollection<KV<FollowDay, long[]>> expand(PCollection<KV<FollowDay, long[]>> followDays) {
+  public PCollection<KV<FollowDay, long[]>> expand(PCollection<FollowFact> follows) {
     KvCoder<FollowDay, long[]> coder = KvCoder.of(RecordCoders.followDay(), Tally.Coder.of());
-    PCollection<KV<FollowDay, long[]>> daily = followDays.apply("Sum follows", Combine.perKey(Tally.sum()));
+    PCollection<KV<FollowDay, long[]>> daily = follows
+        .apply("Count per followee, day and reason", ParDo.of(new CountFollowFn(lastEventTs)).withSideInputs(lastEventTs))
+        .setCoder(coder)
+        .apply("Sum follows", Combine.perKey(Tally.sum()));
     PCollection<KV<FollowDay, long[]>> decided = daily.apply("Decided by rules 1-4", Filter.by(kv -> !kv.getKey().getReason().isEmpty()));
     PCollection<KV<FollowDay, long[]>> byBurstRule = daily
         .apply("Undecided", Filter.by(kv -> kv.getKey().getReason().isEmpty()))
@@ -51,8 +64,25 @@ public final class AttributeGrowth extends PTransform<PCollection<KV<FollowDay, 
     return PCollectionList.of(decided).and(byBurstRule).apply(Flatten.pCollections());
   }
 
+  static final class CountFollowFn extends DoFn<FollowFact, KV<FollowDay, long[]>> {
+    private final PCollectionView<Long> lastEventTs;
+
+    CountFollowFn(PCollectionView<Long> lastEventTs) {
+      this.lastEventTs = lastEventTs;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      FollowFact f = c.element();
+      String reason = f.getReason() == null ? UNDECIDED : f.getReason();
+      c.output(KV.of(new FollowDay(f.getFollowee(), PeriodUnit.epochDay(f.getTs()), reason), CohortMeasure.of(f, c.sideInput(lastEventTs))));
+    }
+  }
+
   static final class BurstFn extends DoFn<KV<String, Iterable<KV<Integer, long[]>>>, KV<FollowDay, long[]>> {
-    private final BurstRule rule;
+    /** The reason of follows that rules 1–4 left to the burst rule, until it decides. */
+  private static final String UNDECIDED = "";
+  private final BurstRule rule;
 
     BurstFn(BurstRule rule) {
       this.rule = rule;

@@ -15,17 +15,27 @@ public enum CohortMeasure {
 
   public static final int SIZE = values().length;
 
-  /** One follow's flags: retained, engaged and conversed count only among eligible follows (SPEC). */
-  public static long[] of(FollowFact f) {
+  /**
+   * One follow's flags. A follow is eligible for N days when τ + N days ≤ the last accepted event's
+   * instant (SPEC "acquisition_cohorts"): only then is that much time observed after it. Retained,
+   * engaged and conversed count only among eligible follows.
+   *
+   * @param lastEventTs the last accepted event of the whole input, epoch microseconds
+   */
+  public static long[] of(FollowFact f, long lastEventTs) {
+    return of(f, f.getTs() + PairReplay.DAYS_30 <= lastEventTs, f.getTs() + PairReplay.DAYS_90 <= lastEventTs);
+  }
+
+  static long[] of(FollowFact f, boolean eligible30d, boolean eligible90d) {
     long[] v = new long[SIZE];
     v[FOLLOWS.ordinal()] = 1;
     v[CHURNED.ordinal()] = f.getChurned() ? 1 : 0;
-    v[ELIGIBLE_30D.ordinal()] = f.getEligible30d() ? 1 : 0;
-    v[RETAINED_30D.ordinal()] = f.getEligible30d() && f.getRetained30d() ? 1 : 0;
-    v[ELIGIBLE_90D.ordinal()] = f.getEligible90d() ? 1 : 0;
-    v[RETAINED_90D.ordinal()] = f.getEligible90d() && f.getRetained90d() ? 1 : 0;
-    v[ENGAGED_90D.ordinal()] = f.getEligible90d() && f.getEngaged90d() ? 1 : 0;
-    v[CONVERSED_90D.ordinal()] = f.getEligible90d() && f.getConversed90d() ? 1 : 0;
+    v[ELIGIBLE_30D.ordinal()] = eligible30d ? 1 : 0;
+    v[RETAINED_30D.ordinal()] = eligible30d && f.getRetained30d() ? 1 : 0;
+    v[ELIGIBLE_90D.ordinal()] = eligible90d ? 1 : 0;
+    v[RETAINED_90D.ordinal()] = eligible90d && f.getRetained90d() ? 1 : 0;
+    v[ENGAGED_90D.ordinal()] = eligible90d && f.getEngaged90d() ? 1 : 0;
+    v[CONVERSED_90D.ordinal()] = eligible90d && f.getConversed90d() ? 1 : 0;
     return v;
   }
 

@@ -5,12 +5,11 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
-import org.dunbar.records.FollowDay;
 import org.dunbar.records.FollowFact;
 
 /**
  * What the pair replays of one bundle found, summed per key ({@link BundleSums}) and sent to
- * {@link ReplayPairs}' outputs. Edges are the only per-pair rows and go out at once.
+ * {@link ReplayPairs}' outputs. Effective follows and edges are rows of their own and go out at once.
  */
 final class PairFindings implements PairReplay.Output {
   /** Keys held per kind of finding before a bundle's sums are emitted early. */
@@ -22,7 +21,6 @@ final class PairFindings implements PairReplay.Output {
   }
 
   private final PeriodUnit period;
-  private final BundleSums<FollowDay, long[]> followDays = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
   private final BundleSums<AccountPeriod, long[]> growth = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
   private final BundleSums<AccountPeriod, long[]> activity = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
   private final BundleSums<String, long[]> layers = new BundleSums<>(LayerMeasure.combine()::apply, MAX_KEYS);
@@ -42,7 +40,6 @@ final class PairFindings implements PairReplay.Output {
 
   /** Emits every sum held and empties them. */
   void flush() {
-    followDays.drainTo(to(ReplayPairs.FOLLOW_DAYS));
     growth.drainTo(to(ReplayPairs.GROWTH));
     activity.drainTo(to(ReplayPairs.ACTIVITY));
     layers.drainTo(to(ReplayPairs.LAYERS));
@@ -63,9 +60,7 @@ final class PairFindings implements PairReplay.Output {
 
   @Override
   public void follow(FollowFact fact) {
-    String reason = fact.getReason() == null ? "" : fact.getReason();
-    followDays.add(new FollowDay(fact.getFollowee(), PeriodUnit.epochDay(fact.getTs()), reason), CohortMeasure.of(fact),
-        to(ReplayPairs.FOLLOW_DAYS));
+    out.output(ReplayPairs.FOLLOWS, fact);
   }
 
   @Override

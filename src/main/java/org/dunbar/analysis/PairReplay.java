@@ -51,15 +51,9 @@ public final class PairReplay {
   private static final int ANY_LAYER = FOLLOW_LAYER + 2;
 
   private final AnalysisParams params;
-  private final long lastEventTs;
 
-  /**
-   * @param lastEventTs the last accepted event's instant: a follow is eligible for N days of
-   *     retention only when that much time is observed after it
-   */
-  public PairReplay(AnalysisParams params, long lastEventTs) {
+  public PairReplay(AnalysisParams params) {
     this.params = params;
-    this.lastEventTs = lastEventTs;
   }
 
   /**
@@ -126,9 +120,7 @@ public final class PairReplay {
         .setTs(ts)
         .setReason(reason)
         .setChurned(false)
-        .setEligible30d(ts + DAYS_30 <= lastEventTs)
         .setRetained30d(true)
-        .setEligible90d(ts + DAYS_90 <= lastEventTs)
         .setRetained90d(true)
         .setEngaged90d(dir.all.any(ts, ts + DAYS_90))
         .setConversed90d(dir.directed.any(ts, ts + DAYS_90) && back.directed.any(ts, ts + DAYS_90));

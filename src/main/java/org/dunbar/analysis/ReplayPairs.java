@@ -1,5 +1,6 @@
 package org.dunbar.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -8,14 +9,13 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -23,7 +23,7 @@ import org.dunbar.canonical.IdlessCopies;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
-import org.dunbar.records.FollowDay;
+import org.dunbar.records.FollowFact;
 
 /**
  * Groups every event, and every baseline edge, by unordered account pair (posts by author and day)
@@ -36,8 +36,8 @@ import org.dunbar.records.FollowDay;
  * period, not one per event.
  */
 public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectionTuple> {
-  /** Effective follows counted per (followee, day, reason) as {@link CohortMeasure}s; reason "" is left to the burst rule. */
-  public static final TupleTag<KV<FollowDay, long[]>> FOLLOW_DAYS = new TupleTag<>() {};
+  /** Every effective follow, with its reason when rules 1–4 decided it. */
+  public static final TupleTag<FollowFact> FOLLOWS = new TupleTag<>() {};
   /** Follow/unfollow events and losses per (followee, period), as {@link GrowthMeasure}s; gains come from {@link AttributeGrowth}. */
   public static final TupleTag<KV<AccountPeriod, long[]>> GROWTH = new TupleTag<>() {};
   /** Posts, interactions sent and received, engagers, partners and reply-back per (account, period), as {@link ActivityMeasure}s. */
@@ -52,44 +52,39 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
   /** {@code events.unique} and {@code events.duplicates} (copies of id-less records). */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
-  private static final TupleTag<Event> EVENT = new TupleTag<>() {};
-  private static final TupleTag<KV<String, String>> BASELINE = new TupleTag<>() {};
-
   private final AnalysisParams params;
   private final PCollection<KV<String, String>> baseline;
-  private final PCollectionView<Long> lastEventTs;
 
   /**
    * @param baseline distinct baseline edges (follower, followee)
-   * @param lastEventTs the last accepted event's instant, in epoch microseconds
    */
-  public ReplayPairs(AnalysisParams params, PCollection<KV<String, String>> baseline, PCollectionView<Long> lastEventTs) {
+  public ReplayPairs(AnalysisParams params, PCollection<KV<String, String>> baseline) {
     this.params = params;
     this.baseline = baseline;
-    this.lastEventTs = lastEventTs;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Event> events) {
-    KvCoder<String, String> edgeCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    PCollection<KV<PairKey, Event>> byPair = events
+    KvCoder<PairKey, PairInput> keyed = KvCoder.of(PairKey.Coder.of(), PairInput.Coder.of());
+    PCollection<KV<PairKey, PairInput>> byPair = events
         .apply("Key events by pair", MapElements
-            .into(new TypeDescriptor<KV<PairKey, Event>>() {})
-            .via(e -> KV.of(keyOf(e), e)))
-        .setCoder(KvCoder.of(PairKey.Coder.of(), RecordCoders.event()));
-    PCollection<KV<PairKey, KV<String, String>>> baselineByPair = baseline
+            .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
+            .via(e -> KV.of(keyOf(e), PairInput.of(e))))
+        .setCoder(keyed);
+    PCollection<KV<PairKey, PairInput>> baselineByPair = baseline
         .apply("Key baseline by pair", MapElements
-            .into(new TypeDescriptor<KV<PairKey, KV<String, String>>>() {})
-            .via(edge -> KV.of(PairKey.of(edge.getKey(), edge.getValue()), edge)))
-        .setCoder(KvCoder.of(PairKey.Coder.of(), edgeCoder));
-    PCollectionTuple out = KeyedPCollectionTuple.of(EVENT, byPair)
-        .and(BASELINE, baselineByPair)
-        .apply("Group by pair", CoGroupByKey.create())
-        .apply("Replay each pair", ParDo.of(new ReplayFn(params, lastEventTs))
-            .withSideInputs(lastEventTs)
-            .withOutputTags(FOLLOW_DAYS, TupleTagList.of(List.of(GROWTH, ACTIVITY, EDGES, LAYERS, NODE_LAYERS, PARTNERS, TALLIES))));
+            .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
+            .via(edge -> KV.of(PairKey.of(edge.getKey(), edge.getValue()), PairInput.baselineEdge(edge.getKey(), edge.getValue()))))
+        .setCoder(keyed);
+    PCollectionTuple out = PCollectionList.of(byPair).and(baselineByPair)
+        .apply("Events and baseline", Flatten.pCollections())
+        .apply("Group by pair", GroupByKey.create())
+        // No side input here: on Flink it would keep this step from chaining to the grouping, and
+        // every pair's events would be written out and read back between the two.
+        .apply("Replay each pair", ParDo.of(new ReplayFn(params))
+            .withOutputTags(FOLLOWS, TupleTagList.of(List.of(GROWTH, ACTIVITY, EDGES, LAYERS, NODE_LAYERS, PARTNERS, TALLIES))));
     KvCoder<AccountPeriod, long[]> perPeriod = KvCoder.of(RecordCoders.accountPeriod(), Tally.Coder.of());
-    out.get(FOLLOW_DAYS).setCoder(KvCoder.of(RecordCoders.followDay(), Tally.Coder.of()));
+    out.get(FOLLOWS).setCoder(RecordCoders.followFact());
     out.get(GROWTH).setCoder(perPeriod);
     out.get(ACTIVITY).setCoder(perPeriod);
     out.get(EDGES).setCoder(InteractionEdge.Coder.of());
@@ -107,15 +102,13 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
         : PairKey.of(e.getActor(), e.getTarget());
   }
 
-  static final class ReplayFn extends DoFn<KV<PairKey, CoGbkResult>, KV<FollowDay, long[]>> {
+  static final class ReplayFn extends DoFn<KV<PairKey, Iterable<PairInput>>, FollowFact> {
     private final AnalysisParams params;
-    private final PCollectionView<Long> lastEventTs;
     /** Sums of this bundle's findings, emitted when full and when the bundle ends. */
     private transient PairFindings findings;
 
-    ReplayFn(AnalysisParams params, PCollectionView<Long> lastEventTs) {
+    ReplayFn(AnalysisParams params) {
       this.params = params;
-      this.lastEventTs = lastEventTs;
     }
 
     @StartBundle
@@ -126,7 +119,16 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
     @ProcessElement
     public void process(ProcessContext c) {
       PairKey key = c.element().getKey();
-      IdlessCopies.Kept kept = IdlessCopies.keepFirst(c.element().getValue().getAll(EVENT));
+      List<Event> events = new ArrayList<>();
+      boolean[] baseline = new boolean[2];
+      for (PairInput input : c.element().getValue()) {
+        if (input.isEvent()) {
+          events.add(input.event());
+        } else {
+          baseline[input.baselineFollower().equals(key.first()) ? 0 : 1] = true;
+        }
+      }
+      IdlessCopies.Kept kept = IdlessCopies.keepFirst(events);
       findings.emitTo(c::output);
       findings.tally("events.unique", kept.unique().size());
       findings.tally("events.duplicates", kept.duplicates());
@@ -134,11 +136,7 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
         kept.unique().forEach(findings::post);
         return;
       }
-      boolean[] baseline = new boolean[2];
-      for (KV<String, String> edge : c.element().getValue().getAll(BASELINE)) {
-        baseline[edge.getKey().equals(key.first()) ? 0 : 1] = true;
-      }
-      new PairReplay(params, c.sideInput(lastEventTs)).replay(key.first(), key.second(), kept.unique(), baseline, findings);
+      new PairReplay(params).replay(key.first(), key.second(), kept.unique(), baseline, findings);
     }
 
     @FinishBundle

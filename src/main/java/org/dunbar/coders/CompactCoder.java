@@ -15,6 +15,16 @@ public abstract class CompactCoder<T> extends AtomicCoder<T> {
 
   protected abstract T read(CompactReader in);
 
+  /** Writes a value's fields inside another record's encoding. */
+  public final void writeFields(T value, CompactWriter out) {
+    write(value, out);
+  }
+
+  /** Reads what {@link #writeFields} wrote. */
+  public final T readFields(CompactReader in) {
+    return read(in);
+  }
+
   @Override
   public final void encode(T value, OutputStream out) throws IOException {
     CompactWriter writer = new CompactWriter();

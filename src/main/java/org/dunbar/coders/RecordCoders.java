@@ -4,6 +4,7 @@ import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.CohortKey;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowDay;
+import org.dunbar.records.FollowFact;
 
 /**
  * Compact coders for the Avro records that travel between stages. The records keep their Avro
@@ -28,6 +29,25 @@ public final class RecordCoders {
 
   public static CompactCoder<CohortKey> cohortKey() {
     return CohortKeyCoder.INSTANCE;
+  }
+
+  public static CompactCoder<FollowFact> followFact() {
+    return FollowFactCoder.INSTANCE;
+  }
+
+  private static final class FollowFactCoder extends CompactCoder<FollowFact> {
+    static final FollowFactCoder INSTANCE = new FollowFactCoder();
+
+    @Override
+    protected void write(FollowFact f, CompactWriter out) {
+      out.string(f.getFollowee()).string(f.getFollower()).signed(f.getTs()).string(f.getReason())
+          .bool(f.getChurned()).bool(f.getRetained30d()).bool(f.getRetained90d()).bool(f.getEngaged90d()).bool(f.getConversed90d());
+    }
+
+    @Override
+    protected FollowFact read(CompactReader in) {
+      return new FollowFact(in.string(), in.string(), in.signed(), in.string(), in.bool(), in.bool(), in.bool(), in.bool(), in.bool());
+    }
   }
 
   private static final class EventCoder extends CompactCoder<Event> {

@@ -83,12 +83,12 @@ public final class StudyPipeline {
         .apply("Instants", Values.create())
         .apply("Last event", Max.longsGlobally().asSingletonView());
 
-    PCollectionTuple pairs = deduplicated.get(DeduplicateEvents.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline, lastEventTs));
+    PCollectionTuple pairs = deduplicated.get(DeduplicateEvents.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline));
     PCollectionTuple timelines = KeyedPCollectionTuple
         .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(Tally.sum())), Tally.Coder.of()))
         .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(Tally.sum())), Tally.Coder.of()))
-        .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOW_DAYS)
-            .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor())))
+        .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOWS)
+            .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor()), lastEventTs))
             .apply("Attributed by followee", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<FollowDay, long[]>>() {}))
                 .via(kv -> KV.of(kv.getKey().getAccount(), kv)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(RecordCoders.followDay(), Tally.Coder.of()))))

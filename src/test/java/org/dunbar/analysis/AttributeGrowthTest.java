@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.FollowDay;
@@ -34,7 +35,7 @@ class AttributeGrowthTest {
 
   private static FollowFact.Builder follow(String followee, long ts, String reason) {
     return FollowFact.newBuilder().setFollowee(followee).setFollower("f" + ts).setTs(ts).setReason(reason)
-        .setChurned(false).setEligible30d(false).setRetained30d(true).setEligible90d(false).setRetained90d(true)
+        .setChurned(false).setRetained30d(true).setRetained90d(true)
         .setEngaged90d(false).setConversed90d(false);
   }
 
@@ -71,19 +72,18 @@ class AttributeGrowthTest {
         v[CohortMeasure.ELIGIBLE_90D.ordinal()], v[CohortMeasure.RETAINED_90D.ordinal()]);
   }
 
-  /**
-   * Runs the transform with the SPEC's defaults (burst_min 20, factor 5) on one count per follow,
-   * as the pair replay reports them before they are summed, and checks every output row.
-   */
+  /** As below, with no follow observed long enough to be eligible for retention. */
   private static void assertRows(List<FollowFact> follows, List<String> expected) {
-    List<KV<FollowDay, long[]>> counted = follows.stream()
-        .map(f -> KV.of(new FollowDay(f.getFollowee(), PeriodUnit.epochDay(f.getTs()), f.getReason() == null ? "" : f.getReason()),
-            CohortMeasure.of(f)))
-        .toList();
+    assertRows(follows, Long.MIN_VALUE, expected);
+  }
+
+  /** Runs the transform with the SPEC's defaults (burst_min 20, factor 5) and checks every output row. */
+  private static void assertRows(List<FollowFact> follows, long lastEventTs, List<String> expected) {
     Pipeline p = DirectPipelines.create();
+    PCollectionView<Long> last = p.apply("Last event", Create.of(lastEventTs)).apply(View.asSingleton());
     PAssert.that(p
-        .apply(Create.of(counted).withCoder(KvCoder.of(RecordCoders.followDay(), Tally.Coder.of())))
-        .apply(new AttributeGrowth(new BurstRule(20, 5.0)))
+        .apply(Create.of(follows).withCoder(RecordCoders.followFact()))
+        .apply(new AttributeGrowth(new BurstRule(20, 5.0), last))
         .apply(MapElements.into(TypeDescriptors.strings()).via(AttributeGrowthTest::render)))
         .containsInAnyOrder(expected);
     DirectPipelines.run(p);
@@ -149,22 +149,25 @@ class AttributeGrowthTest {
   void onABurstDayEveryRuleLessFollowIsBurstAndDecidedFollowsKeepTheirReason() {
     // 19 rule-less follows at noon and one at 23:59:59.999999 make 20 on day 0: a burst; the next
     // follow, at midnight, falls on day 1 (n = 1, m = 0): unexplained. Rules 1-4 decided one follow
-    // of each reason on day 0; they stay as they are and are not part of n. The burst row sums the
-    // flags of its follows: 5 churned, 3 eligible for 90 days of which 2 retained.
+    // of each reason on day 0; they stay as they are and are not part of n. The input's last event
+    // is 90 days after noon + 2 s, so the decided follows (from midnight on) and the first three at
+    // noon are eligible for 90 days. The burst row sums the flags of its follows: 5 churned
+    // (noon + 3 s … + 7 s), 3 eligible for 90 days of which 2 retained (noon + 0 s lost its edge).
     List<FollowFact> follows = new ArrayList<>(decided("b", "follow_back", "conversation", "outreach", "engaged"));
     for (int i = 0; i < 19; i++) {
       FollowFact.Builder f = follow("b", at(0, NOON + i * SECOND), null);
-      if (i < 5) {
+      if (i == 0) {
+        f.setRetained90d(false);
+      } else if (i >= 3 && i < 8) {
         f.setChurned(true).setRetained30d(false).setRetained90d(false);
-      } else if (i < 8) {
-        f.setEligible90d(true).setRetained90d(i < 7);
       }
       follows.add(f.build());
     }
     follows.add(follow("b", at(1, 0) - 1, null).build());
     follows.add(follow("b", at(1, 0), null).build());
-    assertRows(follows, List.of(
-        row("b", 0, "follow_back", 1), row("b", 0, "conversation", 1), row("b", 0, "outreach", 1), row("b", 0, "engaged", 1),
+    assertRows(follows, at(0, NOON + 2 * SECOND) + 90 * ReplayRecorder.DAY, List.of(
+        row("b", 0, "follow_back", 1, 0, 1, 1), row("b", 0, "conversation", 1, 0, 1, 1), row("b", 0, "outreach", 1, 0, 1, 1),
+        row("b", 0, "engaged", 1, 0, 1, 1),
         row("b", 0, "burst", 20, 5, 3, 2),
         row("b", 1, "unexplained", 1)));
   }

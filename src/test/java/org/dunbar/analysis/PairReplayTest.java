@@ -158,12 +158,15 @@ class PairReplayTest {
         event("f", "follow", "a", "b", TAU),
         event("r1", "reply", "a", "b", TAU + 89 * DAY),
         event("r2", "reply", "b", "a", TAU + 90 * DAY),
-        event("u", "unfollow", "a", "b", TAU + 40 * DAY)), false, false, TAU + 90 * DAY);
+        event("u", "unfollow", "a", "b", TAU + 40 * DAY)), false, false);
     FollowFact f = r.follow("a");
-    assertTrue(f.getEligible30d());
     assertTrue(f.getRetained30d());
-    assertTrue(f.getEligible90d(), "ts + 90 d equals the last event: eligible");
     assertFalse(f.getRetained90d());
+    // With the input's last event at ts + 90 d, the follow is eligible for both windows.
+    long[] counted = CohortMeasure.of(f, TAU + 90 * DAY);
+    assertEquals(1, counted[CohortMeasure.ELIGIBLE_30D.ordinal()]);
+    assertEquals(1, counted[CohortMeasure.ELIGIBLE_90D.ordinal()], "ts + 90 d equals the last event: eligible");
+    assertEquals(0, CohortMeasure.of(f, TAU + 90 * DAY - 1)[CohortMeasure.ELIGIBLE_90D.ordinal()], "one microsecond short");
     assertTrue(f.getEngaged90d());
     assertFalse(f.getConversed90d(), "b's reply at exactly ts + 90 d is outside [ts, ts + 90 d)");
   }

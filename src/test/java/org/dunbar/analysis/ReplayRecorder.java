@@ -32,12 +32,8 @@ final class ReplayRecorder implements PairReplay.Output {
   }
 
   static ReplayRecorder replay(List<Event> events, boolean ab, boolean ba) {
-    return replay(events, ab, ba, T0 + 365 * DAY);
-  }
-
-  static ReplayRecorder replay(List<Event> events, boolean ab, boolean ba, long lastEventTs) {
     ReplayRecorder r = new ReplayRecorder();
-    new PairReplay(params(), lastEventTs).replay("a", "b", events, new boolean[] {ab, ba}, r);
+    new PairReplay(params()).replay("a", "b", events, new boolean[] {ab, ba}, r);
     return r;
   }
 
