@@ -22,6 +22,7 @@ public final class Cli {
       Usage:
         dunbar run [STUDY.yaml] [--flags]     run a study and publish its tables
         dunbar generate --out DIR --accounts N --days D --seed S [--files K] [--start YYYY-MM-DD]
+                [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
         dunbar --help
 
