@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -37,8 +39,9 @@ import org.dunbar.records.Snapshot;
 /**
  * Reads every input file line by line (whole files, so line numbers are exact) and maps each line
  * to canonical records with its format, or to the rejected output with the reason. Each file's
- * counts go to {@link #TALLIES} as {@code <kind>.read}, {@code .accepted}, {@code .rejected} and
- * the canonical items emitted.
+ * counts go to {@link #TALLIES} as {@code <kind>.read}, {@code .accepted}, {@code .rejected}, one
+ * {@code <kind>.skipped.<what>} per kind of skipped record (valid input that is no interaction),
+ * and the canonical items emitted.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
@@ -125,6 +128,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private int recordsOfLine;
     private long accepted;
     private long rejected;
+    private final Map<String, Long> skipped = new TreeMap<>();
     private long events;
     private long snapshots;
     private long edges;
@@ -192,11 +196,19 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           .build());
     }
 
+    @Override
+    public void skipped(String kind) {
+      recordsOfLine++;
+      skipped.merge(RecordSink.checkSkipKind(kind), 1L, Long::sum);
+    }
+
     void emitTallies() {
       String kind = file.getKind();
-      tally(kind + ".read", accepted + rejected);
+      long skippedRecords = skipped.values().stream().mapToLong(Long::longValue).sum();
+      tally(kind + ".read", accepted + rejected + skippedRecords);
       tally(kind + ".accepted", accepted);
       tally(kind + ".rejected", rejected);
+      skipped.forEach((what, count) -> tally(kind + ".skipped." + what, count));
       tally("emitted.events", events);
       tally("emitted.snapshots", snapshots);
       tally("emitted.baseline", edges);

@@ -25,8 +25,8 @@ public final class Accounting {
   public List<String> imbalances() {
     List<String> problems = new ArrayList<>();
     for (String kind : Study.KINDS) {
-      balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected",
-          get(kind + ".accepted") + get(kind + ".rejected"));
+      balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected + " + kind + ".skipped",
+          get(kind + ".accepted") + get(kind + ".rejected") + skipped(kind));
     }
     balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates",
         get("events.unique") + get("events.duplicates"));
@@ -41,13 +41,36 @@ public final class Accounting {
     return problems;
   }
 
+  /**
+   * Skipped records of an input kind (valid input that is no interaction), by what they are, e.g.
+   * {@code delete -> 3}; from the tallies {@code <kind>.skipped.<what>}.
+   */
+  public Map<String, Long> skippedByKind(String kind) {
+    String prefix = kind + ".skipped.";
+    Map<String, Long> byKind = new TreeMap<>();
+    tallies.forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        byKind.put(name.substring(prefix.length()), value);
+      }
+    });
+    return byKind;
+  }
+
+  /** All skipped records of an input kind. */
+  public long skipped(String kind) {
+    return skippedByKind(kind).values().stream().mapToLong(Long::longValue).sum();
+  }
+
   private static void balance(List<String> problems, String left, long l, String right, long r) {
     if (l != r) {
       problems.add(left + " = " + l + " but " + right + " = " + r);
     }
   }
 
-  /** Rejected records over records read, of all kinds; 0 when nothing was read. */
+  /**
+   * Rejected records over records read (skipped ones included, SPEC "Accounting"), of all kinds; 0
+   * when nothing was read.
+   */
   public double rejectedFraction() {
     long read = Study.KINDS.stream().mapToLong(k -> get(k + ".read")).sum();
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
@@ -58,10 +81,11 @@ public final class Accounting {
   public Map<String, Object> toManifest() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String kind : Study.KINDS) {
-      Map<String, Long> counts = new LinkedHashMap<>();
+      Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("read", get(kind + ".read"));
       counts.put("accepted", get(kind + ".accepted"));
       counts.put("rejected", get(kind + ".rejected"));
+      counts.put("skipped", skipped(kind));
       switch (kind) {
         case "events" -> {
           counts.put("events", get("emitted.events"));
@@ -79,6 +103,7 @@ public final class Accounting {
           counts.put("unique", get("baseline.unique"));
         }
       }
+      counts.put("skipped_by_kind", skippedByKind(kind));
       out.put(kind, counts);
     }
     return out;

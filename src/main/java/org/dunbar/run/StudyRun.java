@@ -83,8 +83,8 @@ public final class StudyRun {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
-    log.printf("dunbar: published %s (events read %d, rejected %d, unique %d)%n", runDir,
-        accounting.get("events.read"), accounting.get("events.rejected"), accounting.get("events.unique"));
+    log.printf("dunbar: published %s (events read %d, rejected %d, skipped %d, unique %d)%n", runDir,
+        accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"), accounting.get("events.unique"));
     return runDir;
   }
 
