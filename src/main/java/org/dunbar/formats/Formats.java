@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dunbar.formats.bluesky.BlueskyJetstreamFormat;
+import org.dunbar.formats.reddit.RedditFormat;
 import org.dunbar.formats.twitter.SnapshotTime;
 import org.dunbar.formats.twitter.TwitterV1Format;
 import org.dunbar.formats.twitter.TwitterV2Format;
@@ -68,6 +70,8 @@ public final class Formats {
     events.put("snap-messages", (bounds, time) -> new SnapMessages(bounds));
     events.put("twitter-v1", (bounds, time) -> new TwitterV1Format(bounds, snapshotTime(time, TwitterV1Format.DEFAULT_SNAPSHOT_TIME)));
     events.put("twitter-v2", (bounds, time) -> new TwitterV2Format(bounds, snapshotTime(time, TwitterV2Format.DEFAULT_SNAPSHOT_TIME)));
+    events.put("bluesky-jetstream", (bounds, time) -> new BlueskyJetstreamFormat(bounds, BlueskyJetstreamFormat.DEFAULT_EVENT_TIME));
+    events.put("reddit", (bounds, time) -> new RedditFormat(bounds));
     Map<String, Map<String, Factory>> kinds = new LinkedHashMap<>();
     kinds.put("events", Collections.unmodifiableMap(events));
     kinds.put("snapshots", Map.of("canonical", (bounds, time) -> snapshots(bounds)));
