@@ -83,7 +83,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element InputFile file, MultiOutputReceiver out) throws IOException {
-      LineFormat format = Formats.forInput(file.getKind(), file.getFormat(), file.getSnapshotTime(), bounds);
+      LineFormat format = Formats.forInput(file.getKind(), file.getFormat(), file.getSnapshotTime(), file.getEventTime(), bounds);
       FileSink sink = new FileSink(file, out);
       boolean awaitingHeader = format.hasHeader(file.getPath());
       String header = null;

@@ -119,7 +119,7 @@ public final class StudyRun {
       if (paths.isEmpty()) {
         throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
       }
-      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime())));
+      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime(), input.eventTime())));
     }
     return files;
   }

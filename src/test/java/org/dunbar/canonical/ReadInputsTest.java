@@ -100,7 +100,7 @@ class ReadInputsTest {
   }
 
   private static InputFile events(String path) {
-    return new InputFile(path, "events", "canonical", null);
+    return new InputFile(path, "events", "canonical", null, null);
   }
 
   private static Rejected rejected(String source, long line, String reason, String detail, String raw) {
