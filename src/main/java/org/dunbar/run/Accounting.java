@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.dunbar.canonical.ResolveTargets;
 
 /**
  * The run's record accounting, from the tallies the pipeline wrote, and the checks that must hold
@@ -28,8 +29,8 @@ public final class Accounting {
       balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected + " + kind + ".skipped",
           get(kind + ".accepted") + get(kind + ".rejected") + skipped(kind));
     }
-    balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates",
-        get("events.unique") + get("events.duplicates"));
+    balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates + events.unresolved_target",
+        get("events.unique") + get("events.duplicates") + total(unresolvedTargets()));
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
     balance(problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
     if (get("snapshots.unique") > get("emitted.snapshots")) {
@@ -46,19 +47,37 @@ public final class Accounting {
    * {@code delete -> 3}; from the tallies {@code <kind>.skipped.<what>}.
    */
   public Map<String, Long> skippedByKind(String kind) {
-    String prefix = kind + ".skipped.";
-    Map<String, Long> byKind = new TreeMap<>();
-    tallies.forEach((name, value) -> {
-      if (name.startsWith(prefix)) {
-        byKind.put(name.substring(prefix.length()), value);
-      }
-    });
-    return byKind;
+    return byName(kind + ".skipped.");
   }
 
   /** All skipped records of an input kind. */
   public long skipped(String kind) {
-    return skippedByKind(kind).values().stream().mapToLong(Long::longValue).sum();
+    return total(skippedByKind(kind));
+  }
+
+  /**
+   * Distinct events dropped because no record identifies their target, by event type, e.g. {@code
+   * quote -> 2}; from the tallies {@code events.unresolved_target.<type>} of the target resolution
+   * (SPEC "Targets resolved from the parent post"). They are events, not records: the record that
+   * made one stays accepted, with its other events and its snapshots.
+   */
+  public Map<String, Long> unresolvedTargets() {
+    return byName(ResolveTargets.UNRESOLVED);
+  }
+
+  /** The tallies whose name starts with the prefix, by the rest of their name. */
+  private Map<String, Long> byName(String prefix) {
+    Map<String, Long> byRest = new TreeMap<>();
+    tallies.forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        byRest.put(name.substring(prefix.length()), value);
+      }
+    });
+    return byRest;
+  }
+
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   private static void balance(List<String> problems, String left, long l, String right, long r) {
@@ -92,6 +111,7 @@ public final class Accounting {
           counts.put("unique", get("events.unique"));
           counts.put("duplicates", get("events.duplicates"));
           counts.put("conflicting_duplicates", get("events.conflicting_duplicates"));
+          counts.put("unresolved_target", unresolvedTargets());
         }
         case "snapshots" -> {
           counts.put("snapshots", get("emitted.snapshots"));

@@ -41,6 +41,7 @@ import org.dunbar.analysis.Tally;
 import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.LatestSnapshots;
 import org.dunbar.canonical.ReadInputs;
+import org.dunbar.canonical.ResolveTargets;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowDay;
@@ -70,7 +71,8 @@ public final class StudyPipeline {
     AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
     PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
-    PCollection<Event> events = deduplicated.get(DeduplicateEvents.UNIQUE);
+    PCollectionTuple resolved = deduplicated.get(DeduplicateEvents.UNIQUE).apply("Resolve targets", new ResolveTargets());
+    PCollection<Event> events = resolved.get(ResolveTargets.EVENTS);
     PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
     PCollection<KV<String, String>> baseline = read.get(ReadInputs.EDGES)
         .apply("Baseline pairs", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -118,6 +120,7 @@ public final class StudyPipeline {
     PCollectionList<KV<String, Long>> tallies = PCollectionList
         .of(read.get(ReadInputs.TALLIES))
         .and(deduplicated.get(DeduplicateEvents.TALLIES))
+        .and(resolved.get(ResolveTargets.TALLIES))
         .and(count("events.unique", events))
         .and(count("snapshots.unique", snapshots))
         .and(count("baseline.unique", baseline));

@@ -62,10 +62,31 @@ class AccountingTest {
   void theManifestShowsSkippedByKind() {
     @SuppressWarnings("unchecked")
     Map<String, Object> events = (Map<String, Object>) new Accounting(streamFile()).toManifest().get("events");
-    assertEquals(List.of("read", "accepted", "rejected", "skipped", "events", "unique", "duplicates", "conflicting_duplicates", "skipped_by_kind"),
+    assertEquals(List.of("read", "accepted", "rejected", "skipped", "events", "unique", "duplicates", "conflicting_duplicates", "unresolved_target", "skipped_by_kind"),
         List.copyOf(events.keySet()));
     assertEquals(24L, events.get("read"));
     assertEquals(4L, events.get("skipped"));
     assertEquals(Map.of("delete", 1L, "limit", 1L, "scrub_geo", 1L, "status_withheld", 1L), events.get("skipped_by_kind"));
+  }
+
+  @Test
+  void unresolvedTargetsBalanceTheEventsNotTheRecords() {
+    Map<String, Long> tallies = streamFile();
+    // Two of the 20 tweets also quote a deleted tweet and mention a name no user object resolves:
+    // 22 events, 20 of them in the tables, 2 dropped by type. The records stay 20 accepted.
+    tallies.put("emitted.events", 22L);
+    tallies.put("events.unresolved_target.quote", 1L);
+    tallies.put("events.unresolved_target.mention", 1L);
+    Accounting accounting = new Accounting(tallies);
+    assertEquals(List.of(), accounting.imbalances());
+    assertEquals(Map.of("mention", 1L, "quote", 1L), accounting.unresolvedTargets());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> events = (Map<String, Object>) accounting.toManifest().get("events");
+    assertEquals(Map.of("mention", 1L, "quote", 1L), events.get("unresolved_target"));
+    assertEquals(4L, events.get("skipped"));
+
+    tallies.remove("events.unresolved_target.mention");
+    assertEquals(List.of("emitted.events = 22 but events.unique + events.duplicates + events.unresolved_target = 21"),
+        new Accounting(tallies).imbalances());
   }
 }
