@@ -61,6 +61,13 @@ class BlueskyStudyTest {
   }
 
   @Test
+  void eventTimeIsCheckedBeforeAnyWork() {
+    Dunbar bad = Dunbar.run("run", "pipelines/bluesky.yaml", "--output=" + tmp, "--event-time=createdAt");
+    assertEquals(Cli.BAD_STUDY, bad.exitCode());
+    assertEquals("dunbar: inputs.events[0].event_time: 'createdAt' is not one of time_us, created", bad.err().strip());
+  }
+
+  @Test
   void followerGrowthReplaysTheFollowRecords() {
     // ann: cat (engaged, churned: unfollowed 44 h later) and bob (conversation); ends with bob.
     // bob: ann's follow-back.
