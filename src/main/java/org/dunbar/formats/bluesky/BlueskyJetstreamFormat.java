@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.dunbar.formats.JsonRecord;
-import org.dunbar.formats.LineFormat;
+import org.dunbar.formats.JsonObjectFormat;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordRejection;
 import org.dunbar.formats.RecordSink;
@@ -41,7 +41,7 @@ import org.dunbar.records.Event;
  * of the chosen time, {@code missing_field} (the record fields the mapping needs: subject, reply
  * parent URI, quoted URI, mention DID), {@code self_follow}, {@code ts_out_of_range}.
  */
-public final class BlueskyJetstreamFormat implements LineFormat {
+public final class BlueskyJetstreamFormat extends JsonObjectFormat {
   private static final long serialVersionUID = 1L;
 
   public static final EventTime DEFAULT_EVENT_TIME = EventTime.TIME_US;
@@ -56,24 +56,15 @@ public final class BlueskyJetstreamFormat implements LineFormat {
       "app.bsky.feed.like create", "like",
       "app.bsky.feed.repost create", "reshare");
 
-  private final TimeBounds bounds;
   private final EventTime eventTime;
 
   public BlueskyJetstreamFormat(TimeBounds bounds, EventTime eventTime) {
-    this.bounds = Objects.requireNonNull(bounds, "bounds");
+    super(bounds);
     this.eventTime = Objects.requireNonNull(eventTime, "eventTime");
   }
 
   @Override
-  public void parse(String source, long line, String text, String header, RecordSink sink) {
-    try {
-      map(source, line, JsonRecord.parse(text), sink);
-    } catch (RecordRejection r) {
-      sink.rejected(r.reason(), r.detail(), null);
-    }
-  }
-
-  private void map(String source, long line, JsonNode root, RecordSink sink) throws RecordRejection {
+  protected void map(String source, long line, JsonNode root, RecordSink sink) throws RecordRejection {
     String kind = JsonRecord.text(root, "kind");
     if (kind == null) {
       throw new RecordRejection(Reasons.UNSUPPORTED_RECORD, "not a Jetstream event: no kind");

@@ -2,11 +2,10 @@ package org.dunbar.formats.reddit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.dunbar.formats.JsonRecord;
-import org.dunbar.formats.LineFormat;
+import org.dunbar.formats.JsonObjectFormat;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordRejection;
 import org.dunbar.formats.RecordSink;
@@ -42,7 +41,7 @@ import org.dunbar.records.Event;
  * created_utc}); {@code bad_timestamp} ({@code created_utc} neither an integer nor a string of
  * digits); {@code ts_out_of_range}.
  */
-public final class RedditFormat implements LineFormat {
+public final class RedditFormat extends JsonObjectFormat {
   private static final long serialVersionUID = 1L;
 
   /** The skip kind of an object whose author account is gone. */
@@ -51,22 +50,12 @@ public final class RedditFormat implements LineFormat {
   /** What the dumps write for an author that is no longer known. */
   private static final Set<String> NO_AUTHOR = Set.of("[deleted]", "[removed]");
 
-  private final TimeBounds bounds;
-
   public RedditFormat(TimeBounds bounds) {
-    this.bounds = Objects.requireNonNull(bounds, "bounds");
+    super(bounds);
   }
 
   @Override
-  public void parse(String source, long line, String text, String header, RecordSink sink) {
-    try {
-      map(source, line, JsonRecord.parse(text), sink);
-    } catch (RecordRejection r) {
-      sink.rejected(r.reason(), r.detail(), null);
-    }
-  }
-
-  private void map(String source, long line, JsonNode object, RecordSink sink) throws RecordRejection {
+  protected void map(String source, long line, JsonNode object, RecordSink sink) throws RecordRejection {
     boolean comment = object.has("parent_id");
     if (!comment && !object.has("title")) {
       throw new RecordRejection(Reasons.UNSUPPORTED_RECORD, "neither a comment (parent_id) nor a submission (title)");
