@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dunbar.tables.Table;
@@ -28,7 +26,7 @@ class TwitterV2StudyTest {
 
   @BeforeAll
   static void runOnTheDirectRunner() {
-    // 4 of 13 records are rejected on purpose: over the default max_rejected_fraction.
+    // 1 of 13 records is rejected on purpose: over the default max_rejected_fraction.
     run = Dunbar.run("run", "--name=v2", "--output=" + tmp, "--events=" + COLLECTION, "--events-format=twitter-v2",
         "--runner=direct", "--max-rejected-fraction=0.5").published();
   }
@@ -48,12 +46,15 @@ class TwitterV2StudyTest {
   void aTweetStandaloneAndEmbeddedCountsOnce() throws IOException {
     JsonNode events = manifest().get("accounting").get("events");
     // Records: line 1 six (five data tweets, T5 in includes; T6's @somebody_gone is unresolved),
-    // line 2 one, line 3 one (T5), line 4 two (T4 and its expanded T5), lines 5-7 one notice each.
+    // line 2 one, line 3 one (T5), line 4 two (T4 and its expanded T5), lines 5-7 one skipped
+    // object each: 13 read = 9 accepted + 1 rejected + 3 skipped.
     // Events: line 1 nine (T1 post + 2 mentions, T2 reply + mention of @Twitter, T3 quote, T4
     // reshare, T5 post + mention), line 2 one self-reply; then T5 again twice (2 + 2) and T4 once.
-    assertEquals(List.of(13L, 9L, 4L, 15L, 10L, 5L, 0L), List.of(events.get("read").asLong(), events.get("accepted").asLong(),
-        events.get("rejected").asLong(), events.get("events").asLong(), events.get("unique").asLong(),
-        events.get("duplicates").asLong(), events.get("conflicting_duplicates").asLong()));
+    assertEquals(List.of(13L, 9L, 1L, 3L, 15L, 10L, 5L, 0L), List.of(events.get("read").asLong(), events.get("accepted").asLong(),
+        events.get("rejected").asLong(), events.get("skipped").asLong(), events.get("events").asLong(),
+        events.get("unique").asLong(), events.get("duplicates").asLong(), events.get("conflicting_duplicates").asLong()));
+    // Line 5 a compliance delete event, line 6 a rate-limit problem object, line 7 an empty page.
+    assertEquals("{\"delete\":1,\"empty_page\":1,\"error\":1}", events.get("skipped_by_kind").toString());
     // Each edge once: T5's mention of @TwitterDev and T4's reshare, though each was read three or
     // two times.
     assertEquals(List.of(
@@ -71,18 +72,11 @@ class TwitterV2StudyTest {
   }
 
   @Test
-  void theDeleteNoticeAndTheOtherUnmappableRecordsAreRejected() throws IOException {
-    List<String> lines = Files.readAllLines(COLLECTION, StandardCharsets.UTF_8);
-    assertEquals(List.of(
-        "1|unresolved_mention|@somebody_gone",
-        "5|unsupported_record|not a tweet: no id",
-        "6|unsupported_record|not a tweet: no id",
-        "7|unsupported_record|not a tweet: no id"),
+  void onlyTheUnresolvedMentionIsRejected() {
+    // The notice, the error and the empty page are valid objects, skipped: not in the table.
+    assertEquals(List.of("1|unresolved_mention|@somebody_gone"),
         Duck.rows("select line, reason, detail from " + Duck.table(run, "rejected") + " order by line"));
-    // A single-record line is kept whole: the delete notice as collected.
-    assertEquals(List.of(lines.get(4) + "|false"),
-        Duck.rows("select raw, raw_truncated from " + Duck.table(run, "rejected") + " where line = 5"));
-    assertEquals(List.of("4"), Duck.rows("select count(*) from " + Duck.table(run, "rejected")
+    assertEquals(List.of("1"), Duck.rows("select count(*) from " + Duck.table(run, "rejected")
         + " where kind = 'events' and ends_with(source, '/" + COLLECTION + "')"));
   }
 

@@ -41,6 +41,12 @@ final class V1Page implements TweetPage {
   }
 
   @Override
+  public String skipKind(Item item) {
+    String notice = Notices.singleKey(item.tweet(), Notices.V1_STREAM);
+    return notice != null ? notice : Notices.error(item.tweet());
+  }
+
+  @Override
   public Tweet read(Item item) throws Rejection {
     JsonNode node = item.tweet();
     Rejection.requireTweet(node, "id_str|id", "user", "created_at");

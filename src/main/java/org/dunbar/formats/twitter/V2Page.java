@@ -100,6 +100,21 @@ final class V2Page implements TweetPage {
   }
 
   @Override
+  public String skipKind(Item item) {
+    JsonNode node = item.tweet();
+    String notice = Notices.singleKey(node, Notices.V2_COMPLIANCE);
+    if (notice != null) {
+      return notice;
+    }
+    if (Notices.error(node) != null) {
+      return Notices.ERROR;
+    }
+    // A page without `data` whose meta says it found nothing: twarc2 writes these for empty searches.
+    boolean emptyResult = node.isObject() && !node.has("id") && node.path("meta").path("result_count").asLong(-1) == 0;
+    return emptyResult ? Notices.EMPTY_PAGE : null;
+  }
+
+  @Override
   public Tweet read(Item item) throws Rejection {
     JsonNode node = item.tweet();
     Rejection.requireTweet(node, "id", "author_id", "created_at");

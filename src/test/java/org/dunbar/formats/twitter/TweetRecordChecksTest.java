@@ -30,6 +30,14 @@ class TweetRecordChecksTest {
     return sink.rejected.get(0);
   }
 
+  /** The kinds a line's records were skipped as; the line has no accepted or rejected record. */
+  private static List<String> onlySkip(LineFormat format, String line) {
+    CollectingSink sink = parse(format, line);
+    assertEquals(List.of(), sink.rejected, () -> "rejections of " + line);
+    assertEquals(0, sink.accepted);
+    return sink.skipped;
+  }
+
   private static CollectingSink.Rejected rejected(String reason, String detail) {
     return new CollectingSink.Rejected(reason, detail, null);
   }
@@ -48,26 +56,64 @@ class TweetRecordChecksTest {
   }
 
   @Test
-  void aLineWithoutTweetsIsOneUnsupportedRecord() {
+  void aLineWithoutTweetsIsOneSkippedEmptyPage() {
     for (String line : List.of("[]", "{\"statuses\":[],\"search_metadata\":{}}")) {
-      assertEquals(rejected("unsupported_record", "no tweet in the line"), onlyRejection(V1, line));
+      assertEquals(List.of("empty_page"), onlySkip(V1, line), line);
     }
-    assertEquals(
-        rejected("unsupported_record", "no tweet in the line"), onlyRejection(V2, "{\"data\":[]}"));
+    for (String line : List.of("{\"data\":[]}", "{\"meta\":{\"result_count\":0},\"__twarc\":{}}")) {
+      assertEquals(List.of("empty_page"), onlySkip(V2, line), line);
+    }
+  }
+
+  @Test
+  void everyDocumentedStreamNoticeIsSkippedByItsKind() {
+    for (String kind : List.of("delete", "scrub_geo", "limit", "status_withheld", "user_withheld", "disconnect", "warning")) {
+      assertEquals(List.of(kind), onlySkip(V1, "{\"" + kind + "\":{\"x\":1}}"), kind);
+    }
+    for (String kind : List.of("delete", "withheld", "drop", "undrop", "scrub_geo", "tweet_edit", "user_delete",
+        "user_undelete", "user_withheld", "user_protect", "user_unprotect", "user_suspend", "user_unsuspend",
+        "user_profile_modification")) {
+      assertEquals(List.of(kind), onlySkip(V2, "{\"data\":{\"" + kind + "\":{\"x\":1}}}"), kind);
+    }
+  }
+
+  @Test
+  void errorResponsesAreSkippedAsErrors() {
+    String v1 = "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}";
+    assertEquals(List.of("error"), onlySkip(V1, v1));
+    String lookup = "{\"errors\":[{\"value\":\"9\",\"title\":\"Not Found Error\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}";
+    assertEquals(List.of("error"), onlySkip(V2, lookup));
+    String problem = "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}";
+    assertEquals(List.of("error"), onlySkip(V2, problem));
+  }
+
+  @Test
+  void onlyTheDocumentedShapesAreNotices() {
+    // A notice is one key; with another key beside it, or an unknown key, it is no known object.
+    assertEquals(rejected("unsupported_record", "not a tweet: no id_str"),
+        onlyRejection(V1, "{\"delete\":{\"status\":{}},\"extra\":1}"));
+    assertEquals(rejected("unsupported_record", "not a tweet: no id_str"), onlyRejection(V1, "{\"deleted\":{}}"));
+    // The notice's value is an object, as the API sends it.
+    assertEquals(rejected("unsupported_record", "not a tweet: no id_str"), onlyRejection(V1, "{\"limit\":42}"));
+    // A v1.1 stream notice is no v2 compliance event, and a tweet with errors beside it is a tweet.
+    assertEquals(rejected("unsupported_record", "not a tweet: no id"), onlyRejection(V2, "{\"data\":{\"limit\":{}}}"));
+    assertEquals(rejected("missing_field", "id_str"),
+        onlyRejection(V1, "{\"id_str\":\"\",\"errors\":[]," + CREATED + "," + USER + "}"));
   }
 
   @Test
   void eachElementOfAnArrayIsARecordReportedWithItsOwnText() {
-    CollectingSink sink = parse(V1, "[1, {\"delete\":{\"status\":{\"id_str\":\"9\"}}} ]");
+    CollectingSink sink =
+        parse(V1, "[1, {\"screen_name\":\"nobody\"}, {\"delete\":{\"status\":{\"id_str\":\"9\"}}} ]");
 
     assertEquals(
         List.of(
             new CollectingSink.Rejected("unsupported_record", "not a JSON object", "1"),
             new CollectingSink.Rejected(
-                "unsupported_record",
-                "not a tweet: no id_str",
-                "{\"delete\":{\"status\":{\"id_str\":\"9\"}}}")),
+                "unsupported_record", "not a tweet: no id_str", "{\"screen_name\":\"nobody\"}")),
         sink.rejected);
+    // A notice inside an array is still a notice.
+    assertEquals(List.of("delete"), sink.skipped);
   }
 
   @Test

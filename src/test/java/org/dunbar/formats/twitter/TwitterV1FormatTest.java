@@ -507,14 +507,14 @@ class TwitterV1FormatTest {
                 src,
                 4)),
         sink.eventsOfTweet("1307025659294674945"));
+    // Lines 2 and 3, a delete and a limit notice, are valid stream messages: skipped, not rejected.
+    assertEquals(List.of("delete", "limit"), sink.skipped);
     assertEquals(
-        List.of(
-            new CollectingSink.Rejected("unsupported_record", "not a tweet: no id_str", null),
-            new CollectingSink.Rejected("unsupported_record", "not a tweet: no id_str", null),
-            new CollectingSink.Rejected("missing_field", "quoted_status", null)),
-        sink.rejected.subList(0, 3));
-    assertEquals("unparsable", sink.rejected.get(3).reason());
-    assertEquals(null, sink.rejected.get(3).raw());
+        List.of(new CollectingSink.Rejected("missing_field", "quoted_status", null)),
+        sink.rejected.subList(0, 1));
+    assertEquals("unparsable", sink.rejected.get(1).reason());
+    assertEquals(null, sink.rejected.get(1).raw());
+    assertEquals(2, sink.rejected.size());
   }
 
   private static Map<String, Long> typeCounts(CollectingSink sink) {

@@ -233,13 +233,13 @@ class TwitterV2FormatTest {
   }
 
   @Test
-  void noticesErrorsAndEmptyPagesAreUnsupportedRecords() {
+  void noticesErrorsAndEmptyPagesAreSkippedByKind() {
+    // Line 5 a compliance delete event, line 6 a 429 problem object, line 7 an empty search page.
+    List<String> kinds = List.of("delete", "error", "empty_page");
     for (int line = 5; line <= 7; line++) {
       CollectingSink sink = parseLine(FORMAT, line);
-      assertEquals(
-          List.of(new CollectingSink.Rejected("unsupported_record", "not a tweet: no id", null)),
-          sink.rejected,
-          "line " + line);
+      assertEquals(List.of(kinds.get(line - 5)), sink.skipped, "line " + line);
+      assertEquals(List.of(), sink.rejected, "line " + line);
       assertEquals(0, sink.accepted);
     }
   }
@@ -250,7 +250,8 @@ class TwitterV2FormatTest {
 
     assertEquals(13, sink.records());
     assertEquals(9, sink.accepted);
-    assertEquals(4, sink.rejected.size());
+    assertEquals(1, sink.rejected.size());
+    assertEquals(3, sink.skipped.size());
     assertEquals(15, sink.events.size());
     assertEquals(14, sink.snapshots.size());
     assertEquals(1, sink.withoutMoment);
