@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -38,8 +40,9 @@ import org.dunbar.records.Snapshot;
 /**
  * Reads every input file line by line (whole files, so line numbers are exact) and maps each line
  * to canonical records with its format, or to the rejected output with the reason. Each file's
- * counts go to {@link #TALLIES} as {@code <kind>.read}, {@code .accepted}, {@code .rejected} and
- * the canonical items emitted, with its last event's instant ({@link #LAST_EVENT_TS}).
+ * counts go to {@link #TALLIES} as {@code <kind>.read}, {@code .accepted}, {@code .rejected}, one
+ * {@code <kind>.skipped.<what>} per kind of skipped record (valid input that is no interaction),
+ * and the canonical items emitted, with its last event's instant ({@link #LAST_EVENT_TS}).
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
@@ -86,7 +89,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element InputFile file, MultiOutputReceiver out) throws IOException {
-      LineFormat format = Formats.forInput(file.getKind(), file.getFormat(), file.getSnapshotTime(), bounds);
+      LineFormat format = Formats.forInput(file.getKind(), file.getFormat(), file.getSnapshotTime(), file.getEventTime(), bounds);
       FileSink sink = new FileSink(file, out);
       boolean awaitingHeader = format.hasHeader(file.getPath());
       String header = null;
@@ -131,6 +134,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private int recordsOfLine;
     private long accepted;
     private long rejected;
+    private final Map<String, Long> skipped = new TreeMap<>();
     private long events;
     private long lastEventTs = Long.MIN_VALUE;
     private long snapshots;
@@ -200,11 +204,19 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           .build());
     }
 
+    @Override
+    public void skipped(String kind) {
+      recordsOfLine++;
+      skipped.merge(RecordSink.checkSkipKind(kind), 1L, Long::sum);
+    }
+
     void emitTallies() {
       String kind = file.getKind();
-      tally(kind + ".read", accepted + rejected);
+      long skippedRecords = skipped.values().stream().mapToLong(Long::longValue).sum();
+      tally(kind + ".read", accepted + rejected + skippedRecords);
       tally(kind + ".accepted", accepted);
       tally(kind + ".rejected", rejected);
+      skipped.forEach((what, count) -> tally(kind + ".skipped." + what, count));
       tally("emitted.events", events);
       tally("emitted.snapshots", snapshots);
       tally("emitted.baseline", edges);

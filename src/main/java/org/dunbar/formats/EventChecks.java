@@ -12,6 +12,13 @@ final class EventChecks {
       Set.of(
           "follow", "unfollow", "post", "reply", "mention", "quote", "message", "reshare", "like");
 
+  /**
+   * The types whose target is the author of their parent post: a record of one of them may leave
+   * {@code target} empty when it names {@code parent_id}, and the pipeline resolves it from the post
+   * with that {@code post_id} (SPEC "Targets resolved from the parent post").
+   */
+  static final Set<String> PARENT_AUTHOR_TYPES = Set.of("reply", "quote", "reshare", "like");
+
   /** The fields of a canonical record. */
   static final List<String> FIELDS =
       List.of("event_id", "type", "actor", "target", "post_id", "parent_id", "ts");
@@ -39,7 +46,7 @@ final class EventChecks {
     String target = null;
     if (!type.equals("post")) {
       target = fields.get("target");
-      if (target == null) {
+      if (target == null && !(PARENT_AUTHOR_TYPES.contains(type) && fields.get("parent_id") != null)) {
         sink.rejected(Reasons.MISSING_FIELD, "target", null);
         return;
       }

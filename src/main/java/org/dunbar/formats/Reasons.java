@@ -12,8 +12,6 @@ public final class Reasons {
   public static final String TS_OUT_OF_RANGE = "ts_out_of_range";
   /** A JSON record that is not a tweet (delete or limit notices, errors, empty pages). */
   public static final String UNSUPPORTED_RECORD = "unsupported_record";
-  /** A mention given only by a username that nothing in the line resolves to a user id. */
-  public static final String UNRESOLVED_MENTION = "unresolved_mention";
 
   private Reasons() {}
 }

@@ -9,7 +9,7 @@ final class DumpWriter implements Closeable {
   private static final long CONFLICT_SHIFT = 61_000;
 
   private final EventFiles files;
-  private final EventLineFormat format;
+  private final EventEncoder format;
   private final Anomalies anomalies;
   private final Population population;
   private final Rng rng;
@@ -20,7 +20,7 @@ final class DumpWriter implements Closeable {
 
   DumpWriter(
       EventFiles files,
-      EventLineFormat format,
+      EventEncoder format,
       Anomalies anomalies,
       Population population,
       Rng rng) {
@@ -37,12 +37,18 @@ final class DumpWriter implements Closeable {
     for (Malformation m : anomalies.malformedOn(day)) {
       int actor = rng.below(population.size());
       int other = (actor + 1 + rng.below(population.size() - 1)) % population.size();
-      files.write(m.line(population.name(actor), population.name(other), dayStart));
-      malformed++;
+      String line = format.malformed(m, population.name(actor), population.name(other), dayStart);
+      if (line != null) {
+        files.write(line);
+        malformed++;
+      }
     }
   }
 
   void emit(GeneratedEvent event) throws IOException {
+    if (!format.writes(event)) {
+      return;
+    }
     switch (anomalies.claim(day, event.type())) {
       case ONCE -> files.write(format.line(event, format.optionalId()));
       case COPY_IN_OTHER_FILE -> {

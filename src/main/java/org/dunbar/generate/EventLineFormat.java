@@ -7,7 +7,7 @@ import java.time.Instant;
  * epoch milliseconds, and a few records carry an explicit event_id, as when exports from several
  * tools are merged; readers must handle every form.
  */
-final class EventLineFormat {
+final class EventLineFormat implements EventEncoder {
   private static final double EPOCH_SECONDS = 0.08;
   private static final double EPOCH_MILLIS = 0.07;
   private static final double WITH_ID = 0.02;
@@ -22,16 +22,18 @@ final class EventLineFormat {
     this.rng = rng;
   }
 
-  /** An explicit id for a few records, null (the usual case) for the rest. */
-  String optionalId() {
+  @Override
+  public String optionalId() {
     return rng.chance(WITH_ID) ? newId() : null;
   }
 
-  String newId() {
+  @Override
+  public String newId() {
     return "evt-" + nextId++;
   }
 
-  String line(GeneratedEvent event, String eventId) {
+  @Override
+  public String line(GeneratedEvent event, String eventId) {
     line.setLength(0);
     line.append('{');
     if (eventId != null) {
@@ -59,6 +61,11 @@ final class EventLineFormat {
       line.append('"').append(Instant.ofEpochMilli(event.at())).append('"');
     }
     return line.append('}').toString();
+  }
+
+  @Override
+  public String malformed(Malformation fault, String actor, String other, long at) {
+    return fault.line(actor, other, at);
   }
 
   static String postId(long id) {

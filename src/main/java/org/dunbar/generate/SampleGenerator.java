@@ -46,6 +46,17 @@ public final class SampleGenerator {
    */
   public static GeneratorSummary generate(GeneratorSettings settings, Path outDir)
       throws IOException {
+    return generate(settings, outDir, OutputFormat.CANONICAL);
+  }
+
+  /**
+   * Writes the dump with its events in {@code format}: the same settings simulate the same events
+   * whatever the format, and the snapshots and baseline are identical.
+   *
+   * @throws IOException when writing fails, or when a file this run would not write is in the way
+   */
+  public static GeneratorSummary generate(GeneratorSettings settings, Path outDir, OutputFormat format)
+      throws IOException {
     OutputLayout layout = OutputLayout.prepare(outDir, settings.files());
     Rng root = new Rng(settings.seed());
     Population population = Population.create(settings.accounts(), root.split());
@@ -59,13 +70,13 @@ public final class SampleGenerator {
               settings.start().atStartOfDay(ZoneOffset.UTC).toInstant(),
               baseline);
     }
-    EventLineFormat format = new EventLineFormat(population, root.split());
+    EventEncoder encoder = format.encoder(population, root.split());
     Anomalies anomalies = new Anomalies(settings);
     try (Writer snapshotFile = layout.snapshots();
         DumpWriter dump =
             new DumpWriter(
                 new EventFiles(layout.events(), settings.files(), settings.days()),
-                format,
+                encoder,
                 anomalies,
                 population,
                 root.split())) {

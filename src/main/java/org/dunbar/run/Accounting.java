@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.dunbar.canonical.ResolveTargets;
 
 /**
  * The run's record accounting, from the tallies the pipeline wrote, and the checks that must hold
@@ -25,11 +26,11 @@ public final class Accounting {
   public List<String> imbalances() {
     List<String> problems = new ArrayList<>();
     for (String kind : Study.KINDS) {
-      balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected",
-          get(kind + ".accepted") + get(kind + ".rejected"));
+      balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected + " + kind + ".skipped",
+          get(kind + ".accepted") + get(kind + ".rejected") + skipped(kind));
     }
-    balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates",
-        get("events.unique") + get("events.duplicates"));
+    balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates + events.unresolved_target",
+        get("events.unique") + get("events.duplicates") + total(unresolvedTargets()));
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
     balance(problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
     if (get("snapshots.unique") > get("emitted.snapshots")) {
@@ -41,13 +42,54 @@ public final class Accounting {
     return problems;
   }
 
+  /**
+   * Skipped records of an input kind (valid input that is no interaction), by what they are, e.g.
+   * {@code delete -> 3}; from the tallies {@code <kind>.skipped.<what>}.
+   */
+  public Map<String, Long> skippedByKind(String kind) {
+    return byName(kind + ".skipped.");
+  }
+
+  /** All skipped records of an input kind. */
+  public long skipped(String kind) {
+    return total(skippedByKind(kind));
+  }
+
+  /**
+   * Distinct events dropped because no record identifies their target, by event type, e.g. {@code
+   * quote -> 2}; from the tallies {@code events.unresolved_target.<type>} of the target resolution
+   * (SPEC "Targets resolved from the parent post"). They are events, not records: the record that
+   * made one stays accepted, with its other events and its snapshots.
+   */
+  public Map<String, Long> unresolvedTargets() {
+    return byName(ResolveTargets.UNRESOLVED);
+  }
+
+  /** The tallies whose name starts with the prefix, by the rest of their name. */
+  private Map<String, Long> byName(String prefix) {
+    Map<String, Long> byRest = new TreeMap<>();
+    tallies.forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        byRest.put(name.substring(prefix.length()), value);
+      }
+    });
+    return byRest;
+  }
+
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   private static void balance(List<String> problems, String left, long l, String right, long r) {
     if (l != r) {
       problems.add(left + " = " + l + " but " + right + " = " + r);
     }
   }
 
-  /** Rejected records over records read, of all kinds; 0 when nothing was read. */
+  /**
+   * Rejected records over records read (skipped ones included, SPEC "Accounting"), of all kinds; 0
+   * when nothing was read.
+   */
   public double rejectedFraction() {
     long read = Study.KINDS.stream().mapToLong(k -> get(k + ".read")).sum();
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
@@ -58,16 +100,18 @@ public final class Accounting {
   public Map<String, Object> toManifest() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String kind : Study.KINDS) {
-      Map<String, Long> counts = new LinkedHashMap<>();
+      Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("read", get(kind + ".read"));
       counts.put("accepted", get(kind + ".accepted"));
       counts.put("rejected", get(kind + ".rejected"));
+      counts.put("skipped", skipped(kind));
       switch (kind) {
         case "events" -> {
           counts.put("events", get("emitted.events"));
           counts.put("unique", get("events.unique"));
           counts.put("duplicates", get("events.duplicates"));
           counts.put("conflicting_duplicates", get("events.conflicting_duplicates"));
+          counts.put("unresolved_target", unresolvedTargets());
         }
         case "snapshots" -> {
           counts.put("snapshots", get("emitted.snapshots"));
@@ -79,6 +123,7 @@ public final class Accounting {
           counts.put("unique", get("baseline.unique"));
         }
       }
+      counts.put("skipped_by_kind", skippedByKind(kind));
       out.put(kind, counts);
     }
     return out;

@@ -22,6 +22,7 @@ public final class Cli {
       Usage:
         dunbar run [STUDY.yaml] [--flags]     run a study and publish its tables
         dunbar generate --out DIR --accounts N --days D --seed S [--files K] [--start YYYY-MM-DD]
+                [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
         dunbar --help
 
@@ -30,7 +31,9 @@ public final class Cli {
         --output DIR                output root (default out)
         --events GLOB               event input(s); repeatable or comma-separated; replaces the file's
         --events-format F           canonical | snap-activity | snap-messages | twitter-v1 | twitter-v2
+                                    | bluesky-jetstream | reddit
         --snapshot-time T           created | retrieved: when a tweet's follower counts were observed
+        --event-time T              time_us | created: when a Bluesky Jetstream event happened
         --snapshots GLOB            follower-count snapshot CSV input(s)
         --baseline GLOB             baseline follow graph input(s): 'follower followee' lines
         --period P                  day | week | month (default week)

@@ -7,5 +7,6 @@ package org.dunbar.run;
  * @param glob a path or glob, relative to the working directory
  * @param format the format name for that kind
  * @param snapshotTime created or retrieved, for Twitter formats; null for their default
+ * @param eventTime time_us or created, for bluesky-jetstream; null for its default (time_us)
  */
-public record InputSpec(String kind, String glob, String format, String snapshotTime) {}
+public record InputSpec(String kind, String glob, String format, String snapshotTime, String eventTime) {}

@@ -16,6 +16,7 @@ import org.dunbar.analysis.AnalysisParams;
 import org.dunbar.analysis.PeriodUnit;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.TimeBounds;
+import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.formats.Timestamps;
 
 /**
@@ -137,7 +138,16 @@ public record Study(
     if (time != null && !Set.of("created", "retrieved").contains(time)) {
       throw new StudyException(field + ".snapshot_time", "'" + time + "' is not one of created, retrieved");
     }
-    return new InputSpec(kind, path.asText(), format, time);
+    JsonNode eventTimeNode = entry.get("event_time");
+    String eventTime = eventTimeNode == null || eventTimeNode.isNull() ? null : eventTimeNode.asText();
+    if (eventTime != null) {
+      try {
+        EventTime.of(eventTime);
+      } catch (IllegalArgumentException e) {
+        throw new StudyException(field + ".event_time", e.getMessage());
+      }
+    }
+    return new InputSpec(kind, path.asText(), format, time, eventTime);
   }
 
   private static List<Long> bands(ObjectNode tree) {

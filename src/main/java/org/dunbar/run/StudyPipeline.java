@@ -43,6 +43,7 @@ import org.dunbar.analysis.Tally;
 import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.LatestSnapshots;
 import org.dunbar.canonical.ReadInputs;
+import org.dunbar.canonical.ResolveTargets;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.FollowDay;
@@ -72,6 +73,7 @@ public final class StudyPipeline {
     AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
     PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
+    PCollectionTuple resolved = deduplicated.get(DeduplicateEvents.EVENTS).apply("Resolve targets", new ResolveTargets());
     PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
     PCollection<KV<String, String>> baseline = read.get(ReadInputs.EDGES)
         .apply("Baseline pairs", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -83,7 +85,7 @@ public final class StudyPipeline {
         .apply("Instants", Values.create())
         .apply("Last event", Max.longsGlobally().asSingletonView());
 
-    PCollectionTuple pairs = deduplicated.get(DeduplicateEvents.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline));
+    PCollectionTuple pairs = resolved.get(ResolveTargets.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline));
     PCollectionTuple timelines = KeyedPCollectionTuple
         .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(Tally.sum())), Tally.Coder.of()))
         .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(Tally.sum())), Tally.Coder.of()))
@@ -119,6 +121,7 @@ public final class StudyPipeline {
     PCollectionList
         .of(read.get(ReadInputs.TALLIES).apply("Counts of each file", Filter.by(t -> !t.getKey().equals(ReadInputs.LAST_EVENT_TS))))
         .and(deduplicated.get(DeduplicateEvents.TALLIES))
+        .and(resolved.get(ResolveTargets.TALLIES))
         .and(pairs.get(ReplayPairs.TALLIES))
         .and(count("snapshots.unique", snapshots))
         .and(count("baseline.unique", baseline))

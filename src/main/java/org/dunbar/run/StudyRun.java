@@ -86,8 +86,8 @@ public final class StudyRun {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
-    log.printf("dunbar: published %s (events read %d, rejected %d, unique %d)%n", runDir,
-        accounting.get("events.read"), accounting.get("events.rejected"), accounting.get("events.unique"));
+    log.printf("dunbar: published %s (events read %d, rejected %d, skipped %d, unique %d)%n", runDir,
+        accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"), accounting.get("events.unique"));
     return runDir;
   }
 
@@ -130,7 +130,7 @@ public final class StudyRun {
       if (paths.isEmpty()) {
         throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
       }
-      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime())));
+      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime(), input.eventTime())));
     }
     return files;
   }

@@ -92,6 +92,34 @@ class ReadInputsTest {
     DirectPipelines.run(p);
   }
 
+  @Test
+  void skippedRecordsAreTalliedPerFileAndKind() throws IOException {
+    String stream = write("stream.jsonl", out -> out,
+        "{\"delete\":{\"status\":{\"id_str\":\"9\"}}}",
+        "{\"id_str\":\"10\",\"created_at\":\"Wed Jan 07 11:14:38 +0000 2015\",\"user\":{\"id_str\":\"1\"}}",
+        "{\"limit\":{\"track\":3}}",
+        "{\"delete\":{\"status\":{\"id_str\":\"11\"}}}");
+
+    Pipeline p = DirectPipelines.create();
+    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(stream, "events", "twitter-v1", null, null)), DEFAULT_BOUNDS));
+
+    PAssert.that(out.get(ReadInputs.REJECTED)).empty();
+    // 4 records read = 1 accepted (one post) + 0 rejected + 3 skipped (2 delete, 1 limit).
+    PAssert.that(out.get(ReadInputs.TALLIES)).containsInAnyOrder(
+        KV.of("events.read", 4L),
+        KV.of("events.accepted", 1L),
+        KV.of("events.rejected", 0L),
+        KV.of("events.skipped.delete", 2L),
+        KV.of("events.skipped.limit", 1L),
+        KV.of("emitted.events", 1L),
+        KV.of("emitted.snapshots", 0L),
+        KV.of("emitted.baseline", 0L),
+        KV.of("snapshots.without_moment", 0L),
+        // The post's instant: Wed Jan 07 11:14:38 +0000 2015.
+        KV.of(ReadInputs.LAST_EVENT_TS, micros("2015-01-07T11:14:38Z")));
+    DirectPipelines.run(p);
+  }
+
   private String write(String name, Compressor compressor, String... lines) throws IOException {
     Path file = dir.resolve(name);
     try (OutputStream out = compressor.wrap(Files.newOutputStream(file))) {
@@ -101,7 +129,7 @@ class ReadInputsTest {
   }
 
   private static InputFile events(String path) {
-    return new InputFile(path, "events", "canonical", null);
+    return new InputFile(path, "events", "canonical", null, null);
   }
 
   private static Rejected rejected(String source, long line, String reason, String detail, String raw) {

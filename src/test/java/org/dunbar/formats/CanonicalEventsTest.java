@@ -171,6 +171,26 @@ class CanonicalEventsTest {
         "ts 1999-12-31T23:59:59Z before not_before 2000-01-01T00:00:00Z");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"reply", "quote", "reshare", "like"})
+  void leavesTheTargetToTheParentPostWhenOnlyTheParentIsNamed(String type) {
+    // The pipeline resolves it from the post whose post_id is p1; the record is fine as it is.
+    Event event =
+        json("{\"type\":\"" + type + "\",\"actor\":\"a\",\"parent_id\":\"p1\",\"ts\":1600000000}")
+            .onlyEvent();
+    assertEquals(new Event(null, type, "a", null, null, "p1", T, "in/events.jsonl", 42L), event);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mention", "message", "follow", "unfollow"})
+  void rejectsAMissingTargetThatNoParentPostCouldGive(String type) {
+    // A mention or a message names no post; a follow's parent_id is nobody's post.
+    assertRejected(
+        json("{\"type\":\"" + type + "\",\"actor\":\"a\",\"parent_id\":\"p1\",\"ts\":1600000000}"),
+        Reasons.MISSING_FIELD,
+        "target");
+  }
+
   @Test
   void allowsSelfInteractionsOtherThanFollows() {
     assertEquals(

@@ -17,6 +17,7 @@ final class RecordingSink implements RecordSink {
   final List<Snapshot> snapshots = new ArrayList<>();
   final List<BaselineEdge> edges = new ArrayList<>();
   final List<Rejection> rejections = new ArrayList<>();
+  final List<String> skipped = new ArrayList<>();
 
   @Override
   public void event(Event event) {
@@ -50,6 +51,12 @@ final class RecordingSink implements RecordSink {
   public void rejected(String reason, String detail, String raw) {
     calls.add("rejected");
     rejections.add(new Rejection(reason, detail, raw));
+  }
+
+  @Override
+  public void skipped(String kind) {
+    calls.add("skipped");
+    skipped.add(RecordSink.checkSkipKind(kind));
   }
 
   Rejection onlyRejection() {

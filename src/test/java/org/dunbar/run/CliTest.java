@@ -64,7 +64,7 @@ class CliTest {
 
   @Test
   void unknownEventsFormatListsTheFormats() {
-    assertEquals("dunbar: inputs.events[0].format: 'tweets' is not one of canonical, snap-activity, snap-messages, twitter-v1, twitter-v2\n",
+    assertEquals("dunbar: inputs.events[0].format: 'tweets' is not one of canonical, snap-activity, snap-messages, twitter-v1, twitter-v2, bluesky-jetstream, reddit\n",
         badStudy("run", events(), output(), "--events-format=tweets").err());
   }
 

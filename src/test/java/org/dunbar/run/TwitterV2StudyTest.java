@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dunbar.tables.Table;
@@ -28,9 +26,9 @@ class TwitterV2StudyTest {
 
   @BeforeAll
   static void runOnTheDirectRunner() {
-    // 4 of 13 records are rejected on purpose: over the default max_rejected_fraction.
+    // Default settings: nothing in the collection is rejected.
     run = Dunbar.run("run", "--name=v2", "--output=" + tmp, "--events=" + COLLECTION, "--events-format=twitter-v2",
-        "--runner=direct", "--max-rejected-fraction=0.5").published();
+        "--runner=direct").published();
   }
 
   @Test
@@ -47,13 +45,19 @@ class TwitterV2StudyTest {
   @Test
   void aTweetStandaloneAndEmbeddedCountsOnce() throws IOException {
     JsonNode events = manifest().get("accounting").get("events");
-    // Records: line 1 six (five data tweets, T5 in includes; T6's @somebody_gone is unresolved),
-    // line 2 one, line 3 one (T5), line 4 two (T4 and its expanded T5), lines 5-7 one notice each.
-    // Events: line 1 nine (T1 post + 2 mentions, T2 reply + mention of @Twitter, T3 quote, T4
-    // reshare, T5 post + mention), line 2 one self-reply; then T5 again twice (2 + 2) and T4 once.
-    assertEquals(List.of(13L, 9L, 4L, 15L, 10L, 5L, 0L), List.of(events.get("read").asLong(), events.get("accepted").asLong(),
-        events.get("rejected").asLong(), events.get("events").asLong(), events.get("unique").asLong(),
-        events.get("duplicates").asLong(), events.get("conflicting_duplicates").asLong()));
+    // Records: line 1 six (five data tweets, T5 in includes), line 2 one, line 3 one (T5), line 4
+    // two (T4 and its expanded T5), lines 5-7 one skipped object each: 13 read = 10 accepted + 0
+    // rejected + 3 skipped.
+    // Events: line 1 eleven (T1 post + 2 mentions, T2 reply + mention of @Twitter, T3 quote, T4
+    // reshare, T6 post + its open mention of @somebody_gone, T5 post + mention), line 2 one
+    // self-reply; then T5 again twice (2 + 2) and T4 once: 17 = 11 unique + 5 duplicates + 1
+    // unresolved mention.
+    assertEquals(List.of(13L, 10L, 0L, 3L, 17L, 11L, 5L, 0L), List.of(events.get("read").asLong(), events.get("accepted").asLong(),
+        events.get("rejected").asLong(), events.get("skipped").asLong(), events.get("events").asLong(),
+        events.get("unique").asLong(), events.get("duplicates").asLong(), events.get("conflicting_duplicates").asLong()));
+    assertEquals("{\"mention\":1}", events.get("unresolved_target").toString());
+    // Line 5 a compliance delete event, line 6 a rate-limit problem object, line 7 an empty page.
+    assertEquals("{\"delete\":1,\"empty_page\":1,\"error\":1}", events.get("skipped_by_kind").toString());
     // Each edge once: T5's mention of @TwitterDev and T4's reshare, though each was read three or
     // two times.
     assertEquals(List.of(
@@ -71,19 +75,14 @@ class TwitterV2StudyTest {
   }
 
   @Test
-  void theDeleteNoticeAndTheOtherUnmappableRecordsAreRejected() throws IOException {
-    List<String> lines = Files.readAllLines(COLLECTION, StandardCharsets.UTF_8);
-    assertEquals(List.of(
-        "1|unresolved_mention|@somebody_gone",
-        "5|unsupported_record|not a tweet: no id",
-        "6|unsupported_record|not a tweet: no id",
-        "7|unsupported_record|not a tweet: no id"),
-        Duck.rows("select line, reason, detail from " + Duck.table(run, "rejected") + " order by line"));
-    // A single-record line is kept whole: the delete notice as collected.
-    assertEquals(List.of(lines.get(4) + "|false"),
-        Duck.rows("select raw, raw_truncated from " + Duck.table(run, "rejected") + " where line = 5"));
-    assertEquals(List.of("4"), Duck.rows("select count(*) from " + Duck.table(run, "rejected")
-        + " where kind = 'events' and ends_with(source, '/" + COLLECTION + "')"));
+  void nothingIsRejectedAndTheTweetWithAnUnresolvedMentionKeepsTheRest() {
+    // The notice, the error and the empty page are valid objects, skipped; T6's mention of
+    // @somebody_gone, who has no user object, is skipped as unresolved_target.
+    assertEquals(List.of("0"), Duck.rows("select count(*) from " + Duck.table(run, "rejected")));
+    // T6 still counts as @TwitterAPI's post of 2021-10-04 (with T2's reply and mention), and the
+    // account's follower count comes from the snapshots T6 carried.
+    assertEquals(List.of("2021-10-04|1|1|1"), Duck.rows("select period_start, posts, replies_sent, mentions_sent from "
+        + Duck.table(run, "account_engagement") + " where account = '6253282'"));
   }
 
   private static JsonNode manifest() throws IOException {

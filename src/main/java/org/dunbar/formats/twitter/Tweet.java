@@ -12,7 +12,7 @@ import java.util.List;
  * @param reply the replied-to user and tweet, or null
  * @param quote the quoted tweet's author and id, or null
  * @param reshare the retweeted tweet's author and id, or null; a retweet is nothing else
- * @param mentions the mentioned user ids, distinct, in the order written
+ * @param mentions the mentioned user ids and the usernames nothing in the line resolves
  * @param users counts of the user objects this record carries, for snapshots
  */
 record Tweet(
@@ -22,9 +22,16 @@ record Tweet(
     Link reply,
     Link quote,
     Link reshare,
-    List<String> mentions,
+    Mentions mentions,
     List<UserCounts> users) {
 
-  /** An interaction with another tweet: whose it is, and which. */
+  /**
+   * An interaction with another tweet: whose it is, and which.
+   *
+   * @param target the other tweet's author; null when the line does not say (a deleted, protected
+   *     or withheld tweet left out of the payload): the pipeline then resolves it from a copy of
+   *     that tweet elsewhere in the input, or skips the event as {@code unresolved_target}
+   * @param parentId the other tweet's id; null when the line does not even say which tweet it is
+   */
   record Link(String target, String parentId) {}
 }

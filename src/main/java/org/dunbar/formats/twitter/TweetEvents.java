@@ -29,12 +29,18 @@ final class TweetEvents {
       events.add(event(tweet, "post", "tweet:" + tweet.id() + ":post", null, null, source, line));
     }
     String repliedTo = tweet.reply() == null ? null : tweet.reply().target();
-    for (String mentioned : tweet.mentions()) {
+    for (String mentioned : tweet.mentions().ids()) {
       // The API lists the replied-to user among the mentions; the reply already counts it.
       if (!mentioned.equals(repliedTo)) {
         String id = "tweet:" + tweet.id() + ":mention:" + mentioned;
         events.add(event(tweet, "mention", id, mentioned, null, source, line));
       }
+    }
+    for (String name : tweet.mentions().unresolved()) {
+      // No target and no parent: the pipeline counts it as unresolved_target.mention. The "@"
+      // keeps the id apart from every user-id mention of the same tweet.
+      String id = "tweet:" + tweet.id() + ":mention:@" + name;
+      events.add(event(tweet, "mention", id, null, null, source, line));
     }
     return events;
   }

@@ -18,6 +18,13 @@ interface TweetPage {
   /** Every record of the line, each top-level tweet before the tweets embedded in it. */
   List<Item> items();
 
+  /**
+   * What the record is when it is valid input but no tweet (a stream notice, an error response, an
+   * empty page; see {@link Notices}), to be skipped under that kind; null when it is to be read as
+   * a tweet.
+   */
+  String skipKind(Item item);
+
   /** Maps one record, or says why it cannot be mapped. */
   Tweet read(Item item) throws Rejection;
 

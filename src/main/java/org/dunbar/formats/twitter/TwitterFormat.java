@@ -46,12 +46,18 @@ abstract class TwitterFormat implements LineFormat {
     TweetPage page = page(json.root());
     List<TweetPage.Item> items = page.items();
     if (items.isEmpty()) {
-      // An empty timeline or search result still is a line read; it must not vanish uncounted.
-      sink.rejected(Reasons.UNSUPPORTED_RECORD, "no tweet in the line", null);
+      // An empty timeline or search result is valid and still a record read: it must not vanish
+      // uncounted, and it is no error.
+      sink.skipped(Notices.EMPTY_PAGE);
       return;
     }
     boolean several = items.size() > 1;
     for (TweetPage.Item item : items) {
+      String skip = page.skipKind(item);
+      if (skip != null) {
+        sink.skipped(skip);
+        continue;
+      }
       try {
         emit(page, item, json.root(), source, line, sink);
         sink.accepted();

@@ -41,6 +41,12 @@ final class V1Page implements TweetPage {
   }
 
   @Override
+  public String skipKind(Item item) {
+    String notice = Notices.singleKey(item.tweet(), Notices.V1_STREAM);
+    return notice != null ? notice : Notices.error(item.tweet());
+  }
+
+  @Override
   public Tweet read(Item item) throws Rejection {
     JsonNode node = item.tweet();
     Rejection.requireTweet(node, "id_str|id", "user", "created_at");
@@ -50,10 +56,10 @@ final class V1Page implements TweetPage {
     Tweet.Link reshare = null;
     Tweet.Link reply = null;
     Tweet.Link quote = null;
-    List<String> mentions = List.of();
+    Mentions mentions = Mentions.NONE;
     JsonNode original = node.get("retweeted_status");
     if (Json.isObject(original)) {
-      reshare = embedded(original, "retweeted_status");
+      reshare = embedded(original, null);
     } else {
       reply = reply(node);
       quote = quote(node);
@@ -80,39 +86,35 @@ final class V1Page implements TweetPage {
     }
   }
 
-  private static Tweet.Link reply(JsonNode node) throws Rejection {
+  private static Tweet.Link reply(JsonNode node) {
     String target = Json.text(node, "in_reply_to_user_id_str", "in_reply_to_user_id");
     String parent = Json.text(node, "in_reply_to_status_id_str", "in_reply_to_status_id");
-    if (target == null) {
-      if (parent != null) {
-        throw Rejection.missingField("in_reply_to_user_id_str");
-      }
-      return null;
-    }
-    // A reply to a user, not to one of their tweets (old "@name ..." tweets), has no parent.
-    return new Tweet.Link(target, parent);
+    // A reply to a user, not to one of their tweets (old "@name ..." tweets), has no parent; a
+    // reply naming only the tweet leaves its target to that tweet's author.
+    return target == null && parent == null ? null : new Tweet.Link(target, parent);
   }
 
-  private static Tweet.Link quote(JsonNode node) throws Rejection {
+  private static Tweet.Link quote(JsonNode node) {
+    String quotedId = Json.text(node, "quoted_status_id_str", "quoted_status_id");
     JsonNode quoted = node.get("quoted_status");
     if (Json.isObject(quoted)) {
-      return embedded(quoted, "quoted_status");
+      return embedded(quoted, quotedId);
     }
-    boolean quoting =
-        node.path("is_quote_status").asBoolean(false)
-            || Json.text(node, "quoted_status_id_str", "quoted_status_id") != null;
-    if (quoting) {
-      // The API leaves the quoted tweet out when it is deleted or protected: whose it was is
-      // unknown.
-      throw Rejection.missingField("quoted_status");
-    }
-    return null;
+    boolean quoting = node.path("is_quote_status").asBoolean(false) || quotedId != null;
+    // The API leaves the quoted tweet out when it is deleted or protected: its author is then
+    // resolved from a copy of it elsewhere in the input (SPEC "Targets resolved from the parent
+    // post"). Without even its id, the quote is skipped as unresolved_target.
+    return quoting ? new Tweet.Link(null, quotedId) : null;
   }
 
-  private static Tweet.Link embedded(JsonNode tweet, String field) throws Rejection {
-    String target =
-        Rejection.required(Json.text(tweet.get("user"), "id_str", "id"), field + ".user.id_str");
-    String parent = Rejection.required(Json.text(tweet, "id_str", "id"), field + ".id_str");
-    return new Tweet.Link(target, parent);
+  /**
+   * The link to an embedded original or quoted tweet: its author and id as far as it gives them
+   * (the embedded tweet is a record of its own and is checked as one).
+   *
+   * @param outerId the id the embedding tweet gives it, used when the embedded object has none
+   */
+  private static Tweet.Link embedded(JsonNode tweet, String outerId) {
+    String parent = Json.text(tweet, "id_str", "id");
+    return new Tweet.Link(Json.text(tweet.get("user"), "id_str", "id"), parent != null ? parent : outerId);
   }
 }

@@ -100,6 +100,21 @@ final class V2Page implements TweetPage {
   }
 
   @Override
+  public String skipKind(Item item) {
+    JsonNode node = item.tweet();
+    String notice = Notices.singleKey(node, Notices.V2_COMPLIANCE);
+    if (notice != null) {
+      return notice;
+    }
+    if (Notices.error(node) != null) {
+      return Notices.ERROR;
+    }
+    // A page without `data` whose meta says it found nothing: twarc2 writes these for empty searches.
+    boolean emptyResult = node.isObject() && !node.has("id") && node.path("meta").path("result_count").asLong(-1) == 0;
+    return emptyResult ? Notices.EMPTY_PAGE : null;
+  }
+
+  @Override
   public Tweet read(Item item) throws Rejection {
     JsonNode node = item.tweet();
     Rejection.requireTweet(node, "id", "author_id", "created_at");
@@ -109,13 +124,13 @@ final class V2Page implements TweetPage {
     Tweet.Link reshare = null;
     Tweet.Link reply = null;
     Tweet.Link quote = null;
-    List<String> mentions = List.of();
+    Mentions mentions = Mentions.NONE;
     if (retweeted != null) {
-      reshare = new Tweet.Link(authorOf(retweeted, "retweeted"), retweeted);
+      reshare = new Tweet.Link(authorOf(retweeted), retweeted);
     } else {
       reply = reply(node);
       String quoted = referenced(node, "quoted");
-      quote = quoted == null ? null : new Tweet.Link(authorOf(quoted, "quoted"), quoted);
+      quote = quoted == null ? null : new Tweet.Link(authorOf(quoted), quoted);
       JsonNode entities = node.path("entities").get("mentions");
       mentions = Mentions.resolve(entities, this::idOfUsername, "username", "id");
     }
@@ -137,13 +152,8 @@ final class V2Page implements TweetPage {
   private Tweet.Link reply(JsonNode node) throws Rejection {
     String target = Json.text(node, "in_reply_to_user_id");
     String parent = referenced(node, "replied_to");
-    if (target == null) {
-      if (parent != null) {
-        throw Rejection.missingField("in_reply_to_user_id");
-      }
-      return null;
-    }
-    return new Tweet.Link(target, parent);
+    // A reply naming only the tweet leaves its target to that tweet's author.
+    return target == null && parent == null ? null : new Tweet.Link(target, parent);
   }
 
   /** The id of the tweet this one references as {@code type}, or null. */
@@ -156,13 +166,14 @@ final class V2Page implements TweetPage {
     return null;
   }
 
-  private String authorOf(String tweetId, String type) throws Rejection {
-    String author = Json.text(tweetsById.get(tweetId), "author_id");
-    if (author == null) {
-      // v2 names only the id of a referenced tweet; whose it is needs the tweet in the line.
-      throw Rejection.missingField("author_id of the " + type + " tweet " + tweetId);
-    }
-    return author;
+  /**
+   * The author of a referenced tweet, from the tweet in the line; null when the line lacks it (the
+   * API leaves deleted, protected and withheld tweets out of includes.tweets). v2 names only the
+   * id of a referenced tweet, so the pipeline then resolves the author from a copy of that tweet
+   * elsewhere in the input (SPEC "Targets resolved from the parent post").
+   */
+  private String authorOf(String tweetId) {
+    return Json.text(tweetsById.get(tweetId), "author_id");
   }
 
   private String idOfUsername(String username) {
@@ -170,16 +181,17 @@ final class V2Page implements TweetPage {
   }
 
   private List<UserCounts> involved(
-      String author, Tweet.Link reply, Tweet.Link quote, Tweet.Link reshare, List<String> mentions)
+      String author, Tweet.Link reply, Tweet.Link quote, Tweet.Link reshare, Mentions mentions)
       throws Rejection {
     Set<String> accounts = new LinkedHashSet<>();
     accounts.add(author);
     for (Tweet.Link link : new Tweet.Link[] {reply, quote, reshare}) {
-      if (link != null) {
+      // A target left to the pipeline has no user object here to snapshot.
+      if (link != null && link.target() != null) {
         accounts.add(link.target());
       }
     }
-    accounts.addAll(mentions);
+    accounts.addAll(mentions.ids());
     List<UserCounts> users = new ArrayList<>();
     for (String account : accounts) {
       JsonNode user = usersById.get(account);

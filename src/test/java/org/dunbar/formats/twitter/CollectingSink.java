@@ -8,8 +8,8 @@ import org.dunbar.records.Event;
 import org.dunbar.records.Snapshot;
 
 /**
- * Collects what a format emits, and enforces the accounting contract as it goes: a rejected record
- * emits nothing, and every item belongs to a record that is then accepted.
+ * Collects what a format emits, and enforces the accounting contract as it goes: a rejected or
+ * skipped record emits nothing, and every item belongs to a record that is then accepted.
  */
 final class CollectingSink implements RecordSink {
   record Rejected(String reason, String detail, String raw) {}
@@ -17,6 +17,7 @@ final class CollectingSink implements RecordSink {
   final List<Event> events = new ArrayList<>();
   final List<Snapshot> snapshots = new ArrayList<>();
   final List<Rejected> rejected = new ArrayList<>();
+  final List<String> skipped = new ArrayList<>();
   int accepted;
   int withoutMoment;
   private int open;
@@ -58,12 +59,20 @@ final class CollectingSink implements RecordSink {
     rejected.add(new Rejected(reason, detail, raw));
   }
 
+  @Override
+  public void skipped(String kind) {
+    if (open != 0) {
+      throw new AssertionError("a record skipped as " + kind + " emitted " + open + " items");
+    }
+    skipped.add(RecordSink.checkSkipKind(kind));
+  }
+
   /** Records closed so far; throws if items were emitted without a record closing them. */
   int records() {
     if (open != 0) {
       throw new AssertionError(open + " items emitted after the last record closed");
     }
-    return accepted + rejected.size();
+    return accepted + rejected.size() + skipped.size();
   }
 
   List<Event> eventsOfTweet(String tweetId) {

@@ -460,7 +460,7 @@ class TwitterV1FormatTest {
     String src = "stream.jsonl";
 
     assertEquals(6, sink.records());
-    assertEquals(2, sink.accepted);
+    assertEquals(3, sink.accepted);
     // extended_tweet's entities hold the mentions cut from the truncated text; @TwitterAPI twice is
     // one mention.
     String id = "1445078208190291968";
@@ -492,7 +492,8 @@ class TwitterV1FormatTest {
     assertEquals(
         List.of(
             snapshot("2244994945", ts, 518232, 2032, 3659, src, 1),
-            snapshot("2244994945", "2020-09-18T18:36:15Z", 506432, 2035, 3630, src, 4)),
+            snapshot("2244994945", "2020-09-18T18:36:15Z", 506432, 2035, 3630, src, 4),
+            snapshot("6844292", "2021-10-04T19:02:11Z", 1504231, 227, 3079, src, 5)),
         sink.snapshots);
     assertEquals(
         List.of(
@@ -507,14 +508,27 @@ class TwitterV1FormatTest {
                 src,
                 4)),
         sink.eventsOfTweet("1307025659294674945"));
+    // Lines 2 and 3, a delete and a limit notice, are valid stream messages: skipped, not rejected.
+    assertEquals(List.of("delete", "limit"), sink.skipped);
+    // Line 5 quotes a tweet the stream left out (deleted or protected): the quote keeps the quoted
+    // id and leaves its author to a copy of that tweet elsewhere in the input; its author's
+    // snapshot (above) stays.
     assertEquals(
         List.of(
-            new CollectingSink.Rejected("unsupported_record", "not a tweet: no id_str", null),
-            new CollectingSink.Rejected("unsupported_record", "not a tweet: no id_str", null),
-            new CollectingSink.Rejected("missing_field", "quoted_status", null)),
-        sink.rejected.subList(0, 3));
-    assertEquals("unparsable", sink.rejected.get(3).reason());
-    assertEquals(null, sink.rejected.get(3).raw());
+            new Event(
+                "tweet:1445111000000000000:quote",
+                "quote",
+                "6844292",
+                null,
+                "1445111000000000000",
+                "1300000000000000000",
+                micros("2021-10-04T19:02:11Z"),
+                src,
+                5L)),
+        sink.eventsOfTweet("1445111000000000000"));
+    assertEquals("unparsable", sink.rejected.get(0).reason());
+    assertEquals(null, sink.rejected.get(0).raw());
+    assertEquals(1, sink.rejected.size());
   }
 
   private static Map<String, Long> typeCounts(CollectingSink sink) {

@@ -6,9 +6,7 @@ import static org.dunbar.formats.twitter.Fixtures.micros;
 import static org.dunbar.formats.twitter.Fixtures.snapshot;
 import static org.dunbar.formats.twitter.Fixtures.withoutOrigin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * "@twittereng" (by username only, resolved case-insensitively through includes.users); @TwitterAPI
  * replies (T2); @Twitter quotes T1 (T3); @TwitterEng retweets @Twitter's T5, which sits in
  * includes.tweets and mentions @TwitterDev by username; T6 mentions an account absent from
- * includes.users. Line 2 is the documentation's own reply example, without twarc's stamp. Lines 3
+ * includes.users: it keeps its post, its author's snapshot and an open mention. Line 2 is the documentation's own reply example, without twarc's stamp. Lines 3
  * and 4 are flattened tweets (T5 alone; T4 with T5 expanded inline); then a delete notice, an error
  * response and an empty page.
  */
@@ -39,6 +37,7 @@ class TwitterV2FormatTest {
   private static final String T3 = "1445089735405957123";
   private static final String T4 = "1445101093493293058";
   private static final String T5 = "1445093386447872001";
+  private static final String T6 = "1445105514146869249";
   private static final String RETRIEVED = "2021-10-05T09:30:12Z";
 
   private static final TwitterV2Format FORMAT =
@@ -57,7 +56,7 @@ class TwitterV2FormatTest {
 
     // Five data tweets, then the one in includes.tweets.
     assertEquals(6, sink.records());
-    assertEquals(5, sink.accepted);
+    assertEquals(6, sink.accepted);
     assertEquals(
         List.of(
             event("tweet:" + T1 + ":post", "post", DEV, null, T1, null, "2021-10-04T17:00:00Z"),
@@ -97,6 +96,17 @@ class TwitterV2FormatTest {
                 T4,
                 T5,
                 "2021-10-04T18:23:00Z"),
+            // @somebody_gone has no user object: the mention's target is left open, and the
+            // pipeline skips it as unresolved_target.mention.
+            event("tweet:" + T6 + ":post", "post", API, null, T6, null, "2021-10-04T18:40:34Z"),
+            event(
+                "tweet:" + T6 + ":mention:@somebody_gone",
+                "mention",
+                API,
+                null,
+                T6,
+                null,
+                "2021-10-04T18:40:34Z"),
             event("tweet:" + T5 + ":post", "post", TWITTER, null, T5, null, "2021-10-04T17:52:56Z"),
             event(
                 "tweet:" + T5 + ":mention:" + DEV,
@@ -110,17 +120,15 @@ class TwitterV2FormatTest {
   }
 
   @Test
-  void unresolvableMentionRejectsThatTweetWithItsOwnText() throws Exception {
+  void unresolvableMentionLosesOnlyThatMention() {
     CollectingSink sink = parseLine(FORMAT, 1);
-    String line = Fixtures.line(Fixtures.resource("twitter-v2/" + SRC), 1);
 
-    assertEquals(1, sink.rejected.size());
-    CollectingSink.Rejected rejected = sink.rejected.get(0);
-    assertEquals("unresolved_mention", rejected.reason());
-    assertEquals("@somebody_gone", rejected.detail());
-    assertTrue(line.contains(rejected.raw()));
-    ObjectMapper json = new ObjectMapper();
-    assertEquals(json.readTree(line).get("data").get(4), json.readTree(rejected.raw()));
+    // The tweet is accepted with its post and its author's counts (SPEC "A record is never
+    // rejected for what it only references").
+    assertEquals(List.of(), sink.rejected);
+    assertEquals(List.of("post", "mention"), sink.eventsOfTweet(T6).stream().map(Event::getType).toList());
+    assertEquals(null, sink.eventsOfTweet(T6).get(1).getTarget());
+    assertEquals(api(RETRIEVED), sink.snapshots.get(sink.snapshots.size() - 1));
   }
 
   @Test
@@ -138,7 +146,8 @@ class TwitterV2FormatTest {
             twitter(RETRIEVED),
             dev(RETRIEVED),
             eng(RETRIEVED),
-            twitter(RETRIEVED)),
+            twitter(RETRIEVED),
+            api(RETRIEVED)),
         sink.snapshots);
     assertEquals(0, sink.withoutMoment);
   }
@@ -158,7 +167,8 @@ class TwitterV2FormatTest {
             twitter("2021-10-04T17:37:52Z"),
             dev("2021-10-04T17:37:52Z"),
             eng("2021-10-04T18:23:00Z"),
-            twitter("2021-10-04T18:23:00Z")),
+            twitter("2021-10-04T18:23:00Z"),
+            api("2021-10-04T18:40:34Z")),
         sink.snapshots);
   }
 
@@ -233,13 +243,13 @@ class TwitterV2FormatTest {
   }
 
   @Test
-  void noticesErrorsAndEmptyPagesAreUnsupportedRecords() {
+  void noticesErrorsAndEmptyPagesAreSkippedByKind() {
+    // Line 5 a compliance delete event, line 6 a 429 problem object, line 7 an empty search page.
+    List<String> kinds = List.of("delete", "error", "empty_page");
     for (int line = 5; line <= 7; line++) {
       CollectingSink sink = parseLine(FORMAT, line);
-      assertEquals(
-          List.of(new CollectingSink.Rejected("unsupported_record", "not a tweet: no id", null)),
-          sink.rejected,
-          "line " + line);
+      assertEquals(List.of(kinds.get(line - 5)), sink.skipped, "line " + line);
+      assertEquals(List.of(), sink.rejected, "line " + line);
       assertEquals(0, sink.accepted);
     }
   }
@@ -249,10 +259,11 @@ class TwitterV2FormatTest {
     CollectingSink sink = Fixtures.parse(FORMAT, Fixtures.resource("twitter-v2/" + SRC));
 
     assertEquals(13, sink.records());
-    assertEquals(9, sink.accepted);
-    assertEquals(4, sink.rejected.size());
-    assertEquals(15, sink.events.size());
-    assertEquals(14, sink.snapshots.size());
+    assertEquals(10, sink.accepted);
+    assertEquals(0, sink.rejected.size());
+    assertEquals(3, sink.skipped.size());
+    assertEquals(17, sink.events.size());
+    assertEquals(15, sink.snapshots.size());
     assertEquals(1, sink.withoutMoment);
   }
 
@@ -266,7 +277,7 @@ class TwitterV2FormatTest {
 
     assertEquals(2, sink.accepted);
     assertEquals(
-        List.of("ts_out_of_range", "ts_out_of_range", "unresolved_mention", "ts_out_of_range"),
+        List.of("ts_out_of_range", "ts_out_of_range", "ts_out_of_range", "ts_out_of_range"),
         sink.rejected.stream().map(CollectingSink.Rejected::reason).toList());
     assertEquals(
         "created_at 2021-10-04T17:37:52Z is outside the study's time bounds",

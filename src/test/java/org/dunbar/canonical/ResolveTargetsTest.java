@@ -1,0 +1,169 @@
+package org.dunbar.canonical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.dunbar.analysis.DirectPipelines;
+import org.dunbar.coders.RecordCoders;
+import org.dunbar.records.Event;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Target resolution on hand-made events, each expected row worked out by hand from the rule: a
+ * pending event (no target, a parent) takes the actor of the first event in (source, line) order
+ * whose post_id is its parent; an unfollow takes the target of its own follow record.
+ */
+class ResolveTargetsTest {
+  private static final String A = "/in/a.jsonl";
+  private static final String B = "/in/b.jsonl";
+  private static final long T = micros("2024-03-01T12:00:00Z");
+
+  @Test
+  void resolvesFromTheParentPostAnywhereInTheInput() {
+    Pipeline p = DirectPipelines.create();
+    PCollectionTuple out = p
+        .apply(Create.of(List.of(
+                // P1 is claimed twice: by ann's post on b.jsonl:3 and, conflicting, by a copy that
+                // says mallory on b.jsonl:7. b.jsonl:3 is first in (source, line) order: ann.
+                event("p1", "post", "ann", null, "P1", null, B, 3),
+                event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
+                // Replies, a quote and a self-reply to P1, none naming whom they answer.
+                event("r1", "reply", "bob", null, "R1", "P1", A, 1),
+                event("q1", "quote", "cat", null, "Q1", "P1", A, 2),
+                event("s1", "reply", "ann", null, "S1", "P1", A, 3),
+                // gil's reply is itself pending, yet it claims G1 for gil: fay's like of it resolves.
+                event("g1", "reply", "gil", null, "G1", "P1", A, 4),
+                event("l1", "like", "fay", null, null, "G1", B, 1),
+                // Already resolved: passes through untouched, whatever its parent says.
+                event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
+                // Unresolvable: a mention that names nobody, a reply to a post not in the input.
+                event("m1", "mention", "dan", null, "M1", null, A, 5),
+                event("r2", "reply", "eve", null, null, "P404", A, 6),
+                // ivy's unfollow deletes her follow record F1 (ivy -> jon); kim cannot delete it.
+                event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
+                event("u1", "unfollow", "ivy", null, null, "F1", B, 5),
+                event("u2", "unfollow", "kim", null, null, "F1", B, 6)))
+            .withCoder(RecordCoders.event()))
+        .apply(new ResolveTargets());
+
+    PAssert.that(out.get(ResolveTargets.EVENTS)).containsInAnyOrder(
+        event("p1", "post", "ann", null, "P1", null, B, 3),
+        event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
+        event("r1", "reply", "bob", "ann", "R1", "P1", A, 1),
+        event("q1", "quote", "cat", "ann", "Q1", "P1", A, 2),
+        event("s1", "reply", "ann", "ann", "S1", "P1", A, 3),
+        event("g1", "reply", "gil", "ann", "G1", "P1", A, 4),
+        event("l1", "like", "fay", "gil", null, "G1", B, 1),
+        event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
+        event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
+        event("u1", "unfollow", "ivy", "jon", null, "F1", B, 5));
+    PAssert.that(out.get(ResolveTargets.TALLIES).apply(Sum.longsPerKey())).containsInAnyOrder(
+        KV.of("events.unresolved_target.mention", 1L),
+        KV.of("events.unresolved_target.reply", 1L),
+        KV.of("events.unresolved_target.unfollow", 1L));
+    DirectPipelines.run(p);
+  }
+
+  /**
+   * Records without an id pass deduplication as they are and resolve copy by copy; the pair replay
+   * then drops the copies, hashing the resolved target into the SPEC id.
+   */
+  @Test
+  void idlessCopiesResolveAlikeAndMeetAsCopiesInThePairReplay() {
+    Pipeline p = DirectPipelines.create();
+    PCollectionTuple deduplicated = p
+        .apply(Create.of(List.of(
+                // The same export in two files: ann's post P9 and bob's reply to it, no ids.
+                event(null, "post", "ann", null, "P9", null, B, 1),
+                event(null, "reply", "bob", null, "B1", "P9", B, 2),
+                event(null, "post", "ann", null, "P9", null, A, 1),
+                event(null, "reply", "bob", null, "B1", "P9", A, 2)))
+            .withCoder(RecordCoders.event()))
+        .apply(new DeduplicateEvents());
+    PCollectionTuple out = deduplicated.get(DeduplicateEvents.EVENTS).apply(new ResolveTargets());
+
+    // Both copies of the reply resolve to ann.
+    PAssert.that(out.get(ResolveTargets.EVENTS)).containsInAnyOrder(
+        event(null, "post", "ann", null, "P9", null, B, 1),
+        event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
+        event(null, "post", "ann", null, "P9", null, A, 1),
+        event(null, "reply", "bob", "ann", "B1", "P9", A, 2));
+    PAssert.that(deduplicated.get(DeduplicateEvents.TALLIES)).empty();
+    PAssert.that(out.get(ResolveTargets.TALLIES)).empty();
+    DirectPipelines.run(p);
+
+    // In the pair replay's grouping, a.jsonl's copy is kept with the id of the resolved fields.
+    IdlessCopies.Kept kept = IdlessCopies.keepFirst(List.of(
+        event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
+        event(null, "reply", "bob", "ann", "B1", "P9", A, 2)));
+    assertEquals(1, kept.duplicates());
+    assertEquals(List.of(event(specId("reply", "bob", "ann", "B1", "P9", T), "reply", "bob", "ann", "B1", "P9", A, 2)),
+        kept.unique());
+  }
+
+  /**
+   * One post with 12,000 pending replies on embedded Flink, whose CoGroupByKey cannot re-iterate a
+   * group of more than 10,000 values: the buckets keep every group far smaller.
+   */
+  @Test
+  void aPopularPostResolvesOnEmbeddedFlink() {
+    FlinkPipelineOptions options = PipelineOptionsFactory.as(FlinkPipelineOptions.class);
+    options.setRunner(FlinkRunner.class);
+    options.setFlinkMaster("[local]");
+    options.setParallelism(2);
+    Pipeline p = Pipeline.create(options);
+    List<Event> events = new ArrayList<>();
+    events.add(event("viral", "post", "ann", null, "V", null, A, 1));
+    for (int i = 0; i < 12_000; i++) {
+      events.add(event("r" + i, "reply", "fan" + i, null, "R" + i, "V", A, i + 2));
+    }
+    events.add(event("lost", "reply", "eve", null, null, "gone", B, 1));
+    PCollectionTuple out = p
+        .apply(Create.of(events).withCoder(RecordCoders.event()))
+        .apply(new ResolveTargets());
+    PCollection<Event> resolved = out.get(ResolveTargets.EVENTS);
+    PAssert.thatSingleton(resolved.apply("Count all", Count.globally())).isEqualTo(12_001L);
+    PAssert.thatSingleton(resolved
+            .apply("Replies to ann", Filter.by(e -> "ann".equals(e.getTarget()) && e.getType().equals("reply")))
+            .apply("Count replies", Count.globally()))
+        .isEqualTo(12_000L);
+    PAssert.that(out.get(ResolveTargets.TALLIES)).containsInAnyOrder(KV.of("events.unresolved_target.reply", 1L));
+    p.run().waitUntilFinish();
+  }
+
+  private static Event event(String id, String type, String actor, String target, String postId, String parentId, String source, long line) {
+    return new Event(id, type, actor, target, postId, parentId, T, source, line);
+  }
+
+  /** The SPEC's id of an id-less record (occurrence 1), computed from its text. */
+  private static String specId(String type, String actor, String target, String postId, String parentId, long micros) {
+    String joined = String.join("\u001F", type, actor, target, postId, parentId, Long.toString(micros), "1");
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long micros(String instant) {
+    return Instant.parse(instant).toEpochMilli() * 1000;
+  }
+}
