@@ -7,5 +7,8 @@ package org.dunbar.run;
  * @param glob a path or glob, relative to the working directory
  * @param format the format name for that kind
  * @param snapshotTime created or retrieved, for Twitter formats; null for their default
+ * @param delimiter the CSV field delimiter (one character) for formats that read CSV; null for others
+ * @param maxLineBytes the longest record in bytes: given, or the format's default (1 MiB; 64 MiB for
+ *     API page formats)
  */
-public record InputSpec(String kind, String glob, String format, String snapshotTime) {}
+public record InputSpec(String kind, String glob, String format, String snapshotTime, String delimiter, int maxLineBytes) {}

@@ -70,6 +70,7 @@ public final class StudyPipeline {
   public static Map<Table, PCollection<GenericRecord>> build(Pipeline p, Study study, List<InputFile> files, String runDir) {
     AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
+    ReadInputs.writeFaults(read, runDir);
     PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
     PCollectionTuple resolved = deduplicated.get(DeduplicateEvents.UNIQUE).apply("Resolve targets", new ResolveTargets());
     PCollection<Event> events = resolved.get(ResolveTargets.EVENTS);
