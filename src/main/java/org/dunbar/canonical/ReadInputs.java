@@ -1,15 +1,20 @@
 package org.dunbar.canonical;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.Create;
@@ -23,6 +28,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dunbar.coders.RecordCoders;
+import org.dunbar.formats.Decompression;
+import org.dunbar.formats.FormatOptions;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.LineFormat;
 import org.dunbar.formats.NumberedLine;
@@ -34,15 +41,19 @@ import org.dunbar.formats.TimeBounds;
 import org.dunbar.records.BaselineEdge;
 import org.dunbar.records.Event;
 import org.dunbar.records.InputFile;
+import org.dunbar.records.ReadFault;
 import org.dunbar.records.Rejected;
 import org.dunbar.records.Snapshot;
 
 /**
- * Reads every input file line by line (whole files, so line numbers are exact) and maps each line
- * to canonical records with its format, or to the rejected output with the reason. Each file's
- * counts go to {@link #TALLIES} as {@code <kind>.read}, {@code .accepted}, {@code .rejected}, one
- * {@code <kind>.skipped.<what>} per kind of skipped record (valid input that is no interaction),
- * and the canonical items emitted, with its last event's instant ({@link #LAST_EVENT_TS}).
+ * Reads every input file whole, record by record (whole files, so line numbers are exact), and
+ * maps each record to canonical records with its format, or to the rejected output with the
+ * reason. Each file's counts go to {@link #TALLIES}: {@code <kind>.read}, {@code .accepted},
+ * {@code .rejected}, one {@code <kind>.skipped.<what>} per kind of skipped record (valid input
+ * that is no interaction), {@code <kind>.rejected_by.<label>} per rejection label ({@link
+ * Reasons#label}), {@code <kind>.bytes_read} and {@code .bytes_rejected} (the bytes of the records
+ * read and rejected), and the canonical items emitted. A file that cannot be read to its end goes
+ * to {@link #FAULTS}; what was read of it before is still counted, so the accounting balances.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
@@ -50,11 +61,15 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<BaselineEdge> EDGES = new TupleTag<>() {};
   public static final TupleTag<Rejected> REJECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
+  public static final TupleTag<ReadFault> FAULTS = new TupleTag<>() {};
   /**
    * The tally of the last accepted event's instant (epoch microseconds) in a file: a maximum, not a
    * count, so it is kept apart from the summed tallies.
    */
   public static final String LAST_EVENT_TS = "max.events.ts";
+
+  /** The folder, under a run folder, of the files {@link #writeFaults} writes. */
+  public static final String FAULTS_DIR = "_faults";
 
   private final List<InputFile> files;
   private final TimeBounds bounds;
@@ -70,14 +85,37 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         .apply("Input files", Create.of(files).withCoder(AvroCoder.specific(InputFile.class)))
         // Spread the files over workers; Create alone would read them all in one place.
         .apply("Spread files", Reshuffle.viaRandomKey())
-        .apply("Read and parse lines", ParDo.of(new ReadFileFn(bounds))
-            .withOutputTags(EVENTS, TupleTagList.of(List.of(SNAPSHOTS, EDGES, REJECTED, TALLIES))));
+        .apply("Read and parse records", ParDo.of(new ReadFileFn(bounds))
+            .withOutputTags(EVENTS, TupleTagList.of(List.of(SNAPSHOTS, EDGES, REJECTED, TALLIES, FAULTS))));
     out.get(EVENTS).setCoder(RecordCoders.event());
     out.get(SNAPSHOTS).setCoder(AvroCoder.specific(Snapshot.class));
     out.get(EDGES).setCoder(AvroCoder.specific(BaselineEdge.class));
     out.get(REJECTED).setCoder(AvroCoder.specific(Rejected.class));
     out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    out.get(FAULTS).setCoder(AvroCoder.specific(ReadFault.class));
     return out;
+  }
+
+  /**
+   * Writes the faults of a read, if any, as Avro {@link ReadFault} files under {@code
+   * <runDir>/}{@value #FAULTS_DIR}, where the run looks for them before it publishes.
+   */
+  public static void writeFaults(PCollectionTuple read, String runDir) {
+    read.get(FAULTS).apply("Write read faults",
+        AvroIO.write(ReadFault.class).to(runDir + "/" + FAULTS_DIR + "/faults").withSuffix(".avro").withoutSharding());
+  }
+
+  /** The options of an input's format: its snapshot moment and CSV delimiter. */
+  static FormatOptions options(InputFile file) {
+    String delimiter = file.getDelimiter();
+    return new FormatOptions(file.getSnapshotTime(), file.getEventTime(),
+        delimiter == null ? FormatOptions.DEFAULTS.delimiter() : delimiter.charAt(0));
+  }
+
+  /** The input's max_line_bytes, else its format's default. */
+  static int maxLineBytes(InputFile file) {
+    Integer given = file.getMaxLineBytes();
+    return given != null ? given : Formats.defaultMaxLineBytes(file.getFormat());
   }
 
   static final class ReadFileFn extends DoFn<InputFile, Event> {
@@ -88,41 +126,68 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element InputFile file, MultiOutputReceiver out) throws IOException {
-      LineFormat format = Formats.forInput(file.getKind(), file.getFormat(), file.getSnapshotTime(), file.getEventTime(), bounds);
+    public void process(@Element InputFile file, MultiOutputReceiver out) {
+      LineFormat format = Formats.forInput(file.getKind(), file.getFormat(), options(file), bounds);
       FileSink sink = new FileSink(file, out);
-      boolean awaitingHeader = format.hasHeader(file.getPath());
-      String header = null;
-      try (NumberedLineReader reader = new NumberedLineReader(open(file.getPath()))) {
-        for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
-          sink.startLine(line);
-          String text = line.tooLong() ? null : RawText.decodeStrict(line.bytes());
-          if (line.tooLong()) {
-            sink.rejected(Reasons.LINE_TOO_LONG, "over " + NumberedLineReader.MAX_LINE_BYTES + " bytes", null);
-          } else if (text == null) {
-            sink.rejected(Reasons.UNPARSABLE, "invalid UTF-8", null);
-          } else if (format.skipsHashComments() && text.stripLeading().startsWith("#")) {
-            continue; // comments are not records
-          } else if (awaitingHeader) {
-            header = text; // a header is not a record either
-          } else {
-            format.parse(file.getPath(), line.number(), text, header, sink);
-            sink.requireRecord();
-          }
-          // A header that cannot be read still ends the search for one: the rows after it
-          // are then rejected one by one rather than taken for a header.
-          if (awaitingHeader) {
-            awaitingHeader = false;
-            header = header == null ? "" : header;
-          }
-        }
+      NumberedLineReader reader = null;
+      try (InputStream in = open(file.getPath())) {
+        reader = new NumberedLineReader(in, format.framing(file.getPath()), maxLineBytes(file));
+        read(reader, format, file, sink);
+      } catch (IOException e) {
+        // Not dropped: the fault fails the run, which names the file, its last line and why.
+        out.get(FAULTS).output(new ReadFault(file.getPath(), file.getKind(), reader == null ? 0L : reader.linesRead(), describe(e)));
       }
       sink.emitTallies();
     }
 
+    private static void read(NumberedLineReader reader, LineFormat format, InputFile file, FileSink sink) throws IOException {
+      boolean awaitingHeader = format.hasHeader(file.getPath());
+      String header = null;
+      for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
+        sink.startLine(line);
+        String text = line.tooLong() ? null : RawText.decodeStrict(line.bytes());
+        if (line.tooLong()) {
+          sink.rejected(Reasons.LINE_TOO_LONG, String.format(Locale.ROOT, "%,d bytes, over max_line_bytes %,d", line.length(), maxLineBytes(file)), null);
+        } else if (text == null) {
+          sink.rejected(Reasons.UNPARSABLE, "invalid UTF-8", null);
+        } else if (format.skipsHashComments() && text.stripLeading().startsWith("#")) {
+          continue; // comments are not records
+        } else if (awaitingHeader) {
+          header = text; // a header is not a record either
+        } else {
+          format.parse(file.getPath(), line.number(), text, header, sink);
+          sink.requireRecord();
+        }
+        // A header that cannot be read still ends the search for one: the rows after it
+        // are then rejected one by one rather than taken for a header.
+        if (awaitingHeader) {
+          awaitingHeader = false;
+          header = header == null ? "" : header;
+        }
+        sink.endLine();
+      }
+    }
+
     private static InputStream open(String path) throws IOException {
-      return Channels.newInputStream(Compression.detect(path).readDecompressed(
-          FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())));
+      InputStream raw = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()));
+      // gzip, bzip2 and zstd by name, decoded here so that a fault is named; other names as Beam knows them.
+      Compression byName = Compression.detect(path);
+      boolean ours = byName == Compression.GZIP || byName == Compression.BZIP2 || byName == Compression.ZSTD;
+      return ours ? Decompression.open(path, raw) : Channels.newInputStream(byName.readDecompressed(Channels.newChannel(raw)));
+    }
+
+    /** Why a file could not be read, in words. */
+    private static String describe(IOException e) {
+      if (e instanceof Decompression.CorruptInput) {
+        return e.getMessage();
+      }
+      if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+        return "the file cannot be found or opened";
+      }
+      if (e instanceof AccessDeniedException) {
+        return "permission denied";
+      }
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
   }
 
@@ -135,6 +200,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private long accepted;
     private long rejected;
     private final Map<String, Long> skipped = new TreeMap<>();
+    private final Map<String, Long> rejectedBy = new TreeMap<>();
+    private long bytesRead;
+    private long bytesRejected;
     private long events;
     private long lastEventTs = Long.MIN_VALUE;
     private long snapshots;
@@ -155,6 +223,13 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     void requireRecord() {
       if (recordsOfLine == 0) {
         throw new IllegalStateException(file.getPath() + ":" + line.number() + ": the format reported no record for this line");
+      }
+    }
+
+    /** Counts the line's bytes as read when it held records (a header or comment holds none). */
+    void endLine() {
+      if (recordsOfLine > 0) {
+        bytesRead += line.length();
       }
     }
 
@@ -190,17 +265,25 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
     @Override
     public void rejected(String reason, String detail, String raw) {
+      rejected(reason, detail, raw, line.number());
+    }
+
+    @Override
+    public void rejected(String reason, String detail, String raw, long at) {
       recordsOfLine++;
       rejected++;
+      rejectedBy.merge(Reasons.label(reason, detail), 1L, Long::sum);
+      // A record of a line of many is its own text; otherwise the whole line is lost.
+      bytesRejected += raw == null ? line.length() : RawText.byteLength(raw);
       RawText text = raw == null ? RawText.of(line.bytes()) : RawText.of(raw);
       out.get(REJECTED).output(Rejected.newBuilder()
           .setSource(file.getPath())
-          .setLine(line.number())
+          .setLine(at)
           .setKind(file.getKind())
           .setReason(reason)
           .setDetail(detail)
           .setRaw(text.text())
-          .setRawTruncated(text.truncated() || line.tooLong())
+          .setRawTruncated(text.truncated() || (raw == null && line.tooLong()))
           .build());
     }
 
@@ -217,6 +300,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       tally(kind + ".accepted", accepted);
       tally(kind + ".rejected", rejected);
       skipped.forEach((what, count) -> tally(kind + ".skipped." + what, count));
+      rejectedBy.forEach((label, count) -> tally(kind + ".rejected_by." + label, count));
+      tally(kind + ".bytes_read", bytesRead);
+      tally(kind + ".bytes_rejected", bytesRejected);
       tally("emitted.events", events);
       tally("emitted.snapshots", snapshots);
       tally("emitted.baseline", edges);

@@ -3,8 +3,10 @@ package org.dunbar.formats;
 import java.util.regex.Pattern;
 
 /**
- * Canonical events: one JSON object per line, or CSV with a header when the file name ends in
- * {@code .csv} (optionally followed by {@code .gz}, {@code .bz2} or {@code .zst}; any case).
+ * Canonical events: JSON objects, one a line (a pretty-printed object may span lines, see {@link
+ * Framing#JSON}), or RFC 4180 CSV with a header when the file name ends in {@code .csv} (optionally
+ * followed by {@code .gz}, {@code .bz2} or {@code .zst}; any case), separated by the input's
+ * delimiter.
  */
 public final class CanonicalEvents implements LineFormat {
   private static final long serialVersionUID = 1L;
@@ -13,10 +15,19 @@ public final class CanonicalEvents implements LineFormat {
       Pattern.compile("\\.csv(\\.(gz|bz2|zst))?$", Pattern.CASE_INSENSITIVE);
 
   private final TimeBounds bounds;
-  private final CsvColumns csv = new CsvColumns(EventChecks.FIELDS);
+  private final CsvColumns csv;
+  private final char delimiter;
 
+  /** Comma-separated when CSV. */
   public CanonicalEvents(TimeBounds bounds) {
+    this(bounds, ',');
+  }
+
+  /** @param delimiter the CSV field delimiter (unused for JSON files) */
+  public CanonicalEvents(TimeBounds bounds, char delimiter) {
     this.bounds = bounds;
+    this.delimiter = delimiter;
+    this.csv = new CsvColumns(EventChecks.FIELDS, delimiter);
   }
 
   @Override
@@ -34,6 +45,11 @@ public final class CanonicalEvents implements LineFormat {
   @Override
   public boolean hasHeader(String source) {
     return isCsv(source);
+  }
+
+  @Override
+  public Framing framing(String source) {
+    return isCsv(source) ? Framing.csv(delimiter) : Framing.JSON;
   }
 
   private static boolean isCsv(String source) {

@@ -1,59 +1,54 @@
 package org.dunbar.formats;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Splits one CSV line as RFC 4180 writes it: comma separated, fields optionally quoted, a quote
- * inside a quoted field doubled. Input is line-based, so a quoted field cannot span lines: one that
- * does is reported as unterminated. Anything RFC 4180 does not allow is unparsable rather than
- * guessed at: a quote inside an unquoted field, or text after a closing quote.
+ * Splits one CSV record into its fields as RFC 4180 defines them, with Apache Commons CSV: fields
+ * optionally quoted; a quoted field may hold delimiters, doubled quotes and line breaks. The record
+ * comes whole from the file's {@link Framing#csv} framing, which found where it ends.
  */
 final class Csv {
   private Csv() {}
 
-  static List<String> split(String line) throws Unparsable {
-    List<String> fields = new ArrayList<>();
-    int n = line.length();
-    int i = 0;
-    while (true) {
-      StringBuilder field = new StringBuilder();
-      if (i < n && line.charAt(i) == '"') {
-        i = quoted(line, i + 1, field, fields.size() + 1);
-        if (i < n && line.charAt(i) != ',') {
-          throw new Unparsable("text after the closing quote of column " + (fields.size() + 1));
-        }
-      } else {
-        while (i < n && line.charAt(i) != ',') {
-          if (line.charAt(i) == '"') {
-            throw new Unparsable("quote inside unquoted column " + (fields.size() + 1));
-          }
-          field.append(line.charAt(i++));
-        }
-      }
-      fields.add(field.toString());
-      if (i == n) {
-        return fields;
-      }
-      i++;
-    }
+  /** RFC 4180 with the input's delimiter. */
+  static CSVFormat format(char delimiter) {
+    return CSVFormat.RFC4180.builder().setDelimiter(delimiter).build();
   }
 
-  /** Reads a quoted field from just after its opening quote; returns the index after its end. */
-  private static int quoted(String line, int from, StringBuilder field, int column)
-      throws Unparsable {
-    int i = from;
-    while (i < line.length()) {
-      char c = line.charAt(i++);
-      if (c != '"') {
-        field.append(c);
-      } else if (i < line.length() && line.charAt(i) == '"') {
-        field.append('"');
-        i++;
-      } else {
-        return i;
-      }
+  /**
+   * @throws Unparsable when the record is not one RFC 4180 record; the detail is in words, never
+   *     the parser's own message
+   */
+  static List<String> split(String record, CSVFormat format) throws Unparsable {
+    List<CSVRecord> records;
+    try (CSVParser parser = CSVParser.parse(record, format)) {
+      records = parser.getRecords();
+    } catch (IOException | UncheckedIOException e) {
+      throw new Unparsable(describe(e));
     }
-    throw new Unparsable("unterminated quoted column " + column);
+    if (records.size() != 1) {
+      // The framing ends records only at '\n': a lone '\r' outside quotes is all that can split one.
+      throw new Unparsable("a carriage return outside quotes splits the record (old Mac line endings?)");
+    }
+    List<String> fields = new ArrayList<>(records.get(0).size());
+    records.get(0).forEach(fields::add);
+    return fields;
+  }
+
+  private static String describe(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      return "a quoted field is not closed";
+    }
+    if (message.contains("invalid char between encapsulated token and delimiter")) {
+      return "text after the closing quote of a field";
+    }
+    return "not a valid CSV record";
   }
 }

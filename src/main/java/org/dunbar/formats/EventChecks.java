@@ -30,7 +30,7 @@ final class EventChecks {
       RecordFields fields, String source, long line, TimeBounds bounds, RecordSink sink) {
     String givenType = fields.get("type");
     if (givenType == null) {
-      sink.rejected(Reasons.MISSING_FIELD, "type", null);
+      sink.rejected(Reasons.MISSING_FIELD, fields.missing("type"), null);
       return;
     }
     String type = givenType.toLowerCase(Locale.ROOT);
@@ -40,20 +40,20 @@ final class EventChecks {
     }
     String actor = fields.get("actor");
     if (actor == null) {
-      sink.rejected(Reasons.MISSING_FIELD, "actor", null);
+      sink.rejected(Reasons.MISSING_FIELD, fields.missing("actor"), null);
       return;
     }
     String target = null;
     if (!type.equals("post")) {
       target = fields.get("target");
       if (target == null && !(PARENT_AUTHOR_TYPES.contains(type) && fields.get("parent_id") != null)) {
-        sink.rejected(Reasons.MISSING_FIELD, "target", null);
+        sink.rejected(Reasons.MISSING_FIELD, fields.missing("target"), null);
         return;
       }
     }
     String givenTs = fields.get("ts");
     if (givenTs == null) {
-      sink.rejected(Reasons.MISSING_FIELD, "ts", null);
+      sink.rejected(Reasons.MISSING_FIELD, fields.missing("ts"), null);
       return;
     }
     OptionalLong ts = Timestamps.parseText(givenTs);

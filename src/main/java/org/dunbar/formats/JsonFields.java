@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The top-level fields of a JSON object line. A field is present when its value is a non-empty
+ * The top-level fields of a JSON object record. A field is present when its value is a non-empty
  * string or an integer number (kept as written, e.g. {@code 12} as "12"); floats, booleans, null,
- * objects and arrays count as missing.
+ * objects and arrays count as missing. A top-level string that is not valid Unicode (a lone
+ * surrogate escape) makes the record unparsable, so ids are kept byte for byte.
  */
 final class JsonFields {
   // Streaming, not a tree: every line is parsed, and only the top-level scalars are kept.
@@ -31,10 +32,15 @@ final class JsonFields {
       Map<String, String> values = new HashMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (value == JsonToken.VALUE_NUMBER_INT
-            || (value == JsonToken.VALUE_STRING && parser.getTextLength() > 0)) {
-          values.put(name, parser.getText());
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.VALUE_NUMBER_INT
+            || (token == JsonToken.VALUE_STRING && parser.getTextLength() > 0)) {
+          String value = parser.getText();
+          String invalid = Unicode.invalid(name, value);
+          if (invalid != null) {
+            throw new Unparsable(invalid);
+          }
+          values.put(name, value);
         } else {
           parser.skipChildren();
         }
@@ -44,7 +50,7 @@ final class JsonFields {
       }
       return values::get;
     } catch (JsonProcessingException e) {
-      throw new Unparsable("invalid JSON: " + e.getOriginalMessage());
+      throw new Unparsable(JsonErrors.describe(e));
     } catch (IOException e) {
       // Reading from a String fails only through JsonProcessingException.
       throw new UncheckedIOException(e);

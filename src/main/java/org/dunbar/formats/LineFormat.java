@@ -3,22 +3,24 @@ package org.dunbar.formats;
 import java.io.Serializable;
 
 /**
- * An input format: maps one decoded, non-blank physical line to canonical records.
+ * An input format: maps one decoded, non-blank record of a file to canonical records.
  *
- * <p>Implementations hold only immutable configuration (the study's time bounds, a CSV header is
- * passed per line), so one instance serves every worker.
+ * <p>Implementations hold only immutable configuration (the study's time bounds and the input's
+ * options; a CSV header is passed per record), so one instance serves every worker.
  */
 public interface LineFormat extends Serializable {
   /**
    * @param source the file, as matched
-   * @param line 1-based physical line number
-   * @param text the line without its terminator, valid UTF-8, at most 1 MiB
-   * @param header the file's first non-blank line for formats with a header (CSV); null otherwise
-   * @param sink receives the records the line maps to
+   * @param line 1-based physical line number where the record starts
+   * @param text the record without its final line terminator, valid UTF-8, at most the input's
+   *     max_line_bytes; one line, or several joined by their own line breaks when the format's
+   *     {@link #framing} lets a record span lines
+   * @param header the file's first non-blank record for formats with a header (CSV); null otherwise
+   * @param sink receives the records the text maps to
    */
   void parse(String source, long line, String text, String header, RecordSink sink);
 
-  /** True when the file's first non-blank line is a header, not a record. */
+  /** True when the file's first non-blank record is a header, not a record. */
   default boolean hasHeader(String source) {
     return false;
   }
@@ -26,5 +28,10 @@ public interface LineFormat extends Serializable {
   /** True when a line starting with '#' is a comment (skipped and not counted). */
   default boolean skipsHashComments() {
     return false;
+  }
+
+  /** How a file of this format divides into records; one a physical line unless overridden. */
+  default Framing framing(String source) {
+    return Framing.LINES;
   }
 }

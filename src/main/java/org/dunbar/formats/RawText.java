@@ -58,6 +58,15 @@ public final class RawText {
     return Utf8.isValid(bytes) ? new String(bytes, StandardCharsets.UTF_8) : null;
   }
 
+  /** The number of bytes the text takes in UTF-8 as it will be written. */
+  public static long byteLength(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+      bytes += utf8Length(text.codePointAt(i));
+    }
+    return bytes;
+  }
+
   public String text() {
     return text;
   }

@@ -8,4 +8,12 @@ package org.dunbar.formats;
 interface RecordFields {
   /** The field's value when present in the SPEC's sense, else null. */
   String get(String name);
+
+  /**
+   * The rejection detail of a missing field: its name, first, then whatever tells why it is
+   * missing from every record of the file (a CSV header without the column).
+   */
+  default String missing(String name) {
+    return name;
+  }
 }

@@ -40,6 +40,16 @@ public interface RecordSink {
   void rejected(String reason, String detail, String raw);
 
   /**
+   * One record that failed a check and starts on a later line than the text passed to the format
+   * (an element of a JSON document that spans lines). Sinks that do not report lines may ignore it.
+   *
+   * @param line 1-based physical line where the record starts
+   */
+  default void rejected(String reason, String detail, String raw, long line) {
+    rejected(reason, detail, raw);
+  }
+
+  /**
    * Closes one record that is valid input but not an interaction: a stream notice (a v1.1 {@code
    * delete} or {@code limit}), an error object of an API page, a record whose author is deleted.
    * It is neither accepted nor rejected, never counts toward the rejection guard, and is counted by

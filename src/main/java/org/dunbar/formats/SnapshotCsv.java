@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 import org.dunbar.records.Snapshot;
 
 /**
- * Account snapshots: CSV with a header naming {@code account}, {@code ts}, {@code followers} and
+ * Account snapshots: RFC 4180 CSV (the input's delimiter) with a header naming {@code account}, {@code ts}, {@code followers} and
  * optionally {@code following} and {@code posts}, in any order.
  */
 public final class SnapshotCsv implements LineFormat {
@@ -15,11 +15,19 @@ public final class SnapshotCsv implements LineFormat {
   private static final List<String> COUNTS = List.of("followers", "following", "posts");
 
   private final TimeBounds bounds;
-  private final CsvColumns csv =
-      new CsvColumns(List.of("account", "ts", "followers", "following", "posts"));
+  private final char delimiter;
+  private final CsvColumns csv;
 
+  /** Comma-separated. */
   public SnapshotCsv(TimeBounds bounds) {
+    this(bounds, ',');
+  }
+
+  /** @param delimiter the CSV field delimiter */
+  public SnapshotCsv(TimeBounds bounds, char delimiter) {
     this.bounds = bounds;
+    this.delimiter = delimiter;
+    this.csv = new CsvColumns(List.of("account", "ts", "followers", "following", "posts"), delimiter);
   }
 
   @Override
@@ -33,7 +41,7 @@ public final class SnapshotCsv implements LineFormat {
     }
     for (String name : REQUIRED) {
       if (fields.get(name) == null) {
-        sink.rejected(Reasons.MISSING_FIELD, name, null);
+        sink.rejected(Reasons.MISSING_FIELD, fields.missing(name), null);
         return;
       }
     }
@@ -67,6 +75,11 @@ public final class SnapshotCsv implements LineFormat {
   @Override
   public boolean hasHeader(String source) {
     return true;
+  }
+
+  @Override
+  public Framing framing(String source) {
+    return Framing.csv(delimiter);
   }
 
   /** A count already checked: absent is null. */

@@ -13,8 +13,12 @@ import java.util.OptionalLong;
  * must be exactly the SPEC's, which none of java.time's predefined formatters is.
  */
 public final class Timestamps {
-  /** Epoch values from here on are milliseconds; below, seconds (1e11 s is the year 5138). */
-  private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+  // The SPEC tells an epoch number's unit by its size: seconds below 1e11 (the year 5138),
+  // milliseconds below 1e14, microseconds below 1e17 (Bluesky's time_us), else nanoseconds. Each
+  // bound is 1e11 seconds in the next unit up, so no two units overlap on a plausible date.
+  private static final long MILLIS_FROM = 100_000_000_000L;
+  private static final long MICROS_FROM = 100_000_000_000_000L;
+  private static final long NANOS_FROM = 100_000_000_000_000_000L;
 
   private static final long MICROS_PER_SECOND = 1_000_000;
   private static final int MAX_OFFSET_HOURS = 18;
@@ -22,8 +26,8 @@ public final class Timestamps {
   private Timestamps() {}
 
   /**
-   * A field value: an ISO-8601 instant with an offset, or epoch seconds or milliseconds as ASCII
-   * digits.
+   * A field value: an ISO-8601 instant with an offset, or an epoch number as ASCII digits in the
+   * unit its size tells (see {@link #parseEpoch}).
    *
    * <p>ISO form: {@code YYYY-MM-DDThh:mm[:ss[.f…]]} then {@code Z}, {@code ±hh}, {@code ±hhmm} or
    * {@code ±hh:mm}. The fraction may have any number of digits (',' is accepted as ISO-8601 allows)
@@ -38,24 +42,30 @@ public final class Timestamps {
     return epoch >= 0 ? parseEpoch(epoch) : new IsoReader(value).read();
   }
 
-  /** Epoch seconds or milliseconds written as ASCII digits only (as in SNAP files). */
+  /** An epoch number written as ASCII digits only (as in SNAP files), unit by size. */
   public static OptionalLong parseEpochDigits(String value) {
     long epoch = Digits.parse(value);
     return epoch < 0 ? OptionalLong.empty() : parseEpoch(epoch);
   }
 
   /**
-   * Epoch milliseconds when at least 1e11, else seconds. Negative values are invalid: the SPEC's
-   * epoch forms are strings of digits, and no social-media dump predates 1970.
+   * An epoch number as microseconds, its unit told by its size (SPEC, Input, {@code ts}): seconds
+   * below 1e11, milliseconds below 1e14, microseconds below 1e17, else nanoseconds (floored to
+   * microseconds). So every unit a dump uses lands on a date between 1970 and 5138, never in the
+   * year 53134. Negative values are invalid: the SPEC's epoch forms are strings of digits, and no
+   * social-media dump predates 1970.
    */
   public static OptionalLong parseEpoch(long epoch) {
     if (epoch < 0) {
       return OptionalLong.empty();
     }
-    if (epoch < MILLIS_THRESHOLD) {
+    if (epoch < MILLIS_FROM) {
       return OptionalLong.of(epoch * MICROS_PER_SECOND);
     }
-    return epoch > Long.MAX_VALUE / 1000 ? OptionalLong.empty() : OptionalLong.of(epoch * 1000);
+    if (epoch < MICROS_FROM) {
+      return OptionalLong.of(epoch * 1000);
+    }
+    return OptionalLong.of(epoch < NANOS_FROM ? epoch : epoch / 1000);
   }
 
   /**

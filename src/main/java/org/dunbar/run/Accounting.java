@@ -3,7 +3,9 @@ package org.dunbar.run;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.dunbar.canonical.ResolveTargets;
 
@@ -12,6 +14,9 @@ import org.dunbar.canonical.ResolveTargets;
  * before a run may be published (SPEC "Accounting").
  */
 public final class Accounting {
+  /** How many rejection reasons a failed run's message names, most frequent first. */
+  private static final int SHOWN_REASONS = 3;
+
   private final Map<String, Long> tallies;
 
   public Accounting(Map<String, Long> tallies) {
@@ -30,7 +35,7 @@ public final class Accounting {
           get(kind + ".accepted") + get(kind + ".rejected") + skipped(kind));
     }
     balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates + events.unresolved_target",
-        get("events.unique") + get("events.duplicates") + total(unresolvedTargets()));
+        get("events.unique") + get("events.duplicates") + sum(unresolvedTargets()));
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
     balance(problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
     if (get("snapshots.unique") > get("emitted.snapshots")) {
@@ -47,12 +52,12 @@ public final class Accounting {
    * {@code delete -> 3}; from the tallies {@code <kind>.skipped.<what>}.
    */
   public Map<String, Long> skippedByKind(String kind) {
-    return byName(kind + ".skipped.");
+    return withPrefix(kind + ".skipped.");
   }
 
   /** All skipped records of an input kind. */
   public long skipped(String kind) {
-    return total(skippedByKind(kind));
+    return sum(skippedByKind(kind));
   }
 
   /**
@@ -62,21 +67,10 @@ public final class Accounting {
    * made one stays accepted, with its other events and its snapshots.
    */
   public Map<String, Long> unresolvedTargets() {
-    return byName(ResolveTargets.UNRESOLVED);
+    return withPrefix(ResolveTargets.UNRESOLVED);
   }
 
-  /** The tallies whose name starts with the prefix, by the rest of their name. */
-  private Map<String, Long> byName(String prefix) {
-    Map<String, Long> byRest = new TreeMap<>();
-    tallies.forEach((name, value) -> {
-      if (name.startsWith(prefix)) {
-        byRest.put(name.substring(prefix.length()), value);
-      }
-    });
-    return byRest;
-  }
-
-  private static long total(Map<String, Long> counts) {
+  private static long sum(Map<String, Long> counts) {
     return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
@@ -91,9 +85,82 @@ public final class Accounting {
    * when nothing was read.
    */
   public double rejectedFraction() {
-    long read = Study.KINDS.stream().mapToLong(k -> get(k + ".read")).sum();
-    long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
-    return read == 0 ? 0 : (double) rejected / read;
+    return fraction(total(".rejected"), total(".read"));
+  }
+
+  /**
+   * Rejected bytes over the bytes of the records read, of all kinds; 0 when nothing was read. One
+   * rejected line can hold hundreds of records (an API page), so its loss shows here even when it
+   * is one record of many.
+   */
+  public double rejectedByteFraction() {
+    return fraction(total(".bytes_rejected"), total(".bytes_read"));
+  }
+
+  /**
+   * Rejections of an input kind by label ({@code missing_field actor}, {@code bad_timestamp}, ...),
+   * from the tallies {@code <kind>.rejected_by.<label>}.
+   */
+  public Map<String, Long> rejectedByLabel(String kind) {
+    return withPrefix(kind + ".rejected_by.");
+  }
+
+  /**
+   * Why the run must not be published for what it rejected, or empty when both shares are within
+   * {@code maxFraction}: e.g. "412 of 20,000 records rejected (2.1 %) and 9,120 of 1,000,000 bytes
+   * (0.91 %), over max_rejected_fraction 0.01: 390 missing_field actor, 22 bad_timestamp".
+   */
+  public Optional<String> rejectionProblem(double maxFraction) {
+    if (rejectedFraction() <= maxFraction && rejectedByteFraction() <= maxFraction) {
+      return Optional.empty();
+    }
+    Map<String, Long> byLabel = new TreeMap<>();
+    Study.KINDS.forEach(kind -> rejectedByLabel(kind).forEach((label, n) -> byLabel.merge(label, n, Long::sum)));
+    List<Map.Entry<String, Long>> dominant = new ArrayList<>(byLabel.entrySet());
+    dominant.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<String> named = dominant.stream().limit(SHOWN_REASONS).map(e -> count(e.getValue()) + " " + e.getKey()).toList();
+    String reasons = String.join(", ", named);
+    if (dominant.size() > SHOWN_REASONS) {
+      long others = dominant.stream().skip(SHOWN_REASONS).mapToLong(Map.Entry::getValue).sum();
+      reasons += " and " + count(others) + " more of " + (dominant.size() - SHOWN_REASONS) + " other reasons";
+    }
+    return Optional.of(count(total(".rejected")) + " of " + count(total(".read")) + " records rejected ("
+        + percent(rejectedFraction()) + ") and " + count(total(".bytes_rejected")) + " of " + count(total(".bytes_read"))
+        + " bytes (" + percent(rejectedByteFraction()) + "), over max_rejected_fraction " + maxFraction
+        + (reasons.isEmpty() ? "" : ": " + reasons));
+  }
+
+  /** Both rejected shares in words, for the summary line: "0.12 % of records, 0.40 % of bytes". */
+  public String rejectedShares() {
+    return percent(rejectedFraction()) + " of records, " + percent(rejectedByteFraction()) + " of bytes";
+  }
+
+  private long total(String suffix) {
+    return Study.KINDS.stream().mapToLong(k -> get(k + suffix)).sum();
+  }
+
+  private Map<String, Long> withPrefix(String prefix) {
+    Map<String, Long> found = new TreeMap<>();
+    tallies.forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        found.put(name.substring(prefix.length()), value);
+      }
+    });
+    return found;
+  }
+
+  private static double fraction(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** One decimal, or two below 1 % so that a small share does not read as 0.0. */
+  private static String percent(double fraction) {
+    double percent = 100 * fraction;
+    return String.format(Locale.ROOT, percent < 1 ? "%.2f %%" : "%.1f %%", percent);
   }
 
   /** The accounting as the manifest shows it: per kind, then the table row counts. */
@@ -124,6 +191,9 @@ public final class Accounting {
         }
       }
       counts.put("skipped_by_kind", skippedByKind(kind));
+      counts.put("rejected_by_reason", rejectedByLabel(kind));
+      counts.put("bytes_read", get(kind + ".bytes_read"));
+      counts.put("bytes_rejected", get(kind + ".bytes_rejected"));
       out.put(kind, counts);
     }
     return out;

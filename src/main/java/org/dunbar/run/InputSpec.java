@@ -8,5 +8,8 @@ package org.dunbar.run;
  * @param format the format name for that kind
  * @param snapshotTime created or retrieved, for Twitter formats; null for their default
  * @param eventTime time_us or created, for bluesky-jetstream; null for its default (time_us)
+ * @param delimiter the CSV field delimiter (one character) for formats that read CSV; null for others
+ * @param maxLineBytes the longest record in bytes: given, or the format's default (1 MiB; 64 MiB for
+ *     API page formats)
  */
-public record InputSpec(String kind, String glob, String format, String snapshotTime, String eventTime) {}
+public record InputSpec(String kind, String glob, String format, String snapshotTime, String eventTime, String delimiter, int maxLineBytes) {}

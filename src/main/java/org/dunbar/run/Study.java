@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.dunbar.analysis.AnalysisParams;
 import org.dunbar.analysis.PeriodUnit;
 import org.dunbar.formats.Formats;
+import org.dunbar.formats.NumberedLineReader;
 import org.dunbar.formats.TimeBounds;
 import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.formats.Timestamps;
@@ -40,6 +41,9 @@ public record Study(
   public static final List<Long> DEFAULT_BANDS = List.of(5L, 15L, 50L, 150L, 500L, 1500L, 5000L, 50000L);
   public static final Set<String> RUNNERS = Set.of("direct", "flink");
   static final List<String> KINDS = List.of("events", "snapshots", "baseline");
+  /** The fields of one input entry. */
+  static final Set<String> INPUT_FIELDS = Set.of("path", "format", "snapshot_time", "event_time", "delimiter", "max_line_bytes");
+  private static final Set<String> DELIMITERS = Set.of(",", ";", "\t");
   private static final Set<String> FIELDS =
       Set.of("name", "output", "period", "lookback_days", "churn_days", "burst_min", "burst_factor",
           "reply_window_days", "audience_bands", "not_before", "not_after", "inputs", "runner",
@@ -123,6 +127,12 @@ public record Study(
   }
 
   private static InputSpec input(String kind, String field, JsonNode entry) {
+    for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!INPUT_FIELDS.contains(name)) {
+        throw new StudyException(field + "." + name, "unknown input field; known fields are " + String.join(", ", INPUT_FIELDS.stream().sorted().toList()));
+      }
+    }
     JsonNode path = entry.get("path");
     if (path == null || path.asText().isEmpty()) {
       throw new StudyException(field + ".path", "missing: a file path or glob");
@@ -147,7 +157,37 @@ public record Study(
         throw new StudyException(field + ".event_time", e.getMessage());
       }
     }
-    return new InputSpec(kind, path.asText(), format, time, eventTime);
+    return new InputSpec(kind, path.asText(), format, time, eventTime, delimiter(kind, format, field, entry.get("delimiter")),
+        maxLineBytes(format, field, entry.get("max_line_bytes")));
+  }
+
+  /** The CSV delimiter: ',' by default for formats that read CSV, ';' or a tab when given; null for other formats. */
+  private static String delimiter(String kind, String format, String field, JsonNode node) {
+    boolean csv = Formats.readsCsv(kind, format);
+    if (node == null || node.isNull()) {
+      return csv ? "," : null;
+    }
+    if (!csv) {
+      throw new StudyException(field + ".delimiter", "applies only to CSV inputs (canonical events and snapshots), not to " + kind + " format '" + format + "'");
+    }
+    String given = node.asText();
+    String delimiter = given.equalsIgnoreCase("tab") ? "\t" : given;
+    if (!DELIMITERS.contains(delimiter)) {
+      throw new StudyException(field + ".delimiter", "'" + given + "' is not one of ',', ';', tab");
+    }
+    return delimiter;
+  }
+
+  /** The longest record in bytes: given, or the format's default. */
+  private static int maxLineBytes(String format, String field, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Formats.defaultMaxLineBytes(format);
+    }
+    long value = parse(field + ".max_line_bytes", node.asText(), Long::parseLong, "a whole number of bytes");
+    if (value < 1 || value > NumberedLineReader.LARGEST_MAX_LINE_BYTES) {
+      throw new StudyException(field + ".max_line_bytes", value + " is not between 1 and " + NumberedLineReader.LARGEST_MAX_LINE_BYTES + " (1 GiB)");
+    }
+    return (int) value;
   }
 
   private static List<Long> bands(ObjectNode tree) {

@@ -30,7 +30,8 @@ public final class StudyArguments {
   /** Flags that replace an input list: --events=GLOB (repeatable, comma-separated). */
   static final Set<String> INPUT_FLAGS = Set.of("events", "snapshots", "baseline");
   /** Flags that set a property of every event input. */
-  static final Map<String, String> EVENT_INPUT_FLAGS = Map.of("events-format", "format", "snapshot-time", "snapshot_time", "event-time", "event_time");
+  static final Map<String, String> EVENT_INPUT_FLAGS = Map.of("events-format", "format", "snapshot-time", "snapshot_time",
+      "event-time", "event_time", "delimiter", "delimiter", "max-line-bytes", "max_line_bytes");
 
   private StudyArguments() {}
 

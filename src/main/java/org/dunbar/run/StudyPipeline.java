@@ -72,6 +72,7 @@ public final class StudyPipeline {
   public static Map<Table, PCollection<GenericRecord>> build(Pipeline p, Study study, List<InputFile> files, String runDir) {
     AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
+    ReadInputs.writeFaults(read, runDir);
     PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
     PCollectionTuple resolved = deduplicated.get(DeduplicateEvents.EVENTS).apply("Resolve targets", new ResolveTargets());
     PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());

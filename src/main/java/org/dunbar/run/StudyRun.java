@@ -16,9 +16,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
@@ -31,8 +35,10 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.dunbar.canonical.ReadInputs;
 import org.dunbar.records.InputFile;
 import org.dunbar.tables.TableRows;
+import org.dunbar.records.ReadFault;
 import org.dunbar.tables.WriteTable;
 
 /**
@@ -75,19 +81,23 @@ public final class StudyRun {
     removeScratch(runDir, false);
     WriteTable.writeEmptyTables(runDir);
     Accounting accounting = readTallies(runDir);
+    List<ReadFault> faults = readFaults(runDir);
     removeScratch(runDir, true);
-    List<String> problems = new ArrayList<>(accounting.imbalances());
-    if (accounting.rejectedFraction() > study.maxRejectedFraction()) {
-      problems.add(String.format("%.4f of the records read were rejected, over max_rejected_fraction %s (see the rejected table in %s)",
-          accounting.rejectedFraction(), study.maxRejectedFraction(), runDir.resolve("rejected")));
-    }
-    writeManifest(runDir, runId, started, files, accounting, problems);
+    // A file not read to its end comes first: the other numbers are of a partial input.
+    List<String> problems = new ArrayList<>();
+    faults.forEach(f -> problems.add(String.format(Locale.ROOT, "%s cannot be read to its end: %s, after line %,d",
+        f.getPath(), f.getReason(), f.getLinesRead())));
+    problems.addAll(accounting.imbalances());
+    accounting.rejectionProblem(study.maxRejectedFraction())
+        .ifPresent(p -> problems.add(p + " (see the rejected table in " + runDir.resolve("rejected") + ")"));
+    writeManifest(runDir, runId, started, files, accounting, faults, problems);
     if (!problems.isEmpty()) {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
-    log.printf("dunbar: published %s (events read %d, rejected %d, skipped %d, unique %d)%n", runDir,
-        accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"), accounting.get("events.unique"));
+    log.printf("dunbar: published %s (events read %d, rejected %d, skipped %d, unique %d; rejected %s)%n", runDir,
+        accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"), accounting.get("events.unique"),
+        accounting.rejectedShares());
     return runDir;
   }
 
@@ -130,7 +140,8 @@ public final class StudyRun {
       if (paths.isEmpty()) {
         throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
       }
-      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime(), input.eventTime())));
+      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime(), input.eventTime(),
+          input.delimiter(), input.maxLineBytes())));
     }
     return files;
   }
@@ -150,15 +161,34 @@ public final class StudyRun {
     return new Accounting(tallies);
   }
 
+  /** The input files that could not be read to their end, in path order; none when the folder is absent. */
+  private static List<ReadFault> readFaults(Path runDir) throws IOException {
+    Path dir = runDir.resolve(ReadInputs.FAULTS_DIR);
+    List<ReadFault> faults = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return faults;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".avro")).toList()) {
+        try (DataFileReader<ReadFault> reader = new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(ReadFault.class))) {
+          reader.forEach(faults::add);
+        }
+      }
+    }
+    faults.sort(java.util.Comparator.comparing(ReadFault::getPath));
+    return faults;
+  }
+
   /**
    * Removes any temporary folder a file sink left behind and, once the manifest is to hold them,
-   * the tallies.
+   * the tallies and read faults.
    */
-  private static void removeScratch(Path runDir, boolean tallies) throws IOException {
+  private static void removeScratch(Path runDir, boolean bookkeeping) throws IOException {
+    Set<String> bookkeepingDirs = Set.of(StudyPipeline.TALLIES_DIR, ReadInputs.FAULTS_DIR);
     List<Path> scratch;
     try (Stream<Path> all = Files.walk(runDir)) {
       scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")
-          || tallies && p.getFileName().toString().equals(StudyPipeline.TALLIES_DIR)).toList();
+          || bookkeeping && bookkeepingDirs.contains(p.getFileName().toString())).toList();
     }
     for (Path dir : scratch) {
       if (Files.exists(dir)) {
@@ -171,7 +201,8 @@ public final class StudyRun {
     }
   }
 
-  private void writeManifest(Path runDir, String runId, Instant started, List<InputFile> files, Accounting accounting, List<String> problems) throws IOException {
+  private void writeManifest(Path runDir, String runId, Instant started, List<InputFile> files, Accounting accounting,
+      List<ReadFault> faults, List<String> problems) throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
     manifest.put("status", problems.isEmpty() ? "published" : "failed");
@@ -194,6 +225,21 @@ public final class StudyRun {
     manifest.put("parallelism", study.parallelism());
     manifest.put("rows", accounting.rowCounts());
     manifest.put("accounting", accounting.toManifest());
+    Map<String, Object> shares = new LinkedHashMap<>();
+    shares.put("records", accounting.rejectedFraction());
+    shares.put("bytes", accounting.rejectedByteFraction());
+    shares.put("max_rejected_fraction", study.maxRejectedFraction());
+    manifest.put("rejected_share", shares);
+    List<Map<String, Object>> unread = new ArrayList<>();
+    for (ReadFault f : faults) {
+      Map<String, Object> fault = new LinkedHashMap<>();
+      fault.put("path", f.getPath());
+      fault.put("kind", f.getKind());
+      fault.put("lines_read", f.getLinesRead());
+      fault.put("reason", f.getReason());
+      unread.add(fault);
+    }
+    manifest.put("faults", unread);
     // The study as its file spells it: snake_case fields, lower-case period, ISO instants.
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -108,7 +108,7 @@ class DeduplicateEventsTest {
    * hex) of lower(type), actor, target, post_id, parent_id, epoch microseconds and the occurrence
    * number, joined by U+001F, absent fields empty.
    */
-  private static String specId(String type, String actor, String target, String postId, String parentId, long micros, int k) {
+  static String specId(String type, String actor, String target, String postId, String parentId, long micros, int k) {
     String joined = String.join("\u001F", type, actor, target, postId, parentId, Long.toString(micros), Integer.toString(k));
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
@@ -117,7 +117,7 @@ class DeduplicateEventsTest {
     }
   }
 
-  private static long micros(String instant) {
+  static long micros(String instant) {
     return Instant.parse(instant).toEpochMilli() * 1000;
   }
 }

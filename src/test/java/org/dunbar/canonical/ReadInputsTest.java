@@ -81,14 +81,24 @@ class ReadInputsTest {
         rejected(csv, 4, "unparsable", "expected 7 columns as in the header, found 6", ",like,cat,bob,,p1"));
     PAssert.that(out.get(ReadInputs.SNAPSHOTS)).empty();
     PAssert.that(out.get(ReadInputs.EDGES)).empty();
-    // Per file: non-blank lines read (the CSV header is not a record) = accepted + rejected.
+    // Per file: non-blank lines read (the CSV header is not a record) = accepted + rejected, and
+    // the bytes of those lines (terminators, blank lines and the header not counted).
     List<KV<String, Long>> tallies = new ArrayList<>();
     // Each file also reports its last accepted event's instant: the zst file's message is after its unfollow.
-    tallies.addAll(fileTallies(2, 1, 1, "2024-01-02T10:00:00Z"));
-    tallies.addAll(fileTallies(2, 1, 1, "2024-01-04T01:00:00Z"));
-    tallies.addAll(fileTallies(3, 2, 1, "2024-01-06T12:00:00Z"));
-    tallies.addAll(fileTallies(3, 2, 1, "2024-01-04T00:00:00Z"));
+    // gz: lines of 73 and 5 bytes; "[1,2]" rejected.
+    tallies.addAll(fileTallies(2, 1, 1, 73 + 5, 5, "2024-01-02T10:00:00Z"));
+    tallies.add(KV.of("events.rejected_by.unparsable", 1L));
+    // bz2: 62 and 56 bytes; the poke rejected.
+    tallies.addAll(fileTallies(2, 1, 1, 62 + 56, 56, "2024-01-04T01:00:00Z"));
+    tallies.add(KV.of("events.rejected_by.unknown_type", 1L));
+    // zst: 79, 47 and 80 bytes; the mention without ts rejected.
+    tallies.addAll(fileTallies(3, 2, 1, 79 + 47 + 80, 47, "2024-01-06T12:00:00Z"));
+    tallies.add(KV.of("events.rejected_by.missing_field ts", 1L));
+    // csv: rows of 42, 17 and 43 bytes; the short row rejected.
+    tallies.addAll(fileTallies(3, 2, 1, 42 + 17 + 43, 17, "2024-01-04T00:00:00Z"));
+    tallies.add(KV.of("events.rejected_by.unparsable", 1L));
     PAssert.that(out.get(ReadInputs.TALLIES)).containsInAnyOrder(tallies);
+    PAssert.that(out.get(ReadInputs.FAULTS)).empty();
     DirectPipelines.run(p);
   }
 
@@ -101,14 +111,17 @@ class ReadInputsTest {
         "{\"delete\":{\"status\":{\"id_str\":\"11\"}}}");
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(stream, "events", "twitter-v1", null, null)), DEFAULT_BOUNDS));
+    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(stream, "events", "twitter-v1", null, null, null, null)), DEFAULT_BOUNDS));
 
     PAssert.that(out.get(ReadInputs.REJECTED)).empty();
-    // 4 records read = 1 accepted (one post) + 0 rejected + 3 skipped (2 delete, 1 limit).
+    // 4 records read = 1 accepted (one post) + 0 rejected + 3 skipped (2 delete, 1 limit); their
+    // lines have 36 + 83 + 21 + 37 bytes.
     PAssert.that(out.get(ReadInputs.TALLIES)).containsInAnyOrder(
         KV.of("events.read", 4L),
         KV.of("events.accepted", 1L),
         KV.of("events.rejected", 0L),
+        KV.of("events.bytes_read", 36L + 83 + 21 + 37),
+        KV.of("events.bytes_rejected", 0L),
         KV.of("events.skipped.delete", 2L),
         KV.of("events.skipped.limit", 1L),
         KV.of("emitted.events", 1L),
@@ -129,7 +142,7 @@ class ReadInputsTest {
   }
 
   private static InputFile events(String path) {
-    return new InputFile(path, "events", "canonical", null, null);
+    return new InputFile(path, "events", "canonical", null, null, null, null);
   }
 
   private static Rejected rejected(String source, long line, String reason, String detail, String raw) {
@@ -137,12 +150,15 @@ class ReadInputsTest {
   }
 
   /** The tallies one events file reports; these files yield one event per accepted record. */
-  private static List<KV<String, Long>> fileTallies(long read, long accepted, long rejected, String lastEvent) {
+  private static List<KV<String, Long>> fileTallies(long read, long accepted, long rejected, long bytesRead, long bytesRejected,
+      String lastEvent) {
     return List.of(
         KV.of(ReadInputs.LAST_EVENT_TS, micros(lastEvent)),
         KV.of("events.read", read),
         KV.of("events.accepted", accepted),
         KV.of("events.rejected", rejected),
+        KV.of("events.bytes_read", bytesRead),
+        KV.of("events.bytes_rejected", bytesRejected),
         KV.of("emitted.events", accepted),
         KV.of("emitted.snapshots", 0L),
         KV.of("emitted.baseline", 0L),

@@ -2,12 +2,7 @@ package org.dunbar.canonical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
@@ -34,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ResolveTargetsTest {
   private static final String A = "/in/a.jsonl";
   private static final String B = "/in/b.jsonl";
-  private static final long T = micros("2024-03-01T12:00:00Z");
+  private static final long T = DeduplicateEventsTest.micros("2024-03-01T12:00:00Z");
 
   @Test
   void resolvesFromTheParentPostAnywhereInTheInput() {
@@ -115,7 +110,7 @@ class ResolveTargetsTest {
         event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
         event(null, "reply", "bob", "ann", "B1", "P9", A, 2)));
     assertEquals(1, kept.duplicates());
-    assertEquals(List.of(event(specId("reply", "bob", "ann", "B1", "P9", T), "reply", "bob", "ann", "B1", "P9", A, 2)),
+    assertEquals(List.of(event(DeduplicateEventsTest.specId("reply", "bob", "ann", "B1", "P9", T, 1), "reply", "bob", "ann", "B1", "P9", A, 2)),
         kept.unique());
   }
 
@@ -151,19 +146,5 @@ class ResolveTargetsTest {
 
   private static Event event(String id, String type, String actor, String target, String postId, String parentId, String source, long line) {
     return new Event(id, type, actor, target, postId, parentId, T, source, line);
-  }
-
-  /** The SPEC's id of an id-less record (occurrence 1), computed from its text. */
-  private static String specId(String type, String actor, String target, String postId, String parentId, long micros) {
-    String joined = String.join("\u001F", type, actor, target, postId, parentId, Long.toString(micros), "1");
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static long micros(String instant) {
-    return Instant.parse(instant).toEpochMilli() * 1000;
   }
 }

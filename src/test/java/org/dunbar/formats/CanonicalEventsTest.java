@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,7 +131,48 @@ class CanonicalEventsTest {
   void rejectsInvalidJson(String line) {
     RecordingSink.Rejection rejection = json(line).onlyRejection();
     assertEquals(Reasons.UNPARSABLE, rejection.reason());
-    assertTrue(rejection.detail().startsWith("invalid JSON: "), rejection.detail());
+    assertTrue(rejection.detail().startsWith("invalid JSON"), rejection.detail());
+    // In words: never the parser's own hints (its source description, features, char codes).
+    for (String hint : List.of("Source", "REDACTED", "Feature", "`", "code ", "was expecting")) {
+      assertFalse(rejection.detail().contains(hint), hint + " in " + rejection.detail());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        // The 1-based character where the parser stopped: the bad character, or a bad token's end.
+        "{\"type\":\"follow\"|invalid JSON: it ends inside an object, array or string",
+        "{\"type\":follow}|invalid JSON near character 14: unrecognized token 'follow'",
+        "{\"type\":\"fo\u0001\"}|invalid JSON near character 12: a control character (code 1) must be escaped inside a string",
+        "{\"type\":1,\"type\":2}|invalid JSON: field 'type' appears twice",
+        "{\"type\":NaN}|invalid JSON near character 11: non-standard token 'NaN'",
+        "{'type':1}|invalid JSON near character 2: unexpected character (''')",
+        "{\"a\":1]|invalid JSON near character 7: unexpected close marker ']'",
+      })
+  void describesInvalidJsonInWords(String line, String detail) {
+    assertRejected(json(line), Reasons.UNPARSABLE, detail);
+  }
+
+  @Test
+  void aLoneSurrogateEscapeIsUnparsableNotReplaced() {
+    // Java keeps "\uD83D" alone, but UTF-8 has no form for it: written out it would become '?',
+    // and "a\uD83D" would be the same account as "a\uD83E".
+    assertRejected(json("{\"type\":\"message\",\"actor\":\"a\\uD83D\",\"target\":\"b\",\"ts\":1600000000}"),
+        Reasons.UNPARSABLE, "actor: not valid Unicode (a lone surrogate \\uD83D at character 2)");
+    assertRejected(json("{\"type\":\"message\",\"actor\":\"a\",\"target\":\"\\uDE00b\",\"ts\":1600000000}"),
+        Reasons.UNPARSABLE, "target: not valid Unicode (a lone surrogate \\uDE00 at character 1)");
+    // A pair written as two escapes is one valid character.
+    assertEquals("a\uD83D\uDE00", json("{\"type\":\"message\",\"actor\":\"a\\uD83D\\uDE00\",\"target\":\"b\",\"ts\":1600000000}")
+        .onlyEvent().getActor());
+  }
+
+  @Test
+  void aQuoteInsideAnUnquotedCsvFieldIsKeptAsACharacter() {
+    // As Commons CSV, Excel and Python's csv module read it; the id stays byte for byte.
+    assertEquals("a\"x", csv("type,actor,target,ts", "follow,a\"x,b,1600000000").onlyEvent().getActor());
   }
 
   @Test
@@ -299,7 +341,9 @@ class CanonicalEventsTest {
         csv("type,actor,target,ts", "follow,a,a,1600000000"),
         Reasons.SELF_FOLLOW,
         "actor and target 'a'");
-    assertRejected(csv("type,actor,ts", "like,a,1600000000"), Reasons.MISSING_FIELD, "target");
+    // The header has no target column: the detail says so and names the columns it has.
+    assertRejected(csv("type,actor,ts", "like,a,1600000000"), Reasons.MISSING_FIELD,
+        "target: the header has no column 'target'; its 3 columns: 'type', 'actor', 'ts'");
     assertRejected(
         csv("type,actor,target,ts", " follow,a,b,1600000000"),
         Reasons.UNKNOWN_TYPE,
@@ -313,9 +357,9 @@ class CanonicalEventsTest {
       value = {
         "follow,a,b|expected 4 columns as in the header, found 3",
         "follow,a,b,1600000000,|expected 4 columns as in the header, found 5",
-        "follow,\"a,b,1600000000|unterminated quoted column 2",
-        "follow,\"a\"x,b,1600000000|text after the closing quote of column 2",
-        "follow,a\"x,b,1600000000|quote inside unquoted column 2",
+        "follow,\"a,b,1600000000|a quoted field is not closed",
+        "follow,\"a\"x,b,1600000000|text after the closing quote of a field",
+        "follow,a,b,1600000000\r9|a carriage return outside quotes splits the record (old Mac line endings?)",
         // checked before anything else: this row also lacks its type
         ",a|expected 4 columns as in the header, found 2",
       })
@@ -332,7 +376,7 @@ class CanonicalEventsTest {
     assertRejected(
         csv("type,\"actor", "follow,a"),
         Reasons.UNPARSABLE,
-        "header: unterminated quoted column 2");
+        "header: a quoted field is not closed");
     assertEquals(
         "a",
         csv("type,actor,note,target,ts,note", "follow,a,x,b,1600000000,y").onlyEvent().getActor());

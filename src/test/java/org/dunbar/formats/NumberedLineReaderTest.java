@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NumberedLineReaderTest {
-  private static final int LIMIT = NumberedLineReader.MAX_LINE_BYTES;
+  private static final int LIMIT = NumberedLineReader.DEFAULT_MAX_LINE_BYTES;
 
   private static List<String> read(InputStream in) throws IOException {
     List<String> lines = new ArrayList<>();
@@ -162,6 +163,111 @@ class NumberedLineReaderTest {
       NumberedLine end = reader.next();
       assertEquals(2, end.number());
       assertFalse(end.tooLong());
+    }
+  }
+
+  /** Records as "number:text", for a framing and limit. */
+  private static List<String> read(String text, Framing framing, int maxBytes) throws IOException {
+    List<String> records = new ArrayList<>();
+    try (NumberedLineReader reader =
+        new NumberedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), framing, maxBytes)) {
+      for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
+        String shown = line.tooLong() ? "too long (" + line.length() + " bytes)" : new String(line.bytes(), StandardCharsets.UTF_8);
+        if (!line.tooLong()) {
+          assertEquals(line.bytes().length, line.length(), "the length of a whole record is its bytes");
+        }
+        records.add(line.number() + ":" + shown);
+      }
+    }
+    return records;
+  }
+
+  private static List<String> json(String text) throws IOException {
+    return read(text, Framing.JSON, LIMIT);
+  }
+
+  private static List<String> csv(String text, char delimiter) throws IOException {
+    return read(text, Framing.csv(delimiter), LIMIT);
+  }
+
+  @Test
+  void aPrettyPrintedJsonDocumentIsOneRecordNumberedByItsFirstLine() throws IOException {
+    String pretty = "\n[\n  {\"a\": \"x]\\\"}\"},\r\n  {\"b\": [1,\n 2]}\n]\n\n{\"c\":\n1}\n";
+    // Line 1 is blank; the array runs from line 2 to 6 (a ']' and an escaped quote inside a string
+    // do not end it); line 7 is blank; the next document is lines 8-9.
+    assertEquals(List.of("2:[\n  {\"a\": \"x]\\\"}\"},\r\n  {\"b\": [1,\n 2]}\n]", "8:{\"c\":\n1}"), json(pretty));
+  }
+
+  @Test
+  void jsonLinesStayLinesWhenTheFirstRecordEndsOnItsLine() throws IOException {
+    // The first line is complete, so each line is a record: the broken line 2 costs only itself.
+    assertEquals(List.of("1:{\"a\":1}", "2:{\"b\":[", "3:{\"c\":3}", "4:[1,2]"), json("{\"a\":1}\n{\"b\":[\n{\"c\":3}\r\n[1,2]"));
+    // A stray closer cannot swallow the rest of a file of documents either.
+    assertEquals(List.of("1:[\n]]", "3:{}"), json("[\n]]\n{}\n"));
+  }
+
+  @Test
+  void anUnfinishedJsonDocumentRunsToTheEndOfTheFile() throws IOException {
+    // Its line breaks are all inside it, the last two included: 1 + 1 + 7 + 1 + 1 + 1 = 12 bytes.
+    assertEquals(List.of("1:[\n{\"a\":1},\n\n"), json("[\n{\"a\":1},\n\n"));
+    assertEquals(List.of("1:too long (12 bytes)"), read("[\n{\"a\":1},\n\n", Framing.JSON, 10));
+  }
+
+  @Test
+  void aCsvRecordSpansLinesInsideQuotesOnly() throws IOException {
+    String text = "\uFEFFid,text\r\n1,\"hi, there\"\r\n2,\"first line\nsecond line\"\r\n\r\n3,\"a \"\"quoted\"\"\n\nword\"\r\n4,x\"y\n5,\"\"\n";
+    // The BOM is dropped; record 2 is lines 3-4; line 5 is blank; record 3 is lines 6-8 (a blank
+    // line inside quotes is part of it; a doubled quote does not close it); a quote inside an
+    // unquoted field (record 4) opens nothing.
+    assertEquals(List.of("1:id,text", "2:1,\"hi, there\"", "3:2,\"first line\nsecond line\"",
+        "6:3,\"a \"\"quoted\"\"\n\nword\"", "9:4,x\"y", "10:5,\"\""), csv(text, ','));
+  }
+
+  @Test
+  void theCsvDelimiterDecidesWhereAFieldStarts() throws IOException {
+    // With ';' the quote after ',' is inside an unquoted field: it opens nothing.
+    assertEquals(List.of("1:a;b,\"c", "2:d\""), csv("a;b,\"c\nd\"\n", ';'));
+    assertEquals(List.of("1:a;\"b\nc\""), csv("a;\"b\nc\"\n", ';'));
+    assertEquals(List.of("1:a\t\"b\nc\"", "3:d"), csv("a\t\"b\nc\"\nd", '\t'));
+  }
+
+  @Test
+  void anUnterminatedCsvQuoteRunsToTheEndAndIsTooLongPastTheLimit() throws IOException {
+    assertEquals(List.of("1:a,b", "2:c,\"d\ne,f\n\n"), csv("a,b\nc,\"d\ne,f\n\n", ','));
+    // 'c,"d' + '\n' + 'e,f' + '\n' + '\n': 10 bytes, all inside the open quote.
+    assertEquals(List.of("1:a,b", "2:too long (10 bytes)"), read("a,b\nc,\"d\ne,f\n\n", Framing.csv(','), 9));
+  }
+
+  @Test
+  void theLimitIsTheInputs() throws IOException {
+    assertEquals(List.of("1:12345", "2:too long (6 bytes)", "3:x"), read("12345\n123456\nx", Framing.LINES, 5));
+    // A page format's 64 MiB is one such limit.
+    byte[] page = filled(2 * LIMIT, (byte) 'p');
+    try (NumberedLineReader reader =
+        new NumberedLineReader(new ByteArrayInputStream(page), Framing.LINES, NumberedLineReader.DEFAULT_MAX_PAGE_BYTES)) {
+      NumberedLine line = reader.next();
+      assertFalse(line.tooLong());
+      assertEquals(2L * LIMIT, line.length());
+      assertArrayEquals(page, line.bytes());
+    }
+  }
+
+  @Test
+  void countsTheLinesReadWholeSoFar() throws IOException {
+    InputStream failing = new SequenceInputStream(
+        new ByteArrayInputStream("a\n\"b\nc\n".getBytes(StandardCharsets.US_ASCII)),
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("cut");
+          }
+        });
+    try (NumberedLineReader reader = new NumberedLineReader(failing, Framing.csv(','), LIMIT)) {
+      assertEquals("a", new String(reader.next().bytes(), StandardCharsets.US_ASCII));
+      assertEquals(1, reader.linesRead());
+      // The second record's lines 2 and 3 are read whole before the stream fails inside it.
+      assertThrows(IOException.class, reader::next);
+      assertEquals(3, reader.linesRead());
     }
   }
 

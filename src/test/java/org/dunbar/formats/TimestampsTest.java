@@ -3,6 +3,7 @@ package org.dunbar.formats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +77,6 @@ class TimestampsTest {
         "+1600000000",
         "16e8",
         "99999999999999999999", // overflows a long
-        "9223372036854775807", // milliseconds whose microseconds overflow
         "garbage",
         ""
       })
@@ -95,16 +95,43 @@ class TimestampsTest {
   }
 
   @Test
-  void readsEpochNumbers() {
-    assertEquals(
-        OptionalLong.of(99_999_999_999L * 1_000_000), Timestamps.parseEpoch(99_999_999_999L));
-    assertEquals(
-        OptionalLong.of(100_000_000_000L * 1_000), Timestamps.parseEpoch(100_000_000_000L));
-    assertEquals(
-        OptionalLong.of(Long.MAX_VALUE / 1000 * 1000),
-        Timestamps.parseEpoch(Long.MAX_VALUE / 1000));
-    assertTrue(Timestamps.parseEpoch(Long.MAX_VALUE / 1000 + 1).isEmpty());
+  void readsEpochNumbersInTheUnitTheirSizeTells() {
+    // Seconds below 1e11: 99,999,999,999 s is 99,999,999,999,000,000 µs.
+    assertEquals(OptionalLong.of(99_999_999_999L * 1_000_000), Timestamps.parseEpoch(99_999_999_999L));
+    // Milliseconds from 1e11 to below 1e14: times 1,000.
+    assertEquals(OptionalLong.of(100_000_000_000L * 1_000), Timestamps.parseEpoch(100_000_000_000L));
+    assertEquals(OptionalLong.of(99_999_999_999_999L * 1_000), Timestamps.parseEpoch(99_999_999_999_999L));
+    // Microseconds from 1e14 to below 1e17: as they are.
+    assertEquals(OptionalLong.of(100_000_000_000_000L), Timestamps.parseEpoch(100_000_000_000_000L));
+    assertEquals(OptionalLong.of(99_999_999_999_999_999L), Timestamps.parseEpoch(99_999_999_999_999_999L));
+    // Nanoseconds from 1e17: divided by 1,000, rounded down; the largest long is in 2262.
+    assertEquals(OptionalLong.of(100_000_000_000_000L), Timestamps.parseEpoch(100_000_000_000_000_000L));
+    assertEquals(OptionalLong.of(9_223_372_036_854_775L), Timestamps.parseEpoch(Long.MAX_VALUE));
     assertTrue(Timestamps.parseEpoch(-1).isEmpty());
+  }
+
+  @Test
+  void everyUnitOfOneInstantGivesTheSameMicroseconds() {
+    // 2021-03-01T10:00:00Z = 1,614,592,800 s.
+    long micros = 1_614_592_800_000_000L;
+    for (String spelled : List.of("1614592800", "1614592800000", "1614592800000000", "1614592800000000000")) {
+      assertEquals(OptionalLong.of(micros), Timestamps.parseText(spelled), spelled);
+      assertEquals(OptionalLong.of(micros), Timestamps.parseEpochDigits(spelled), spelled);
+    }
+    // Nanoseconds below a microsecond are floored, as ISO fractions are.
+    assertEquals(OptionalLong.of(micros + 123_456), Timestamps.parseText("1614592800123456789"));
+  }
+
+  @Test
+  void noEpochNumberLandsPastTheYear5138() {
+    // The old rule read 1,614,592,800,000,000 µs as milliseconds: the year 53134. Now the largest
+    // instant any digits give is just below 1e11 s (5138-11-16) or 1e14 ms (the same instant).
+    long year5139 = java.time.Instant.parse("5139-01-01T00:00:00Z").getEpochSecond() * 1_000_000;
+    for (long epoch = 1; epoch > 0 && epoch < Long.MAX_VALUE / 10; epoch *= 10) {
+      for (long value : new long[] {epoch - 1, epoch, epoch * 9}) {
+        assertTrue(Timestamps.parseEpoch(value).getAsLong() < year5139, Long.toString(value));
+      }
+    }
   }
 
   @Test

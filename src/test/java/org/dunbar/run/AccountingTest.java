@@ -62,8 +62,8 @@ class AccountingTest {
   void theManifestShowsSkippedByKind() {
     @SuppressWarnings("unchecked")
     Map<String, Object> events = (Map<String, Object>) new Accounting(streamFile()).toManifest().get("events");
-    assertEquals(List.of("read", "accepted", "rejected", "skipped", "events", "unique", "duplicates", "conflicting_duplicates", "unresolved_target", "skipped_by_kind"),
-        List.copyOf(events.keySet()));
+    assertEquals(List.of("read", "accepted", "rejected", "skipped", "events", "unique", "duplicates", "conflicting_duplicates",
+        "unresolved_target", "skipped_by_kind", "rejected_by_reason", "bytes_read", "bytes_rejected"), List.copyOf(events.keySet()));
     assertEquals(24L, events.get("read"));
     assertEquals(4L, events.get("skipped"));
     assertEquals(Map.of("delete", 1L, "limit", 1L, "scrub_geo", 1L, "status_withheld", 1L), events.get("skipped_by_kind"));

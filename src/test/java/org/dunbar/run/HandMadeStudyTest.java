@@ -66,6 +66,14 @@ class HandMadeStudyTest {
     assertEquals(List.of(5L, 3L, 2L, 2L), List.of(baseline.get("read").asLong(), baseline.get("accepted").asLong(),
         baseline.get("rejected").asLong(), baseline.get("unique").asLong()));
     assertEquals(14, m.get("rows").get("rejected").asLong());
+    // Bytes of the records read and rejected (see HandMadeDump.MAX_REJECTED_FRACTION): events
+    // 1,052 + 431 + 4,101 + 152 read, 431 + 4,101 rejected; snapshots 162 and 12 + 29; baseline
+    // 41 and 7 + 13.
+    assertEquals(List.of(5736L, 4532L, 162L, 41L, 41L, 20L), List.of(events.get("bytes_read").asLong(),
+        events.get("bytes_rejected").asLong(), snapshots.get("bytes_read").asLong(), snapshots.get("bytes_rejected").asLong(),
+        baseline.get("bytes_read").asLong(), baseline.get("bytes_rejected").asLong()));
+    assertEquals(14.0 / 39, m.get("rejected_share").get("records").asDouble(), 1e-12);
+    assertEquals(4593.0 / 5939, m.get("rejected_share").get("bytes").asDouble(), 1e-12);
     assertEquals(4, m.get("inputs").size());
     assertTrue(m.get("version").asText().length() >= 7, "the git commit of the build");
   }
@@ -89,8 +97,8 @@ class HandMadeStudyTest {
         q("select regexp_extract(source, '[^/]+$'), line, kind, reason, raw, raw_truncated from " + Duck.table(run, "rejected")
             + " where reason <> 'line_too_long' order by all"));
     // Line 24 is blank: skipped, yet it still counts for the line numbers after it.
-    assertEquals(List.of("25|line_too_long|4096|true"),
-        q("select line, reason, octet_length(encode(raw)), raw_truncated from " + Duck.table(run, "rejected") + " where reason = 'line_too_long'"));
+    assertEquals(List.of("25|line_too_long|4,101 bytes, over max_line_bytes 4,100|4096|true"),
+        q("select line, reason, detail, octet_length(encode(raw)), raw_truncated from " + Duck.table(run, "rejected") + " where reason = 'line_too_long'"));
     assertEquals(List.of("actor", "target", "ts", "type"),
         q("select detail from " + Duck.table(run, "rejected") + " where reason = 'missing_field' order by 1"));
   }

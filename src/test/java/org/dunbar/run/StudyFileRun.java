@@ -52,18 +52,21 @@ final class StudyFileRun {
         period: month
         runner: flink
         parallelism: 1
-        max_rejected_fraction: 0.5
+        max_rejected_fraction: %s
         inputs:
           events:
             - path: "%s"
+              max_line_bytes: %d
             - path: "%s"
               format: canonical
+              max_line_bytes: %d
           snapshots:
             - path: "%s"
           baseline:
             - path: "%s"
               format: edge-list
-        """.formatted(output, dump.resolve("events.jsonl"), dump.resolve("events2.csv"),
+        """.formatted(output, HandMadeDump.MAX_REJECTED_FRACTION, dump.resolve("events.jsonl"), HandMadeDump.MAX_LINE_BYTES,
+        dump.resolve("events2.csv"), HandMadeDump.MAX_LINE_BYTES,
         dump.resolve("snapshots.csv"), dump.resolve("baseline.txt"));
   }
 }

@@ -32,7 +32,7 @@ class StudyPipelineCodersTest {
     PipelineOptions options = PipelineOptionsFactory.create();
     options.setRunner(DirectRunner.class);
     Pipeline p = Pipeline.create(options);
-    StudyPipeline.build(p, Study.fromTree(tree), List.of(new InputFile("unused", "events", "canonical", null, null)), "unused");
+    StudyPipeline.build(p, Study.fromTree(tree), List.of(new InputFile("unused", "events", "canonical", null, null, null, null)), "unused");
 
     List<String> serializable = new ArrayList<>();
     int[] collections = {0};

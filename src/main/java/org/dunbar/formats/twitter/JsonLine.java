@@ -9,13 +9,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * One line parsed as a JSON tree that remembers where each object and array sits in the text, so a
- * rejected tweet inside an array or page is reported with its own text, byte for byte, not a
- * re-serialisation that would change escapes and number forms.
+ * One record's text parsed as a JSON tree that remembers where each object and array sits in the
+ * text, so a rejected tweet inside an array or page is reported with its own text, byte for byte,
+ * not a re-serialisation that would change escapes and number forms, and with the line it starts
+ * on when the text spans lines.
  */
 final class JsonLine {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -25,9 +27,12 @@ final class JsonLine {
   // Identity, not equality: two identical tweets in one line are two records with two spans.
   private final Map<JsonNode, int[]> spans = new IdentityHashMap<>();
   private final JsonNode root;
+  // Where the text's line breaks are, ascending: a page on one line has none.
+  private final int[] newlines;
 
   private JsonLine(String text) throws IOException {
     this.text = text;
+    this.newlines = newlines(text);
     try (JsonParser parser = FACTORY.createParser(text)) {
       if (parser.nextToken() == null) {
         throw new JsonParseException(parser, "no JSON value");
@@ -46,6 +51,21 @@ final class JsonLine {
 
   JsonNode root() {
     return root;
+  }
+
+  /**
+   * The physical line where the node starts, for a text that may span lines.
+   *
+   * @param firstLine the line the text starts on
+   */
+  long lineOf(JsonNode node, long firstLine) {
+    int[] span = spans.get(node);
+    if (span == null || newlines.length == 0) {
+      return firstLine;
+    }
+    // The number of line breaks before the node's first character.
+    int before = Arrays.binarySearch(newlines, span[0]);
+    return firstLine + (before >= 0 ? before : -before - 1);
   }
 
   /** The node's own text in the line. */
@@ -109,7 +129,20 @@ final class JsonLine {
   }
 
   private static int offset(JsonParser parser) {
-    // A line is at most 1 MiB, so a char offset always fits an int.
+    // A record is at most max_line_bytes (at most 1 GiB), so a char offset always fits an int.
     return (int) parser.currentTokenLocation().getCharOffset();
+  }
+
+  private static int[] newlines(String text) {
+    int count = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      count++;
+    }
+    int[] at = new int[count];
+    int k = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      at[k++] = i;
+    }
+    return at;
   }
 }

@@ -3,12 +3,17 @@ package org.dunbar.formats.twitter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.dunbar.formats.Framing;
+import org.dunbar.formats.JsonErrors;
 import org.dunbar.formats.LineFormat;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordSink;
 import org.dunbar.formats.TimeBounds;
+import org.dunbar.formats.Unicode;
 import org.dunbar.records.Event;
 
 /**
@@ -30,14 +35,23 @@ abstract class TwitterFormat implements LineFormat {
   /** Lays out the records of a line that is a JSON object or array. */
   abstract TweetPage page(JsonNode root);
 
+  /** JSON lines, or JSON documents over many lines (a pretty-printed array of tweets). */
+  @Override
+  public final Framing framing(String source) {
+    return Framing.JSON;
+  }
+
   @Override
   public final void parse(String source, long line, String text, String header, RecordSink sink) {
     JsonLine json;
     try {
       json = JsonLine.parse(text);
-    } catch (IOException e) {
-      sink.rejected(Reasons.UNPARSABLE, message(e), null);
+    } catch (JsonProcessingException e) {
+      sink.rejected(Reasons.UNPARSABLE, JsonErrors.describe(e), null);
       return;
+    } catch (IOException e) {
+      // Reading from a String fails only through JsonProcessingException.
+      throw new UncheckedIOException(e);
     }
     if (!json.root().isContainerNode()) {
       sink.rejected(Reasons.UNPARSABLE, "not a JSON object or array", null);
@@ -58,11 +72,13 @@ abstract class TwitterFormat implements LineFormat {
         sink.skipped(skip);
         continue;
       }
+      // Each record's own line: where it starts when the document spans lines.
+      long at = json.lineOf(item.tweet(), line);
       try {
-        emit(page, item, json.root(), source, line, sink);
+        emit(page, item, json.root(), source, at, sink);
         sink.accepted();
       } catch (Rejection r) {
-        sink.rejected(r.reason(), r.detail(), several ? json.raw(item.tweet()) : null);
+        sink.rejected(r.reason(), r.detail(), several ? json.raw(item.tweet()) : null, at);
       }
     }
   }
@@ -71,6 +87,7 @@ abstract class TwitterFormat implements LineFormat {
       TweetPage page, TweetPage.Item item, JsonNode root, String source, long line, RecordSink sink)
       throws Rejection {
     Tweet tweet = page.read(item);
+    requireUnicode(tweet);
     Long moment = moment(page, item, root);
     if (!bounds.contains(tweet.ts())) {
       throw new Rejection(
@@ -103,7 +120,30 @@ abstract class TwitterFormat implements LineFormat {
     return null;
   }
 
-  private static String message(IOException e) {
-    return e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+  /**
+   * Every id the tweet yields must be valid Unicode: a lone surrogate escape has no UTF-8 form, so
+   * two different ids could be written as one (SPEC: unparsable). Text that is never stored, such
+   * as the tweet's text, is not checked.
+   */
+  private static void requireUnicode(Tweet tweet) throws Rejection {
+    List<String[]> ids = new ArrayList<>();
+    ids.add(new String[] {"tweet id", tweet.id()});
+    ids.add(new String[] {"author id", tweet.author()});
+    for (Tweet.Link link : new Tweet.Link[] {tweet.reply(), tweet.quote(), tweet.reshare()}) {
+      if (link != null) {
+        ids.add(new String[] {"target id", link.target()});
+        ids.add(new String[] {"parent id", link.parentId()});
+      }
+    }
+    tweet.mentions().ids().forEach(id -> ids.add(new String[] {"mention id", id}));
+    // An unresolved mention's username becomes part of its event id.
+    tweet.mentions().unresolved().forEach(name -> ids.add(new String[] {"mentioned username", name}));
+    tweet.users().forEach(user -> ids.add(new String[] {"user id", user.account()}));
+    for (String[] id : ids) {
+      String invalid = id[1] == null ? null : Unicode.invalid(id[0], id[1]);
+      if (invalid != null) {
+        throw new Rejection(Reasons.UNPARSABLE, invalid);
+      }
+    }
   }
 }

@@ -213,6 +213,14 @@ class TweetRecordChecksTest {
   }
 
   @Test
+  void anOpenMentionsUsernameMustBeValidUnicode() {
+    // It becomes part of the mention's event id, which must have a UTF-8 form.
+    String base = "\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04T17:00:00.000Z\"";
+    assertEquals("unparsable", onlyRejection(V2,
+        "{" + base + ",\"entities\":{\"mentions\":[{\"username\":\"x\\ud800\"}]}}").reason());
+  }
+
+  @Test
   void v2ReferencesAbsentFromTheLineLeaveTheirTargetOpen() {
     String base = "\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04T17:00:00.000Z\"";
     // Tweet 8 is not in the line: whose it is comes from a copy of it elsewhere in the input.
