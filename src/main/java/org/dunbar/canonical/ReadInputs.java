@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dunbar.coders.RecordCoders;
+import org.dunbar.coders.SideOutputs;
 import org.dunbar.formats.Decompression;
 import org.dunbar.formats.FormatOptions;
 import org.dunbar.formats.Formats;
@@ -68,6 +69,14 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    */
   public static final String LAST_EVENT_TS = "max.events.ts";
 
+  /** Everything but the events: few next to them, so they travel as one output (see {@link SideOutputs}). */
+  private static final SideOutputs SIDE = SideOutputs.create()
+      .and(SNAPSHOTS, AvroCoder.specific(Snapshot.class))
+      .and(EDGES, AvroCoder.specific(BaselineEdge.class))
+      .and(REJECTED, AvroCoder.specific(Rejected.class))
+      .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+      .and(FAULTS, AvroCoder.specific(ReadFault.class));
+
   /** The folder, under a run folder, of the files {@link #writeFaults} writes. */
   public static final String FAULTS_DIR = "_faults";
 
@@ -81,19 +90,15 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple out = begin
+    PCollectionTuple read = begin
         .apply("Input files", Create.of(files).withCoder(AvroCoder.specific(InputFile.class)))
         // Spread the files over workers; Create alone would read them all in one place.
         .apply("Spread files", Reshuffle.viaRandomKey())
         .apply("Read and parse records", ParDo.of(new ReadFileFn(bounds))
-            .withOutputTags(EVENTS, TupleTagList.of(List.of(SNAPSHOTS, EDGES, REJECTED, TALLIES, FAULTS))));
-    out.get(EVENTS).setCoder(RecordCoders.event());
-    out.get(SNAPSHOTS).setCoder(AvroCoder.specific(Snapshot.class));
-    out.get(EDGES).setCoder(AvroCoder.specific(BaselineEdge.class));
-    out.get(REJECTED).setCoder(AvroCoder.specific(Rejected.class));
-    out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    out.get(FAULTS).setCoder(AvroCoder.specific(ReadFault.class));
-    return out;
+            .withOutputTags(EVENTS, TupleTagList.of(SIDE.tag())));
+    read.get(EVENTS).setCoder(RecordCoders.event());
+    SIDE.setCoder(read);
+    return SIDE.split(read, "Split what was read").and(EVENTS, read.get(EVENTS));
   }
 
   /**
@@ -135,7 +140,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         read(reader, format, file, sink);
       } catch (IOException e) {
         // Not dropped: the fault fails the run, which names the file, its last line and why.
-        out.get(FAULTS).output(new ReadFault(file.getPath(), file.getKind(), reader == null ? 0L : reader.linesRead(), describe(e)));
+        out.get(SIDE.tag()).output(SIDE.of(FAULTS, new ReadFault(file.getPath(), file.getKind(), reader == null ? 0L : reader.linesRead(), describe(e))));
       }
       sink.emitTallies();
     }
@@ -243,13 +248,13 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     @Override
     public void snapshot(Snapshot snapshot) {
       snapshots++;
-      out.get(SNAPSHOTS).output(snapshot);
+      side(SNAPSHOTS, snapshot);
     }
 
     @Override
     public void edge(BaselineEdge edge) {
       edges++;
-      out.get(EDGES).output(edge);
+      side(EDGES, edge);
     }
 
     @Override
@@ -276,7 +281,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       // A record of a line of many is its own text; otherwise the whole line is lost.
       bytesRejected += raw == null ? line.length() : RawText.byteLength(raw);
       RawText text = raw == null ? RawText.of(line.bytes()) : RawText.of(raw);
-      out.get(REJECTED).output(Rejected.newBuilder()
+      side(REJECTED, Rejected.newBuilder()
           .setSource(file.getPath())
           .setLine(at)
           .setKind(file.getKind())
@@ -312,8 +317,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
+    private <T> void side(TupleTag<T> output, T value) {
+      out.get(SIDE.tag()).output(SIDE.of(output, value));
+    }
+
     private void tally(String name, long value) {
-      out.get(TALLIES).output(KV.of(name, value));
+      side(TALLIES, KV.of(name, value));
     }
   }
 }

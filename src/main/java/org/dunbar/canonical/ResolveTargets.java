@@ -2,13 +2,11 @@ package org.dunbar.canonical;
 
 import java.io.Serializable;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -27,6 +25,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.coders.RecordCoders;
+import org.dunbar.coders.SideOutputs;
 import org.dunbar.records.Event;
 import org.dunbar.records.PostClaim;
 
@@ -76,6 +76,7 @@ public final class ResolveTargets extends PTransform<PCollection<Event>, PCollec
 
   private static final TupleTag<Event> PENDING = new TupleTag<>() {};
   private static final TupleTag<PostClaim> CLAIM = new TupleTag<>() {};
+  private static final TupleTag<KV<String, PostClaim>> CLAIM_OF_POST = new TupleTag<>() {};
   private static final TupleTag<Integer> BUCKET = new TupleTag<>() {};
 
   private static final KvCoder<String, Long> TALLY_CODER = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
@@ -83,16 +84,18 @@ public final class ResolveTargets extends PTransform<PCollection<Event>, PCollec
 
   @Override
   public PCollectionTuple expand(PCollection<Event> events) {
-    PCollectionTuple split = events.apply("Split off pending events",
-        ParDo.of(new SplitFn()).withOutputTags(EVENTS, TupleTagList.of(List.of(PENDING, TALLIES))));
-    split.get(EVENTS).setCoder(events.getCoder());
-    split.get(PENDING).setCoder(events.getCoder());
-    split.get(TALLIES).setCoder(TALLY_CODER);
+    SideOutputs side = SideOutputs.create()
+        .and(PENDING, events.getCoder())
+        .and(CLAIM_OF_POST, KvCoder.of(StringUtf8Coder.of(), RecordCoders.postClaim()))
+        .and(TALLIES, TALLY_CODER);
+    PCollectionTuple routed = events.apply("Split off pending events and post claims",
+        ParDo.of(new SplitFn(side)).withOutputTags(EVENTS, TupleTagList.of(side.tag())));
+    routed.get(EVENTS).setCoder(events.getCoder());
+    side.setCoder(routed);
+    PCollectionTuple split = side.split(routed, "Pending, claims and unresolved").and(EVENTS, routed.get(EVENTS));
     PCollection<Event> pending = split.get(PENDING);
 
-    PCollection<KV<String, PostClaim>> claims = events
-        .apply("Post claims", ParDo.of(new ClaimFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(PostClaim.class)))
+    PCollection<KV<String, PostClaim>> claims = split.get(CLAIM_OF_POST)
         .apply("First claim per post", Min.perKey(new ClaimOrder()));
     PCollection<KV<String, Integer>> buckets = pending
         .apply("Parent and bucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))
@@ -104,7 +107,7 @@ public final class ResolveTargets extends PTransform<PCollection<Event>, PCollec
         .and(BUCKET, buckets)
         .apply("Claims with buckets", CoGroupByKey.create())
         .apply("Copy claim to buckets", ParDo.of(new CopyClaimFn()))
-        .setCoder(KvCoder.of(SLOT_CODER, AvroCoder.specific(PostClaim.class)));
+        .setCoder(KvCoder.of(SLOT_CODER, RecordCoders.postClaim()));
     PCollection<KV<KV<String, Integer>, Event>> pendingPerBucket = pending
         .apply("Key by parent and bucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()), TypeDescriptor.of(Event.class)))
@@ -148,27 +151,30 @@ public final class ResolveTargets extends PTransform<PCollection<Event>, PCollec
     return KV.of(UNRESOLVED + event.getType(), 1L);
   }
 
-  /** Passes on what needs no join; sends pending events on; counts those that can never resolve. */
+  /**
+   * Passes on what needs no join; sends pending events on; counts those that can never resolve;
+   * and gives the slim index entry of each event that created a post. One pass over the events:
+   * all but the first go out as one side output ({@link SideOutputs}).
+   */
   static final class SplitFn extends DoFn<Event, Event> {
+    private final SideOutputs side;
+
+    SplitFn(SideOutputs side) {
+      this.side = side;
+    }
+
     @ProcessElement
     public void process(@Element Event event, MultiOutputReceiver out) {
       if (event.getTarget() != null || event.getType().equals("post")) {
         out.get(EVENTS).output(event);
       } else if (event.getParentId() != null) {
-        out.get(PENDING).output(event);
+        out.get(side.tag()).output(side.of(PENDING, event));
       } else {
-        out.get(TALLIES).output(unresolved(event));
+        out.get(side.tag()).output(side.of(TALLIES, unresolved(event)));
       }
-    }
-  }
-
-  /** The slim index entry of each event that created a post. */
-  static final class ClaimFn extends DoFn<Event, KV<String, PostClaim>> {
-    @ProcessElement
-    public void process(@Element Event event, OutputReceiver<KV<String, PostClaim>> out) {
       if (event.getPostId() != null) {
-        out.output(KV.of(event.getPostId(), new PostClaim(
-            event.getType(), event.getActor(), event.getTarget(), event.getSource(), event.getLine())));
+        out.get(side.tag()).output(side.of(CLAIM_OF_POST, KV.of(event.getPostId(), new PostClaim(
+            event.getType(), event.getActor(), event.getTarget(), event.getSource(), event.getLine()))));
       }
     }
   }

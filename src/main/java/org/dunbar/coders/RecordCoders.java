@@ -5,6 +5,7 @@ import org.dunbar.records.CohortKey;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.FollowFact;
+import org.dunbar.records.PostClaim;
 
 /**
  * Compact coders for the Avro records that travel between stages. The records keep their Avro
@@ -29,6 +30,24 @@ public final class RecordCoders {
 
   public static CompactCoder<CohortKey> cohortKey() {
     return CohortKeyCoder.INSTANCE;
+  }
+
+  public static CompactCoder<PostClaim> postClaim() {
+    return PostClaimCoder.INSTANCE;
+  }
+
+  private static final class PostClaimCoder extends CompactCoder<PostClaim> {
+    static final PostClaimCoder INSTANCE = new PostClaimCoder();
+
+    @Override
+    protected void write(PostClaim c, CompactWriter out) {
+      out.string(c.getType()).string(c.getActor()).string(c.getTarget()).string(c.getSource()).unsigned(c.getLine());
+    }
+
+    @Override
+    protected PostClaim read(CompactReader in) {
+      return new PostClaim(in.string(), in.string(), in.string(), in.string(), in.unsigned());
+    }
   }
 
   public static CompactCoder<FollowFact> followFact() {
