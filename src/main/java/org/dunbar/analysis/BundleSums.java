@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Merges values per key inside one bundle of a DoFn before they are emitted: what a combiner's
@@ -34,6 +35,22 @@ final class BundleSums<K, V> {
       drainTo(out);
     }
     partial.merge(key, value, merge);
+  }
+
+  /**
+   * The partial value of a key, created empty if absent, for the caller to update in place; when
+   * the map is full, emits it all to {@code out} first.
+   */
+  V partial(K key, Supplier<V> empty, BiConsumer<K, V> out) {
+    V value = partial.get(key);
+    if (value == null) {
+      if (partial.size() >= maxKeys) {
+        drainTo(out);
+      }
+      value = empty.get();
+      partial.put(key, value);
+    }
+    return value;
   }
 
   /** Emits every partial value and empties the map. */

@@ -21,8 +21,9 @@ final class PairFindings implements PairReplay.Output {
   }
 
   private final PeriodUnit period;
-  private final BundleSums<AccountPeriod, long[]> growth = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
-  private final BundleSums<AccountPeriod, long[]> activity = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  // Keyed by a Java record: Avro's equals and hashCode walk the schema and copy every string.
+  private final BundleSums<AccountAt, long[]> growth = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<AccountAt, long[]> activity = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
   private final BundleSums<String, long[]> layers = new BundleSums<>(LayerMeasure.combine()::apply, MAX_KEYS);
   private final BundleSums<String, Long> nodeLayers = new BundleSums<>((a, b) -> a | b, MAX_KEYS);
   private final BundleSums<String, long[]> partners = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
@@ -40,8 +41,8 @@ final class PairFindings implements PairReplay.Output {
 
   /** Emits every sum held and empties them. */
   void flush() {
-    growth.drainTo(to(ReplayPairs.GROWTH));
-    activity.drainTo(to(ReplayPairs.ACTIVITY));
+    growth.drainTo(perPeriod(ReplayPairs.GROWTH));
+    activity.drainTo(perPeriod(ReplayPairs.ACTIVITY));
     layers.drainTo(to(ReplayPairs.LAYERS));
     nodeLayers.drainTo(to(ReplayPairs.NODE_LAYERS));
     partners.drainTo(to(ReplayPairs.PARTNERS));
@@ -65,14 +66,12 @@ final class PairFindings implements PairReplay.Output {
 
   @Override
   public void growth(String account, int periodStart, GrowthMeasure measure) {
-    growth.add(new AccountPeriod(account, periodStart), GrowthMeasure.of(measure, 1),
-        to(ReplayPairs.GROWTH));
+    growth.partial(new AccountAt(account, periodStart), () -> new long[GrowthMeasure.SIZE], perPeriod(ReplayPairs.GROWTH))[measure.ordinal()]++;
   }
 
   @Override
   public void activity(String account, int periodStart, ActivityMeasure measure) {
-    activity.add(new AccountPeriod(account, periodStart), ActivityMeasure.of(measure, 1),
-        to(ReplayPairs.ACTIVITY));
+    activity.partial(new AccountAt(account, periodStart), () -> new long[ActivityMeasure.SIZE], perPeriod(ReplayPairs.ACTIVITY))[measure.ordinal()]++;
   }
 
   @Override
@@ -98,6 +97,13 @@ final class PairFindings implements PairReplay.Output {
   private <K, V> BiConsumer<K, V> to(TupleTag<KV<K, V>> tag) {
     return (k, v) -> out.output(tag, KV.of(k, v));
   }
+
+  private BiConsumer<AccountAt, long[]> perPeriod(TupleTag<KV<AccountPeriod, long[]>> tag) {
+    return (k, v) -> out.output(tag, KV.of(new AccountPeriod(k.account(), k.periodStart()), v));
+  }
+
+  /** An (account, period) key for the bundle's maps. */
+  private record AccountAt(String account, int periodStart) {}
 
   /** Adds right into left: both are fresh arrays owned by this bundle until they are emitted. */
   private static long[] addInto(long[] left, long[] right) {
