@@ -22,15 +22,16 @@ import org.junit.jupiter.api.Test;
 class FieldCaseRecordsTest {
   private static final TimeBounds BOUNDS = new TimeBounds(Instant.parse("2000-01-01T00:00:00Z").getEpochSecond() * 1_000_000, null);
 
-  private static String file(String relativePath) {
-    return SharedData.require("field-cases/" + relativePath).toString();
+  /** ReadInputs on one field-case file, read in the given format. */
+  private static PCollectionTuple read(Pipeline p, String relativePath, String format) {
+    String file = SharedData.require("field-cases/" + relativePath).toString();
+    return p.apply(new ReadInputs(List.of(new InputFile(file, "events", format, null, null, null)), BOUNDS));
   }
 
   @Test
   void anExcelCsvRecordIsNumberedByItsFirstLine() {
-    String csv = file("csv-rfc4180/excel-export.csv");
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(csv, "events", "canonical", null, null, null)), BOUNDS));
+    PCollectionTuple out = read(p, "csv-rfc4180/excel-export.csv", "canonical");
     // Line 1 the header; e2's quoted text holds a line break, so it is lines 3-4 and e3 is line 5.
     PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 1", MapElements.into(TypeDescriptors.strings()).via(FieldCaseRecordsTest::shown)))
         .containsInAnyOrder("e1 reply user_a>user_b @2", "e2 reply user_b>user_a @3", "e3 follow user_b>user_a @5",
@@ -41,9 +42,8 @@ class FieldCaseRecordsTest {
 
   @Test
   void eachElementOfAPrettyPrintedArrayIsNumberedByTheLineWhereItStarts() {
-    String pretty = file("twitter-v1-pretty-array/array-pretty.json");
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(pretty, "events", "twitter-v1", null, null, null)), BOUNDS));
+    PCollectionTuple out = read(p, "twitter-v1-pretty-array/array-pretty.json", "twitter-v1");
     // The array opens on line 1; its three tweets start on lines 2, 40 and 78.
     PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 2", MapElements.into(TypeDescriptors.strings()).via(FieldCaseRecordsTest::shown)))
         .containsInAnyOrder("tweet:1370000000000000001:post post 5001>null @2",

@@ -199,9 +199,13 @@ class NumberedLineReaderTest {
   }
 
   @Test
-  void jsonLinesStayLinesWhenTheFirstRecordEndsOnItsLine() throws IOException {
-    // The first line is complete, so each line is a record: the broken line 2 costs only itself.
+  void jsonLinesStayLinesUnlessTheFirstLineOnlyOpensADocument() throws IOException {
+    // The first line is a whole value, so each line is a record: the broken line 2 costs only itself.
     assertEquals(List.of("1:{\"a\":1}", "2:{\"b\":[", "3:{\"c\":3}", "4:[1,2]"), json("{\"a\":1}\n{\"b\":[\n{\"c\":3}\r\n[1,2]"));
+    // A first line cut mid-record is one bad line too, not the start of a document.
+    assertEquals(List.of("1:{\"a\":", "2:{\"b\":2}", "3:{\"c\":3}"), json("{\"a\":\n{\"b\":2}\n{\"c\":3}\n"));
+    // A pretty-printer's first line: "[", "{" or Jackson's "[ {".
+    assertEquals(List.of("1:[ {\n  \"a\" : 1\n} ]", "4:{\n}"), json("[ {\n  \"a\" : 1\n} ]\n{\n}\n"));
     // A stray closer cannot swallow the rest of a file of documents either.
     assertEquals(List.of("1:[\n]]", "3:{}"), json("[\n]]\n{}\n"));
   }

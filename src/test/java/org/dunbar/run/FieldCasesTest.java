@@ -27,9 +27,8 @@ class FieldCasesTest {
   @Test
   void zstdWithA2GiBWindowIsReadWhole() {
     Path zst = FieldCaseRun.file("zstd-long-window/events.jsonl.zst");
-    FieldCaseRun run = FieldCaseRun.run(out, "zstd", "--events=" + zst);
+    FieldCaseRun run = FieldCaseRun.run(out, "zstd", "--events=" + zst).exited(0);
 
-    assertEquals(0, run.result().exitCode(), run.result().err());
     // 5 lines: a post, two replies and two follows, all accepted.
     assertEquals(List.of(5L, 5L, 0L, 5L), counts(run.accounting("events"), "read", "accepted", "rejected", "unique"));
   }
@@ -37,9 +36,8 @@ class FieldCasesTest {
   @Test
   void twitterV1StreamNoticesAreSkippedByKindAndTheStreamPublishes() {
     Path stream = FieldCaseRun.file("twitter-v1-stream-notices/stream.jsonl");
-    FieldCaseRun run = FieldCaseRun.run(out, "notices", "--events=" + stream, "--events-format=twitter-v1");
+    FieldCaseRun run = FieldCaseRun.run(out, "notices", "--events=" + stream, "--events-format=twitter-v1").exited(0);
 
-    assertEquals(0, run.result().exitCode(), run.result().err());
     assertTrue(run.published());
     JsonNode events = run.accounting("events");
     // 24 lines: 20 tweets (15 posts with one mention each, 5 replies) and 4 notices.
@@ -53,9 +51,8 @@ class FieldCasesTest {
   @Test
   void anExcelCsvWithBomCrlfAndAQuotedLineBreakIsReadWhole() {
     Path csv = FieldCaseRun.file("csv-rfc4180/excel-export.csv");
-    FieldCaseRun run = FieldCaseRun.run(out, "excel", "--events=" + csv);
+    FieldCaseRun run = FieldCaseRun.run(out, "excel", "--events=" + csv).exited(0);
 
-    assertEquals(0, run.result().exitCode(), run.result().err());
     assertEquals(List.of(4L, 4L, 0L), counts(run.accounting("events"), "read", "accepted", "rejected"));
     // e1 reply a -> b, e2 reply b -> a (its text spans two lines), e3 follow b -> a, e4 mention a -> c.
     assertEquals(List.of("follow|user_b|user_a", "mention|user_a|user_c", "reply|user_a|user_b", "reply|user_b|user_a"),
@@ -65,13 +62,11 @@ class FieldCasesTest {
   @Test
   void aSemicolonCsvIsReadWithItsDelimiterAndOtherwiseSaysWhichOneItHolds() {
     Path csv = FieldCaseRun.file("csv-rfc4180/semicolon-export.csv");
-    FieldCaseRun withDelimiter = FieldCaseRun.run(out, "semicolon", "--events=" + csv, "--delimiter=;");
-    assertEquals(0, withDelimiter.result().exitCode(), withDelimiter.result().err());
+    FieldCaseRun withDelimiter = FieldCaseRun.run(out, "semicolon", "--events=" + csv, "--delimiter=;").exited(0);
     // Two rows: a follow and a message, user_c -> user_a.
     assertEquals(List.of(2L, 2L, 0L), counts(withDelimiter.accounting("events"), "read", "accepted", "rejected"));
 
-    FieldCaseRun without = FieldCaseRun.run(out, "comma", "--events=" + csv);
-    assertEquals(4, without.result().exitCode(), without.result().err());
+    FieldCaseRun without = FieldCaseRun.run(out, "comma", "--events=" + csv).exited(4);
     assertFalse(without.published());
     // The header is read as one column named "type;actor;target;ts": every row lacks 'type'.
     assertEquals(List.of("2|missing_field|type: the header has no column 'type'; its 1 column: 'type;actor;target;ts'"
@@ -86,9 +81,8 @@ class FieldCasesTest {
   void everyEpochUnitGivesTheSameInstantAndOtherSpellingsAreBadTimestamps() {
     Path events = FieldCaseRun.file("epoch-units/events.jsonl");
     // 6 of 14 records are wrong on purpose.
-    FieldCaseRun run = FieldCaseRun.run(out, "epochs", "--events=" + events, "--max-rejected-fraction=0.5");
+    FieldCaseRun run = FieldCaseRun.run(out, "epochs", "--events=" + events, "--max-rejected-fraction=0.5").exited(0);
 
-    assertEquals(0, run.result().exitCode(), run.result().err());
     assertEquals(List.of(14L, 8L, 6L), counts(run.accounting("events"), "read", "accepted", "rejected"));
     // Microseconds after 2021-03-01T10:00:00Z (1,614,592,800,000,000 µs): seconds (t08, a digit
     // string), milliseconds (t07), microseconds (t11), nanoseconds (t14) and the ISO forms with
@@ -108,9 +102,8 @@ class FieldCasesTest {
   @Test
   void aMicrosecondEpochDoesNotStretchTheStudysEnd() {
     Path events = FieldCaseRun.file("epoch-units/eligibility.jsonl");
-    FieldCaseRun run = FieldCaseRun.run(out, "eligibility", "--events=" + events);
+    FieldCaseRun run = FieldCaseRun.run(out, "eligibility", "--events=" + events).exited(0);
 
-    assertEquals(0, run.result().exitCode(), run.result().err());
     // The last accepted event is fan_1's message at 2021-03-02T10:00:00Z (bsky_user's
     // 1614592800000000 µs is 2021-03-01T10:00:00Z): the follows of 03-01 have 1 day of input
     // after them, so none is eligible for 30 or 90 days.
@@ -124,11 +117,9 @@ class FieldCasesTest {
   void aPrettyPrintedV1ArrayGivesWhatItsOneLineFormGives() {
     Path pretty = FieldCaseRun.file("twitter-v1-pretty-array/array-pretty.json");
     Path oneLine = FieldCaseRun.file("twitter-v1-pretty-array/array-one-line.json");
-    FieldCaseRun a = FieldCaseRun.run(out, "pretty", "--events=" + pretty, "--events-format=twitter-v1");
-    FieldCaseRun b = FieldCaseRun.run(out, "one-line", "--events=" + oneLine, "--events-format=twitter-v1");
+    FieldCaseRun a = FieldCaseRun.run(out, "pretty", "--events=" + pretty, "--events-format=twitter-v1").exited(0);
+    FieldCaseRun b = FieldCaseRun.run(out, "one-line", "--events=" + oneLine, "--events-format=twitter-v1").exited(0);
 
-    assertEquals(0, a.result().exitCode(), a.result().err());
-    assertEquals(0, b.result().exitCode(), b.result().err());
     // 3 tweets: a post, a reply, a post with a mention: 4 events; 3 user objects, 3 snapshots.
     assertEquals(List.of(3L, 3L, 0L, 4L), counts(a.accounting("events"), "read", "accepted", "rejected", "unique"));
     assertEquals(3, a.accounting("snapshots").get("snapshots").asLong());
@@ -140,9 +131,8 @@ class FieldCasesTest {
   @Test
   void largeV2PagesAreReadUnderTheDefaultLimitAndTheirLossFailsTheRunByBytes() {
     Path pages = FieldCaseRun.file("twitter-v2-large-pages/pages.jsonl.gz");
-    FieldCaseRun whole = FieldCaseRun.run(out, "pages", "--events=" + pages, "--events-format=twitter-v2");
+    FieldCaseRun whole = FieldCaseRun.run(out, "pages", "--events=" + pages, "--events-format=twitter-v2").exited(0);
 
-    assertEquals(0, whole.result().exitCode(), whole.result().err());
     // Pages of 100 and 500 tweets, each tweet a post mentioning one account.
     assertEquals(List.of(600L, 600L, 0L, 1200L), counts(whole.accounting("events"), "read", "accepted", "rejected", "unique"));
     assertEquals(List.of("600|600"), Duck.rows("select sum(posts), sum(mentions_sent) from "
@@ -150,8 +140,7 @@ class FieldCasesTest {
 
     // Below the second page's 1,455,006 bytes: 1 record of 101 is rejected (0.99 %, under 1 %),
     // but it holds 1,455,006 of the 325,269 + 1,455,006 bytes read (81.7 %).
-    FieldCaseRun cut = FieldCaseRun.run(out, "cut", "--events=" + pages, "--events-format=twitter-v2", "--max-line-bytes=1000000");
-    assertEquals(4, cut.result().exitCode(), cut.result().err());
+    FieldCaseRun cut = FieldCaseRun.run(out, "cut", "--events=" + pages, "--events-format=twitter-v2", "--max-line-bytes=1000000").exited(4);
     assertFalse(cut.published());
     assertEquals(List.of(101L, 100L, 1L, 1780275L, 1455006L),
         counts(cut.accounting("events"), "read", "accepted", "rejected", "bytes_read", "bytes_rejected"));
@@ -164,14 +153,12 @@ class FieldCasesTest {
   void aPlainFileUnderAGzNameIsReadAsTextAndACutGzipFailsTheRunNamingIt() {
     Path day0 = FieldCaseRun.file("gz-plain-and-truncated/day0.jsonl.gz");
     Path day1 = FieldCaseRun.file("gz-plain-and-truncated/day1.jsonl.gz");
-    FieldCaseRun good = FieldCaseRun.run(out, "good-days", "--events=" + day0 + "," + day1);
-    assertEquals(0, good.result().exitCode(), good.result().err());
+    FieldCaseRun good = FieldCaseRun.run(out, "good-days", "--events=" + day0 + "," + day1).exited(0);
     // day0: 1 line; day1: 200 lines of plain text.
     assertEquals(List.of(201L, 201L, 0L), counts(good.accounting("events"), "read", "accepted", "rejected"));
 
     Path all = day0.getParent().resolve("day*.jsonl.gz");
-    FieldCaseRun cut = FieldCaseRun.run(out, "all-days", "--events=" + all);
-    assertEquals(4, cut.result().exitCode(), cut.result().err());
+    FieldCaseRun cut = FieldCaseRun.run(out, "all-days", "--events=" + all).exited(4);
     assertFalse(cut.published(), "nothing is published");
     String[] lines = cut.result().err().strip().split("\n");
     String last = lines[lines.length - 1];
