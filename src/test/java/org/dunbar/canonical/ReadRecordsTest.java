@@ -83,24 +83,40 @@ class ReadRecordsTest {
 
   @Test
   void aPrettyPrintedPageReportsEachTweetAtItsOwnLine() throws IOException {
-    String first = "  {\"id\": \"1\", \"author_id\": \"10\", \"created_at\": \"2021-03-01T10:00:00.000Z\"},";
-    String second = "  {\"id\": \"2\", \"author_id\": \"\", \"created_at\": \"2021-03-01T10:00:00.000Z\"}";
-    String page = String.join("\n", "{\"data\": [", first, second, "]}", "");
+    String first = "    {\"id\": \"1\", \"author_id\": \"10\", \"created_at\": \"2021-03-01T10:00:00.000Z\"},";
+    String second = "    {\"id\": \"2\", \"author_id\": \"\", \"created_at\": \"2021-03-01T10:00:00.000Z\"}";
+    String page = String.join("\n", "{", "  \"data\": [", first, second, "  ]", "}", "");
     String file = write("page.json", page);
 
     Pipeline p = DirectPipelines.create();
     PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(file, "events", "twitter-v2", null, null, null)), BOUNDS));
 
-    // The document is lines 1-4: tweet 1 starts on line 2, tweet 2 (no author) on line 3.
+    // The document is lines 1-6: tweet 1 starts on line 3, tweet 2 (no author) on line 4.
     PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 2", MapElements.into(TypeDescriptors.strings()).via(e -> e.getEventId() + " @" + e.getLine())))
-        .containsInAnyOrder("tweet:1:post @2");
+        .containsInAnyOrder("tweet:1:post @3");
     String raw = second.strip();
     PAssert.that(out.get(ReadInputs.REJECTED).apply("Shown 3", MapElements.into(TypeDescriptors.strings())
             .via(r -> r.getLine() + "|" + r.getReason() + "|" + r.getDetail() + "|" + r.getRaw())))
-        .containsInAnyOrder("3|missing_field|author_id|" + raw);
+        .containsInAnyOrder("4|missing_field|author_id|" + raw);
     // Bytes read: the document without its last line break; rejected: tweet 2's own text.
     PAssert.that(tallies(out, "events.bytes_read", "events.bytes_rejected"))
         .containsInAnyOrder("events.bytes_read=" + (page.length() - 1), "events.bytes_rejected=" + raw.length());
+    DirectPipelines.run(p);
+  }
+
+  @Test
+  void prettyPrintedCanonicalEventsAreNumberedByTheirFirstLine() throws IOException {
+    // jq . output: each object over 5 lines, the second with its ts in epoch microseconds.
+    String events = write("events.json", String.join("\n",
+        "{", "  \"type\": \"follow\",", "  \"actor\": \"a\",", "  \"target\": \"b\",", "  \"ts\": 1614592800", "}",
+        "{", "  \"type\": \"message\",", "  \"actor\": \"b\",", "  \"target\": \"a\",", "  \"ts\": 1614592800000000", "}", ""));
+
+    Pipeline p = DirectPipelines.create();
+    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(events, "events", "canonical", null, null, null)), BOUNDS));
+
+    PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 7", MapElements.into(TypeDescriptors.strings())
+            .via(e -> e.getType() + " " + e.getTs() + " @" + e.getLine())))
+        .containsInAnyOrder("follow 1614592800000000 @1", "message 1614592800000000 @7");
     DirectPipelines.run(p);
   }
 

@@ -243,6 +243,32 @@ class NumberedLineReaderTest {
   }
 
   @Test
+  void recordsOverLinesCrossTheReadBuffersWhole() throws IOException {
+    // A quoted CSV field and a pretty-printed document of about 300 KB each: several 64 KiB
+    // refills of the reader's buffer, every one inside the record.
+    String lines = "line\n".repeat(60_000);
+    String csv = "a,text\n1,\"" + lines + "\"\n2,x\n";
+    try (NumberedLineReader reader = new NumberedLineReader(
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)), Framing.csv(','), LIMIT)) {
+      assertEquals(1, reader.next().number());
+      NumberedLine big = reader.next();
+      // "1," + quote + 60,000 lines of 5 bytes + quote: 300,004 bytes, lines 2 to 60,002.
+      assertEquals(2, big.number());
+      assertEquals(300_004, big.length());
+      assertEquals(60_002, reader.linesRead());
+      assertEquals(60_003, reader.next().number());
+    }
+    String json = "[\n" + "  {\"a\": 1},\n".repeat(25_000) + "  {}\n]\n{}\n";
+    try (NumberedLineReader reader = new NumberedLineReader(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.US_ASCII)), Framing.JSON, LIMIT)) {
+      NumberedLine doc = reader.next();
+      // "[\n", 25,000 lines of 12 bytes (their line breaks included), "  {}\n", "]": 300,008.
+      assertEquals(2 + 25_000 * 12 + 5 + 1, doc.length());
+      assertEquals(25_004, reader.next().number());
+    }
+  }
+
+  @Test
   void theLimitIsTheInputs() throws IOException {
     assertEquals(List.of("1:12345", "2:too long (6 bytes)", "3:x"), read("12345\n123456\nx", Framing.LINES, 5));
     // A page format's 64 MiB is one such limit.
