@@ -174,11 +174,16 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private static InputStream open(String path) throws IOException {
-      InputStream raw = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()));
       // gzip, bzip2 and zstd by name, decoded here so that a fault is named; other names as Beam knows them.
       Compression byName = Compression.detect(path);
-      boolean ours = byName == Compression.GZIP || byName == Compression.BZIP2 || byName == Compression.ZSTD;
-      return ours ? Decompression.open(path, raw) : Channels.newInputStream(byName.readDecompressed(Channels.newChannel(raw)));
+      if (byName == Compression.GZIP || byName == Compression.BZIP2 || byName == Compression.ZSTD) {
+        return Decompression.open(path, () -> raw(path));
+      }
+      return Channels.newInputStream(byName.readDecompressed(Channels.newChannel(raw(path))));
+    }
+
+    private static InputStream raw(String path) throws IOException {
+      return Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()));
     }
 
     /** Why a file could not be read, in words. */

@@ -2,12 +2,13 @@ package org.dunbar.formats;
 
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
@@ -18,8 +19,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *
  * <p>Only a file that starts with its compression's signature is decompressed: a plain text file
  * under a {@code .gz} name (a download that a browser already unpacked) is read as the text it is,
- * as {@code gzip -dcf} would. A file that cannot be decoded to its end throws {@link
- * CorruptInput} with the decoder's reason in words, so the run can name the file and stop.
+ * as {@code gzip -dcf} would. A file that cannot be decoded to its end yields every byte that
+ * decodes before the fault, then throws {@link CorruptInput} with the decoder's reason in words, so
+ * the run can name the file, its last whole line and why.
  */
 public final class Decompression {
   /** zstd's largest window exponent: a 2 GiB window, the most {@code zstd --long} writes. */
@@ -31,6 +33,12 @@ public final class Decompression {
 
   /** What the decoder says when its input stops before the compressed data does. */
   public static final String ENDS_EARLY = "compressed data ends early";
+
+  /** Opens a file's raw bytes from the start; called again to recover what a fault hid. */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open() throws IOException;
+  }
 
   private enum Codec {
     GZIP("gzip", GZIP_MAGIC),
@@ -61,10 +69,11 @@ public final class Decompression {
    * The decompressed bytes of a file.
    *
    * @param fileName the file's name or path: its last extension picks the codec (any case)
-   * @param raw the file's bytes; closed with the returned stream
+   * @param source the file's bytes; opened once, and once more only after a decoder fault
    */
-  public static InputStream open(String fileName, InputStream raw) throws IOException {
+  public static InputStream open(String fileName, Source source) throws IOException {
     Codec codec = codecOf(fileName);
+    InputStream raw = source.open();
     if (codec == null) {
       return raw;
     }
@@ -72,10 +81,13 @@ public final class Decompression {
     if (!startsWith(in, codec.magic)) {
       return in;
     }
-    InputStream decoded;
+    return new Checked(decoder(codec, in), codec, source);
+  }
+
+  private static InputStream decoder(Codec codec, BufferedInputStream in) throws IOException {
     try {
       // gzip and bzip2 read their first header (bzip2 its first block) right away.
-      decoded = switch (codec) {
+      return switch (codec) {
         case GZIP -> new GzipCompressorInputStream(in, true);
         case BZIP2 -> new BZip2CompressorInputStream(in, true);
         case ZSTD -> new ZstdInputStream(in).setLongMax(ZSTD_MAX_WINDOW_LOG);
@@ -84,7 +96,6 @@ public final class Decompression {
       in.close();
       throw new CorruptInput(reason(codec, e), e);
     }
-    return new Checked(decoded, codec);
   }
 
   private static Codec codecOf(String fileName) {
@@ -115,7 +126,10 @@ public final class Decompression {
    * The decoder's failure in words: truncation is told apart from corruption, since it has one
    * common cause (a copy or download cut short) and one remedy.
    */
-  static String reason(Codec codec, IOException e) {
+  private static String reason(Codec codec, IOException e) {
+    if (e instanceof CorruptInput) {
+      return e.getMessage();
+    }
     String message = e.getMessage() == null ? "" : e.getMessage();
     // gzip throws a bare EOFException, bzip2 and zstd say it in their own words.
     boolean truncated = e instanceof EOFException
@@ -127,31 +141,101 @@ public final class Decompression {
     return "corrupt " + codec.label + " data" + (message.isEmpty() ? "" : " (" + message + ")");
   }
 
-  /** Rethrows the decoder's failures as {@link CorruptInput}. */
-  private static final class Checked extends FilterInputStream {
-    private final Codec codec;
+  /**
+   * Rethrows the decoder's failures as {@link CorruptInput}, after the bytes that decode before the
+   * fault. The decoders drop what a failing read had already decoded into the caller's buffer, up
+   * to the length asked; so on a fault the file is decoded again, the bytes already delivered are
+   * skipped, and the rest is read one byte at a time until the fault comes back. That costs a
+   * second pass, only for a file that fails the run anyway, and makes its last line read the last
+   * one that decodes, as zcat shows it.
+   */
+  private static final class Checked extends InputStream {
+    // What a fault can hide: a failing read's buffer (64 KiB from the line reader) and the
+    // decoder's pending output; more than that is never held.
+    private static final int SALVAGE_LIMIT = 16 << 20;
 
-    Checked(InputStream decoded, Codec codec) {
-      super(decoded);
+    private final Codec codec;
+    private final Source source;
+    private InputStream decoded;
+    private long delivered;
+    private byte[] salvaged;
+    private int salvagedAt;
+    private CorruptInput failure;
+
+    Checked(InputStream decoded, Codec codec, Source source) {
+      this.decoded = decoded;
       this.codec = codec;
+      this.source = source;
     }
 
     @Override
     public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException e) {
-        throw new CorruptInput(reason(codec, e), e);
-      }
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return super.read(b, off, len);
-      } catch (IOException e) {
-        throw new CorruptInput(reason(codec, e), e);
+      if (len == 0) {
+        return 0;
       }
+      if (salvaged != null && salvagedAt < salvaged.length) {
+        int n = Math.min(len, salvaged.length - salvagedAt);
+        System.arraycopy(salvaged, salvagedAt, b, off, n);
+        salvagedAt += n;
+        return n;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        int n = decoded.read(b, off, len);
+        delivered += Math.max(n, 0);
+        return n;
+      } catch (IOException e) {
+        failure = new CorruptInput(reason(codec, e), e);
+        salvaged = salvage();
+        return read(b, off, len);
+      }
+    }
+
+    /** The bytes after those delivered that decode before the fault, at most {@link #SALVAGE_LIMIT}. */
+    private byte[] salvage() throws IOException {
+      decoded.close();
+      ByteArrayOutputStream rest = new ByteArrayOutputStream();
+      try (InputStream again = salvageDecoder()) {
+        byte[] skip = new byte[64 * 1024];
+        for (long left = delivered; left > 0; ) {
+          int n = again.read(skip, 0, (int) Math.min(skip.length, left));
+          if (n < 0) {
+            return new byte[0];
+          }
+          left -= n;
+        }
+        for (int c = again.read(); c >= 0 && rest.size() < SALVAGE_LIMIT; c = again.read()) {
+          rest.write(c);
+        }
+      } catch (IOException sameFault) {
+        // Expected: the second pass stops at the same fault, which `failure` already holds.
+      }
+      return rest.toByteArray();
+    }
+
+    /**
+     * The second pass's decoder. For gzip it is the JDK's: commons-compress asks for more input
+     * before it drains what zlib has already decoded, so it stops up to a few KB short of the cut,
+     * where the JDK's stream (like zcat) delivers every decodable byte first. The JDK's stream is
+     * not the first pass's because it may stop silently between members.
+     */
+    private InputStream salvageDecoder() throws IOException {
+      BufferedInputStream in = new BufferedInputStream(source.open());
+      return codec == Codec.GZIP ? new GZIPInputStream(in) : decoder(codec, in);
+    }
+
+    @Override
+    public void close() throws IOException {
+      decoded.close();
     }
   }
 }

@@ -7,11 +7,11 @@ import java.io.Serializable;
  *
  * <ul>
  *   <li>{@link #LINES}: one record a physical line (SNAP files, edge lists).
- *   <li>{@link #JSON}: JSON values. When a file's first record ends on its own line, every line is
- *       a record (JSON lines); when it does not (a pretty-printed array or object), a record ends
- *       only at the end of a line where its value is complete, so a document may span lines. The
- *       choice is made once per file, so one broken line of a JSON-lines file costs that line, not
- *       the rest of the file.
+ *   <li>{@link #JSON}: JSON values. When a file's first line holds nothing but opening brackets
+ *       ({@code [}, {@code {}, {@code [ {}), as pretty-printers write a document's first line, a
+ *       record ends only at the end of a line where its value is complete, so a document may span
+ *       lines. Otherwise every line is a record (JSON lines). The choice is made once per file, so
+ *       one broken line of a JSON-lines file, even its first, costs that line, not the rest.
  *   <li>{@link #csv}: RFC 4180 records, where a quoted field may hold line breaks.
  * </ul>
  *

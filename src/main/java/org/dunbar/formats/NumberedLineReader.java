@@ -27,11 +27,11 @@ public final class NumberedLineReader implements Closeable {
   public static final int LARGEST_MAX_LINE_BYTES = 1 << 30;
 
   private enum JsonMode {
-    /** The first record has not ended yet. */
+    /** The first record's first line has not ended yet. */
     UNDECIDED,
-    /** The first record ended on its line: every line is a record. */
+    /** Every line is a record: the first line was anything but the opening of a document. */
     LINES,
-    /** The first record went on past its line: records end where their value does. */
+    /** The first line only opened a document (a pretty-printer's "[" or "{"): records end where their value does. */
     DOCUMENTS
   }
 
@@ -66,6 +66,8 @@ public final class NumberedLineReader implements Closeable {
   private int depth;
   private boolean inString;
   private boolean escaped;
+  // While undecided: whether the first line holds nothing but '[', '{' and blanks.
+  private boolean onlyOpeners = true;
   private CsvState csv = CsvState.FIELD_START;
 
   /** Physical lines, at most {@link #DEFAULT_MAX_LINE_BYTES} bytes each. */
@@ -170,6 +172,7 @@ public final class NumberedLineReader implements Closeable {
       }
       if (!Tokens.isSpace(b)) {
         blank = false;
+        onlyOpeners = onlyOpeners && (b == '[' || b == '{');
       }
       if (framing.kind() == Framing.Kind.CSV) {
         csv(b);
@@ -185,11 +188,13 @@ public final class NumberedLineReader implements Closeable {
     if (framing.kind() == Framing.Kind.CSV) {
       return csv != CsvState.QUOTED;
     }
-    boolean complete = depth == 0 && !inString;
     if (jsonMode == JsonMode.UNDECIDED) {
-      jsonMode = complete ? JsonMode.LINES : JsonMode.DOCUMENTS;
+      // Only a line that just opens a document starts a pretty-printed file; a first line cut in
+      // the middle of a record is one bad line of a JSON-lines file, not the start of a document.
+      jsonMode = onlyOpeners ? JsonMode.DOCUMENTS : JsonMode.LINES;
+      return jsonMode == JsonMode.LINES;
     }
-    return complete;
+    return depth == 0 && !inString;
   }
 
   private void json(byte b) {

@@ -122,7 +122,8 @@ public final class Accounting {
     String reasons = String.join(", ", named);
     if (dominant.size() > SHOWN_REASONS) {
       long others = dominant.stream().skip(SHOWN_REASONS).mapToLong(Map.Entry::getValue).sum();
-      reasons += " and " + count(others) + " more of " + (dominant.size() - SHOWN_REASONS) + " other reasons";
+      int rest = dominant.size() - SHOWN_REASONS;
+      reasons += " and " + count(others) + " more (" + rest + (rest == 1 ? " other reason)" : " other reasons)");
     }
     return Optional.of(count(total(".rejected")) + " of " + count(total(".read")) + " records rejected ("
         + percent(rejectedFraction()) + ") and " + count(total(".bytes_rejected")) + " of " + count(total(".bytes_read"))

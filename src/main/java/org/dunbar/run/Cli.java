@@ -9,7 +9,8 @@ import org.dunbar.generate.GenerateCommand;
 /**
  * The {@code dunbar} command: {@code run} a study, {@code generate} a sample dump, or {@code
  * --help}. Exit codes: 0 published; 2 bad study or flags; 3 an input glob matches nothing; 4 too
- * many rejected records or unbalanced accounting; 1 anything else.
+ * many rejected records or bytes, an input that cannot be read to its end, or unbalanced
+ * accounting; 1 anything else.
  */
 public final class Cli {
   public static final int OK = 0;
@@ -34,6 +35,8 @@ public final class Cli {
                                     | bluesky-jetstream | reddit
         --snapshot-time T           created | retrieved: when a tweet's follower counts were observed
         --event-time T              time_us | created: when a Bluesky Jetstream event happened
+        --delimiter D               CSV event inputs: , (default) | ; | tab
+        --max-line-bytes N          longest record of an event input (default 1048576; 67108864 for twitter-v1/v2)
         --snapshots GLOB            follower-count snapshot CSV input(s)
         --baseline GLOB             baseline follow graph input(s): 'follower followee' lines
         --period P                  day | week | month (default week)
@@ -47,10 +50,11 @@ public final class Cli {
         --runner R                  flink (default; embedded unless --flink-master) | direct
         --flink-master HOST:PORT    run on a Flink cluster
         --parallelism N             default: the number of cores
-        --max-rejected-fraction X   fail (exit 4) when more are rejected (default 0.01)
+        --max-rejected-fraction X   fail (exit 4) when more records, or more bytes, are rejected (default 0.01)
 
       Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 no input matches a glob,
-      4 too many rejected records or unbalanced accounting (not published).
+      4 too many rejected records or bytes, an input that cannot be read to its end, or
+      unbalanced accounting (not published).
       """;
 
   private Cli() {}

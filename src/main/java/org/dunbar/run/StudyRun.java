@@ -230,16 +230,7 @@ public final class StudyRun {
     shares.put("bytes", accounting.rejectedByteFraction());
     shares.put("max_rejected_fraction", study.maxRejectedFraction());
     manifest.put("rejected_share", shares);
-    List<Map<String, Object>> unread = new ArrayList<>();
-    for (ReadFault f : faults) {
-      Map<String, Object> fault = new LinkedHashMap<>();
-      fault.put("path", f.getPath());
-      fault.put("kind", f.getKind());
-      fault.put("lines_read", f.getLinesRead());
-      fault.put("reason", f.getReason());
-      unread.add(fault);
-    }
-    manifest.put("faults", unread);
+    manifest.put("faults", faults.stream().map(f -> new Unread(f.getPath(), f.getKind(), f.getLinesRead(), f.getReason())).toList());
     // The study as its file spells it: snake_case fields, lower-case period, ISO instants.
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -250,6 +241,9 @@ public final class StudyRun {
     json.writeValue(tmp.toFile(), manifest);
     Files.move(tmp, runDir.resolve("_manifest.json"), StandardCopyOption.ATOMIC_MOVE);
   }
+
+  /** A file that could not be read to its end, as the manifest lists it (snake_case fields). */
+  private record Unread(String path, String kind, long linesRead, String reason) {}
 
   /** Replaces LATEST in one atomic rename, so readers see the old run or the new one, never neither. */
   private static void publish(Path studyDir, String runId) throws IOException {

@@ -75,13 +75,27 @@ class DecompressionTest {
   }
 
   private static byte[] read(String name, byte[] file) throws IOException {
-    try (InputStream in = Decompression.open(name, new ByteArrayInputStream(file))) {
+    try (InputStream in = Decompression.open(name, () -> new ByteArrayInputStream(file))) {
       return in.readAllBytes();
     }
   }
 
   private static String failure(String name, byte[] file) {
     return assertThrows(Decompression.CorruptInput.class, () -> read(name, file)).getMessage();
+  }
+
+  /** What a reader gets before the fault, in reads of {@code chunk} bytes as the line reader makes them. */
+  private static byte[] beforeTheFault(String name, byte[] file, int chunk) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    try (InputStream in = Decompression.open(name, () -> new ByteArrayInputStream(file))) {
+      byte[] buffer = new byte[chunk];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        got.write(buffer, 0, n);
+      }
+      throw new AssertionError("no fault in " + name);
+    } catch (Decompression.CorruptInput expected) {
+      return got.toByteArray();
+    }
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
@@ -126,6 +140,39 @@ class DecompressionTest {
     assertEquals("compressed data ends early (gzip)", failure("x.gz", Arrays.copyOf(gz, gz.length - 5)));
     assertEquals("compressed data ends early (bzip2)", failure("x.bz2", Arrays.copyOf(bz2, bz2.length * 2 / 3)));
     assertEquals("compressed data ends early (zstd)", failure("x.zst", Arrays.copyOf(zst, zst.length * 2 / 3)));
+  }
+
+  @Test
+  void everyByteThatDecodesBeforeTheFaultIsRead() throws IOException {
+    for (String name : new String[] {"cut.gz", "cut.bz2", "cut.zst"}) {
+      Compressor compressor = name.endsWith(".gz") ? GZIPOutputStream::new
+          : name.endsWith(".bz2") ? BZip2CompressorOutputStream::new : ZstdOutputStream::new;
+      byte[] whole = compress(compressor, TEXT);
+      byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
+      // The reference: for gzip what zcat gets (the JDK's stream drains zlib before it fails), for
+      // the others the stream read one byte at a time (their blocks decode whole or not at all).
+      byte[] expected = name.endsWith(".gz") ? jdkGunzip(cut) : beforeTheFault(name, cut, 1);
+      for (int chunk : new int[] {1, 7, 4096, 64 * 1024, TEXT.length}) {
+        assertArrayEquals(expected, beforeTheFault(name, cut, chunk), name + " in reads of " + chunk);
+      }
+      // A prefix of the text, and for gzip and zstd (which stream) most of what the cut kept.
+      assertArrayEquals(Arrays.copyOf(TEXT, expected.length), expected, name);
+    }
+    byte[] gz = compress(GZIPOutputStream::new, TEXT);
+    assertTrue(beforeTheFault("cut.gz", Arrays.copyOf(gz, gz.length * 2 / 3), 64 * 1024).length > TEXT.length / 2);
+  }
+
+  /** What the JDK's gzip stream, byte by byte, decodes of a file before it fails. */
+  private static byte[] jdkGunzip(byte[] file) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(file))) {
+      for (int c = in.read(); c >= 0; c = in.read()) {
+        got.write(c);
+      }
+    } catch (java.io.EOFException expected) {
+      return got.toByteArray();
+    }
+    throw new AssertionError("the cut file decoded whole");
   }
 
   @Test

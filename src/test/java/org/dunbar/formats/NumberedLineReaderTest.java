@@ -199,9 +199,13 @@ class NumberedLineReaderTest {
   }
 
   @Test
-  void jsonLinesStayLinesWhenTheFirstRecordEndsOnItsLine() throws IOException {
-    // The first line is complete, so each line is a record: the broken line 2 costs only itself.
+  void jsonLinesStayLinesUnlessTheFirstLineOnlyOpensADocument() throws IOException {
+    // The first line is a whole value, so each line is a record: the broken line 2 costs only itself.
     assertEquals(List.of("1:{\"a\":1}", "2:{\"b\":[", "3:{\"c\":3}", "4:[1,2]"), json("{\"a\":1}\n{\"b\":[\n{\"c\":3}\r\n[1,2]"));
+    // A first line cut mid-record is one bad line too, not the start of a document.
+    assertEquals(List.of("1:{\"a\":", "2:{\"b\":2}", "3:{\"c\":3}"), json("{\"a\":\n{\"b\":2}\n{\"c\":3}\n"));
+    // A pretty-printer's first line: "[", "{" or Jackson's "[ {".
+    assertEquals(List.of("1:[ {\n  \"a\" : 1\n} ]", "4:{\n}"), json("[ {\n  \"a\" : 1\n} ]\n{\n}\n"));
     // A stray closer cannot swallow the rest of a file of documents either.
     assertEquals(List.of("1:[\n]]", "3:{}"), json("[\n]]\n{}\n"));
   }
@@ -236,6 +240,32 @@ class NumberedLineReaderTest {
     assertEquals(List.of("1:a,b", "2:c,\"d\ne,f\n\n"), csv("a,b\nc,\"d\ne,f\n\n", ','));
     // 'c,"d' + '\n' + 'e,f' + '\n' + '\n': 10 bytes, all inside the open quote.
     assertEquals(List.of("1:a,b", "2:too long (10 bytes)"), read("a,b\nc,\"d\ne,f\n\n", Framing.csv(','), 9));
+  }
+
+  @Test
+  void recordsOverLinesCrossTheReadBuffersWhole() throws IOException {
+    // A quoted CSV field and a pretty-printed document of about 300 KB each: several 64 KiB
+    // refills of the reader's buffer, every one inside the record.
+    String lines = "line\n".repeat(60_000);
+    String csv = "a,text\n1,\"" + lines + "\"\n2,x\n";
+    try (NumberedLineReader reader = new NumberedLineReader(
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)), Framing.csv(','), LIMIT)) {
+      assertEquals(1, reader.next().number());
+      NumberedLine big = reader.next();
+      // "1," + quote + 60,000 lines of 5 bytes + quote: 300,004 bytes, lines 2 to 60,002.
+      assertEquals(2, big.number());
+      assertEquals(300_004, big.length());
+      assertEquals(60_002, reader.linesRead());
+      assertEquals(60_003, reader.next().number());
+    }
+    String json = "[\n" + "  {\"a\": 1},\n".repeat(25_000) + "  {}\n]\n{}\n";
+    try (NumberedLineReader reader = new NumberedLineReader(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.US_ASCII)), Framing.JSON, LIMIT)) {
+      NumberedLine doc = reader.next();
+      // "[\n", 25,000 lines of 12 bytes (their line breaks included), "  {}\n", "]": 300,008.
+      assertEquals(2 + 25_000 * 12 + 5 + 1, doc.length());
+      assertEquals(25_004, reader.next().number());
+    }
   }
 
   @Test

@@ -55,6 +55,14 @@ class SnapFormatsTest {
   }
 
   @Test
+  void readsEpochsInEveryUnitTheirSizeTells() {
+    // 1,600,000,000 s; the same instant in ms, µs and ns.
+    for (String epoch : new String[] {"1600000000", "1600000000000", "1600000000000000", "1600000000000000000"}) {
+      assertEquals(1_600_000_000L * 1_000_000, parse(new SnapMessages(BOUNDS), "1 2 " + epoch).onlyEvent().getTs(), epoch);
+    }
+  }
+
+  @Test
   void keepsSelfInteractionsInActivity() {
     assertEquals("7", parse(new SnapActivity(BOUNDS), "7 7 1600000000 RE").onlyEvent().getTarget());
   }

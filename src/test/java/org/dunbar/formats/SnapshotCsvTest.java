@@ -22,6 +22,32 @@ class SnapshotCsvTest {
   }
 
   @Test
+  void readsTheInputsDelimiterAndEpochsInEveryUnit() {
+    SnapshotCsv semicolons = new SnapshotCsv(new TimeBounds(0, null), ';');
+    RecordingSink sink = new RecordingSink();
+    // 1,600,000,000,000,000 is epoch microseconds (1e14 <= it < 1e17): 2020-09-13T12:26:40Z.
+    semicolons.parse("counts.csv", 2, "\"a;b\";1600000000000000;3", "account;ts;followers", sink);
+    assertEquals(new Snapshot("a;b", T, 3L, null, null, "counts.csv", 2L), sink.onlySnapshot());
+    assertEquals(Framing.csv(';'), semicolons.framing("counts.csv"));
+  }
+
+  @Test
+  void aHeaderWithoutARequiredColumnNamesTheColumnsItHas() {
+    // A semicolon file read with commas: one column, and a hint.
+    RecordingSink.Rejection r = parse("account;ts;followers", "a;1600000000;3").onlyRejection();
+    assertEquals("missing_field", r.reason());
+    assertEquals("account: the header has no column 'account'; its 1 column: 'account;ts;followers'"
+        + " (it holds ';': set the input's delimiter to ';')", r.detail());
+    // A tab-separated file: the hint says tab.
+    assertEquals("account: the header has no column 'account'; its 1 column: 'account\tts\tfollowers'"
+            + " (it holds tabs: set the input's delimiter to tab)",
+        parse("account\tts\tfollowers", "a\t1600000000\t3").onlyRejection().detail());
+    // Columns present but one missing: no hint, just what is there.
+    assertEquals("followers: the header has no column 'followers'; its 2 columns: 'account', 'ts'",
+        parse("account,ts", "a,1600000000").onlyRejection().detail());
+  }
+
+  @Test
   void readsAllCounts() {
     assertEquals(
         new Snapshot("alice", T, 150L, 80L, 12L, "snapshots.csv", 5L),

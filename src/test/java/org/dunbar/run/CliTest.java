@@ -78,6 +78,47 @@ class CliTest {
   }
 
   @Test
+  void aDelimiterIsOneOfThreeAndOnlyForCsvInputs() {
+    assertEquals("dunbar: inputs.events[0].delimiter: '|' is not one of ',', ';', tab\n",
+        badStudy("run", events(), output(), "--delimiter=|").err());
+    assertEquals("dunbar: inputs.events[0].delimiter: applies only to CSV inputs (canonical events and snapshots), not to events"
+            + " format 'twitter-v1'\n",
+        badStudy("run", events(), output(), "--events-format=twitter-v1", "--delimiter=;").err());
+  }
+
+  @Test
+  void maxLineBytesIsAPositiveWholeNumberUpToOneGibibyte() {
+    assertEquals("dunbar: inputs.events[0].max_line_bytes: 0 is not between 1 and 1073741824 (1 GiB)\n",
+        badStudy("run", events(), output(), "--max-line-bytes=0").err());
+    assertEquals("dunbar: inputs.events[0].max_line_bytes: '64MiB' is not a whole number of bytes\n",
+        badStudy("run", events(), output(), "--max-line-bytes=64MiB").err());
+  }
+
+  @Test
+  void anUnknownInputFieldListsTheKnownOnes() throws IOException {
+    Path study = tmp.resolve("typo.yaml");
+    Files.writeString(study, "inputs:\n  snapshots:\n    - path: s.csv\n      delimeter: ';'\n  events:\n    - path: x.jsonl\n",
+        StandardCharsets.UTF_8);
+    assertEquals("dunbar: inputs.snapshots[0].delimeter: unknown input field; known fields are delimiter, format, max_line_bytes,"
+        + " path, snapshot_time\n", badStudy("run", study.toString(), output()).err());
+  }
+
+  @Test
+  void inputOptionsAreResolvedPerFormat() throws IOException {
+    Path study = tmp.resolve("options.yaml");
+    Files.writeString(study, String.join("\n", "inputs:", "  events:", "    - path: a.csv", "      delimiter: tab",
+        "    - path: b.jsonl", "      format: twitter-v2", "  snapshots:", "    - path: s.csv", "      delimiter: ';'",
+        "      max_line_bytes: 2048", ""), StandardCharsets.UTF_8);
+    Study parsed = StudyArguments.parse(List.of(study.toString()));
+    // CSV formats get a delimiter, ',' unless given; the page format's limit is 64 MiB (67,108,864).
+    assertEquals(List.of(
+            new InputSpec("events", "a.csv", "canonical", null, null, "\t", 1_048_576),
+            new InputSpec("events", "b.jsonl", "twitter-v2", null, null, null, 67_108_864),
+            new InputSpec("snapshots", "s.csv", "canonical", null, null, ";", 2048)),
+        parsed.inputs());
+  }
+
+  @Test
   void aGlobMatchingNothingExitsThreeNamingIt() {
     String glob = tmp.resolve("nowhere").resolve("*.jsonl").toString();
     Dunbar result = Dunbar.run("run", "--events=" + glob, output(), "--runner=direct");
@@ -92,6 +133,8 @@ class CliTest {
     assertEquals(Cli.OK, result.exitCode());
     assertTrue(result.out().contains("dunbar run [STUDY.yaml] [--flags]"), result.out());
     assertTrue(result.out().contains("--period P"), result.out());
+    assertTrue(result.out().contains("--max-line-bytes N"), result.out());
+    assertTrue(result.out().contains("--delimiter D"), result.out());
     assertEquals("", result.err());
   }
 

@@ -27,6 +27,12 @@ record FieldCaseRun(Dunbar result, Path studyDir) {
     return new FieldCaseRun(Dunbar.run(args.toArray(new String[0])), output.resolve(name));
   }
 
+  /** This run, after checking that it exited with {@code code} (showing what dunbar said if not). */
+  FieldCaseRun exited(int code) {
+    org.junit.jupiter.api.Assertions.assertEquals(code, result.exitCode(), result.err());
+    return this;
+  }
+
   /** The one run folder, published or not. */
   Path runDir() {
     try (Stream<Path> runs = Files.list(studyDir.resolve("runs"))) {

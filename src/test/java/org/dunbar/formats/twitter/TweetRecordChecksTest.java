@@ -3,6 +3,8 @@ package org.dunbar.formats.twitter;
 import static org.dunbar.formats.twitter.Fixtures.DEFAULT_BOUNDS;
 import static org.dunbar.formats.twitter.Fixtures.micros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dunbar.formats.LineFormat;
@@ -53,6 +55,33 @@ class TweetRecordChecksTest {
       }
     }
     assertEquals(rejected("unparsable", "not a JSON object or array"), onlyRejection(V1, "42"));
+  }
+
+  @Test
+  void anIdThatIsNotValidUnicodeIsUnparsableNeverReplaced() {
+    // "\\uD83D" alone is half an emoji: Java keeps it, UTF-8 cannot, so "1\uD83D" and "1\uD83E"
+    // would both be written "1?".
+    assertEquals(rejected("unparsable", "tweet id: not valid Unicode (a lone surrogate \\uD83D at character 2)"),
+        onlyRejection(V1, "{\"id_str\":\"1\\uD83D\"," + CREATED + "," + USER + "}"));
+    String mention = "\"entities\":{\"user_mentions\":[{\"id_str\":\"\\uDC00x\"}]}";
+    assertEquals(rejected("unparsable", "mention id: not valid Unicode (a lone surrogate \\uDC00 at character 1)"),
+        onlyRejection(V1, "{\"id_str\":\"1\"," + CREATED + "," + USER + "," + mention + "}"));
+    // Text that is never stored is not checked: a tweet cut inside an emoji is still read.
+    CollectingSink sink = parse(V1, "{\"id_str\":\"1\",\"text\":\"cut \\uD83D\"," + CREATED + "," + USER + "}");
+    assertEquals(1, sink.accepted);
+  }
+
+  @Test
+  void anUnparsableLineIsDescribedInWords() {
+    for (String line : List.of("{\"id\":", "{\"id\":1,}", "[{\"id\":NaN}]", "{\"a\":1]")) {
+      for (LineFormat format : List.of(V1, V2)) {
+        String detail = onlyRejection(format, line).detail();
+        assertTrue(detail.startsWith("invalid JSON"), detail);
+        for (String hint : List.of("Source", "REDACTED", "Feature", "`", "code ", "was expecting")) {
+          assertFalse(detail.contains(hint), hint + " in " + detail);
+        }
+      }
+    }
   }
 
   @Test
