@@ -99,7 +99,7 @@ class CliTest {
     Path study = tmp.resolve("typo.yaml");
     Files.writeString(study, "inputs:\n  snapshots:\n    - path: s.csv\n      delimeter: ';'\n  events:\n    - path: x.jsonl\n",
         StandardCharsets.UTF_8);
-    assertEquals("dunbar: inputs.snapshots[0].delimeter: unknown input field; known fields are delimiter, format, max_line_bytes,"
+    assertEquals("dunbar: inputs.snapshots[0].delimeter: unknown input field; known fields are delimiter, event_time, format, max_line_bytes,"
         + " path, snapshot_time\n", badStudy("run", study.toString(), output()).err());
   }
 
