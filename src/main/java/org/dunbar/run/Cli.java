@@ -51,6 +51,10 @@ public final class Cli {
         --flink-master HOST:PORT    run on a Flink cluster
         --parallelism N             default: the number of cores
         --max-rejected-fraction X   fail (exit 4) when more records, or more bytes, are rejected (default 0.01)
+        --pseudonymize-key FILE     publish keyed pseudonyms (HMAC-SHA-256) instead of account and
+                                    post ids; FILE holds the secret and must not be world-readable
+        --min-cell N                null the measures of aggregate rows describing fewer than N
+                                    accounts (N follows for cohorts); default off
 
       Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 no input matches a glob,
       4 too many rejected records or bytes, an input that cannot be read to its end, or

@@ -19,6 +19,7 @@ import org.dunbar.formats.NumberedLineReader;
 import org.dunbar.formats.TimeBounds;
 import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.formats.Timestamps;
+import org.dunbar.privacy.PseudonymKey;
 
 /**
  * Everything a run needs to know, resolved and validated: the SPEC's parameters with their
@@ -35,7 +36,9 @@ public record Study(
     String runner,
     String flinkMaster,
     int parallelism,
-    double maxRejectedFraction)
+    double maxRejectedFraction,
+    PseudonymKey pseudonymize,
+    Long minCell)
     implements Serializable {
 
   public static final List<Long> DEFAULT_BANDS = List.of(5L, 15L, 50L, 150L, 500L, 1500L, 5000L, 50000L);
@@ -47,7 +50,7 @@ public record Study(
   private static final Set<String> FIELDS =
       Set.of("name", "output", "period", "lookback_days", "churn_days", "burst_min", "burst_factor",
           "reply_window_days", "audience_bands", "not_before", "not_after", "inputs", "runner",
-          "flink_master", "parallelism", "max_rejected_fraction");
+          "flink_master", "parallelism", "max_rejected_fraction", "pseudonymize", "min_cell");
 
   /** Reads a study from its tree form (a parsed study file with flags already merged in). */
   public static Study fromTree(ObjectNode tree) {
@@ -85,8 +88,26 @@ public record Study(
       throw new StudyException("max_rejected_fraction", maxRejected + " is not a fraction between 0 and 1");
     }
     AnalysisParams analysis = new AnalysisParams(period, lookback, churn, burstMin, burstFactor, replyWindow, bands);
+    Long minCell = tree.hasNonNull("min_cell") ? (long) positiveInt(tree, "min_cell", 1) : null;
     return new Study(name, text(tree, "output", "out"), analysis, notBefore, notAfter, inputs(tree), runner, flinkMaster,
-        parallelism, maxRejected);
+        parallelism, maxRejected, pseudonymKey(tree), minCell);
+  }
+
+  /** {@code pseudonymize: {key_file: PATH}}: the key is read and checked here, before any work. */
+  private static PseudonymKey pseudonymKey(ObjectNode tree) {
+    JsonNode node = tree.get("pseudonymize");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    JsonNode file = node.get("key_file");
+    if (!node.isObject() || node.size() != 1 || file == null || file.asText().isEmpty()) {
+      throw new StudyException("pseudonymize", "must be a mapping with one field, key_file: PATH (or --pseudonymize-key=PATH)");
+    }
+    try {
+      return PseudonymKey.load(java.nio.file.Path.of(file.asText()));
+    } catch (PseudonymKey.KeyFileException e) {
+      throw new StudyException("pseudonymize.key_file", e.getMessage());
+    }
   }
 
   public TimeBounds timeBounds() {

@@ -26,7 +26,9 @@ public final class StudyArguments {
   /** Flags that set one top-level study field (--lookback-days sets lookback_days). */
   static final Set<String> SCALAR_FLAGS = Set.of("name", "output", "period", "lookback-days", "churn-days", "burst-min",
       "burst-factor", "reply-window-days", "audience-bands", "not-before", "not-after", "runner", "flink-master",
-      "parallelism", "max-rejected-fraction");
+      "parallelism", "max-rejected-fraction", "min-cell");
+  /** --pseudonymize-key=PATH sets the study file's pseudonymize.key_file. */
+  static final String KEY_FLAG = "pseudonymize-key";
   /** Flags that replace an input list: --events=GLOB (repeatable, comma-separated). */
   static final Set<String> INPUT_FLAGS = Set.of("events", "snapshots", "baseline");
   /** Flags that set a property of every event input. */
@@ -58,7 +60,7 @@ public final class StudyArguments {
       } else {
         throw new StudyException("--" + name, "needs a value");
       }
-      if (!SCALAR_FLAGS.contains(name) && !INPUT_FLAGS.contains(name) && !EVENT_INPUT_FLAGS.containsKey(name)) {
+      if (!SCALAR_FLAGS.contains(name) && !INPUT_FLAGS.contains(name) && !EVENT_INPUT_FLAGS.containsKey(name) && !name.equals(KEY_FLAG)) {
         throw new StudyException("--" + name, "unknown flag; known flags are " + knownFlags() + " (see dunbar --help)");
       }
       flags.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
@@ -69,7 +71,7 @@ public final class StudyArguments {
 
   /** Every study flag, sorted, for the message that rejects an unknown one. */
   private static String knownFlags() {
-    return Stream.of(SCALAR_FLAGS, INPUT_FLAGS, EVENT_INPUT_FLAGS.keySet())
+    return Stream.of(SCALAR_FLAGS, INPUT_FLAGS, EVENT_INPUT_FLAGS.keySet(), Set.of(KEY_FLAG))
         .flatMap(Set::stream)
         .sorted()
         .map(flag -> "--" + flag)
@@ -98,6 +100,9 @@ public final class StudyArguments {
         tree.put(name.replace('-', '_'), values.get(values.size() - 1));
       }
     });
+    if (flags.containsKey(KEY_FLAG)) {
+      tree.putObject("pseudonymize").put("key_file", flags.get(KEY_FLAG).get(flags.get(KEY_FLAG).size() - 1));
+    }
     ObjectNode inputs = tree.has("inputs") && tree.get("inputs").isObject() ? (ObjectNode) tree.get("inputs") : tree.putObject("inputs");
     for (String kind : INPUT_FLAGS) {
       if (flags.containsKey(kind)) {

@@ -45,6 +45,7 @@ import org.dunbar.canonical.LatestSnapshots;
 import org.dunbar.canonical.ReadInputs;
 import org.dunbar.canonical.ResolveTargets;
 import org.dunbar.coders.RecordCoders;
+import org.dunbar.privacy.ReleaseRows;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.InputFile;
@@ -115,7 +116,10 @@ public final class StudyPipeline {
         Table.REJECTED, read.get(ReadInputs.REJECTED)
             .apply("Rejected rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via((Rejected r) -> r))
             .setCoder(Table.REJECTED.coder()));
-    tables.forEach((table, rows) -> rows.apply(new WriteTable(table, runDir)));
+    // Pseudonyms and suppression at the last step, so the analyses above see real ids and counts.
+    tables.forEach((table, rows) -> rows
+        .apply(new ReleaseRows(table, study.pseudonymize(), study.minCell()))
+        .apply(new WriteTable(table, runDir)));
 
     // Table rows are counted from the written files' footers by the run, not here: a count in the
     // pipeline would read every row a second time.

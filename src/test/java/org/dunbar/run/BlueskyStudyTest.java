@@ -67,9 +67,9 @@ class BlueskyStudyTest {
         BOB + "|2024-06-10|replay|0|1|1|0|1|null|1|0|0|0|0|0|0|0|0|null|null"),
         Duck.all(run, "follower_growth"));
     assertEquals(List.of(
-        "0-5|0|2024-06-01|conversation|1|0|0|0|0|0|0|0",
-        "0-5|0|2024-06-01|engaged|1|1|0|0|0|0|0|0",
-        "0-5|0|2024-06-01|follow_back|1|0|0|0|0|0|0|0"),
+        "0-5|0|2024-06-01|conversation|1|0|0|0|0|0|0|0|false",
+        "0-5|0|2024-06-01|engaged|1|1|0|0|0|0|0|0|false",
+        "0-5|0|2024-06-01|follow_back|1|0|0|0|0|0|0|0|false"),
         Duck.all(run, "acquisition_cohorts"));
   }
 
@@ -85,11 +85,11 @@ class BlueskyStudyTest {
         BOB + "|2024-06-10|0-5|0|replay|0|0|1|0|0|0|0|0|1|1|0|0|0|0|2|null|0|null|1|0.0|0.0"),
         Duck.all(run, "account_engagement"));
     assertEquals(List.of(
-        "0-5|0|2024-06-10|2|2|0|4|0|null|null|null|null|null|null|0.0|0.0|1.0",
-        "unknown|9|2024-06-10|1|1|null|0|null|null|null|null|null|null|null|null|0.0|0.0"),
+        "0-5|0|2024-06-10|2|2|0|4|0|null|null|null|null|null|null|0.0|0.0|1.0|false",
+        "unknown|9|2024-06-10|1|1|null|0|null|null|null|null|null|null|null|null|0.0|0.0|false"),
         Duck.all(run, "engagement_by_cohort"));
     // ann and bob each have one reciprocal partner and sent it one directed interaction.
-    assertEquals(List.of("1|1|2|1.0|1.0"), Duck.all(run, "dunbar_curve"));
+    assertEquals(List.of("1|1|2|1.0|1.0|false"), Duck.all(run, "dunbar_curve"));
   }
 
   @Test

@@ -176,10 +176,10 @@ class HandMadeStudyTest {
   void acquisitionCohorts() {
     // All four follows land in band 0-5 (followees had 0-2 followers); none has 30 days of input after it.
     assertEquals(List.of(
-        "0-5|0|2024-01-01|conversation|1|0|0|0|0|0|0|0",
-        "0-5|0|2024-01-01|engaged|1|1|0|0|0|0|0|0",
-        "0-5|0|2024-01-01|follow_back|1|0|0|0|0|0|0|0",
-        "0-5|0|2024-01-01|unexplained|1|0|0|0|0|0|0|0"),
+        "0-5|0|2024-01-01|conversation|1|0|0|0|0|0|0|0|false",
+        "0-5|0|2024-01-01|engaged|1|1|0|0|0|0|0|0|false",
+        "0-5|0|2024-01-01|follow_back|1|0|0|0|0|0|0|0|false",
+        "0-5|0|2024-01-01|unexplained|1|0|0|0|0|0|0|0|false"),
         Duck.all(run, "acquisition_cohorts"));
   }
 
@@ -204,17 +204,17 @@ class HandMadeStudyTest {
   @Test
   void engagementByCohort() {
     assertEquals(List.of(
-        "0-5|0|2024-01-01|2|2|1|3|0|3.0|0.0|1.0|0.0|0.0|0.0|0.0|0.0|1.0",
-        "0-5|0|2024-01-08|1|0|2|2|0|1.0|0.0|1.0|0.0|0.0|0.0|0.0|null|0.0",
-        "unknown|9|2024-01-01|2|2|null|2|null|null|null|null|null|null|null|0.0|0.0|1.0",
-        "unknown|9|2024-01-08|2|2|null|0|null|null|null|null|null|null|null|null|0.0|0.0"),
+        "0-5|0|2024-01-01|2|2|1|3|0|3.0|0.0|1.0|0.0|0.0|0.0|0.0|0.0|1.0|false",
+        "0-5|0|2024-01-08|1|0|2|2|0|1.0|0.0|1.0|0.0|0.0|0.0|0.0|null|0.0|false",
+        "unknown|9|2024-01-01|2|2|null|2|null|null|null|null|null|null|null|0.0|0.0|1.0|false",
+        "unknown|9|2024-01-08|2|2|null|0|null|null|null|null|null|null|null|null|0.0|0.0|false"),
         Duck.all(run, "engagement_by_cohort"));
   }
 
   @Test
   void dunbarCurve() {
     // Reciprocal pairs: ann-bob (1 reply each way), cat-dan (2 messages, 1 mention): w = 1, 1, 2, 1.
-    assertEquals(List.of("1|1|4|1.25|1.0"), Duck.all(run, "dunbar_curve"));
+    assertEquals(List.of("1|1|4|1.25|1.0|false"), Duck.all(run, "dunbar_curve"));
   }
 
   @Test

@@ -58,10 +58,10 @@ class RedditStudyTest {
         // quiet_heron: the submission, and the answer to Mossy-Otter's comment an hour later.
         "quiet_heron|2023-03-06|unknown|9|none|null|1|1|0|0|0|0|0|1|0|0|0|0|0|1|null|null|null|1|1.0|0.5"),
         Duck.all(run, "account_engagement"));
-    assertEquals(List.of("unknown|9|2023-03-06|3|3|null|3|null|null|null|null|null|null|null|0.0|0.0|0.6667"),
+    assertEquals(List.of("unknown|9|2023-03-06|3|3|null|3|null|null|null|null|null|null|null|0.0|0.0|false|0.6667"),
         Duck.rows("select * exclude (conversation_partners_mean), round(conversation_partners_mean, 4) from "
             + Duck.table(run, "engagement_by_cohort")));
-    assertEquals(List.of("1|1|2|1.0|1.0"), Duck.all(run, "dunbar_curve"));
+    assertEquals(List.of("1|1|2|1.0|1.0|false"), Duck.all(run, "dunbar_curve"));
   }
 
   @Test

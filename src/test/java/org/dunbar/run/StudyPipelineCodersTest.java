@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -19,6 +21,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PValue;
 import org.dunbar.records.InputFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every PCollection of a study has an explicit, compact coder: Java serialization would be slow,
@@ -29,10 +32,23 @@ class StudyPipelineCodersTest {
   void noStageFallsBackToJavaSerialization() {
     ObjectNode tree = JsonNodeFactory.instance.objectNode();
     tree.putObject("inputs").putArray("events").addObject().put("path", "unused");
+    assertEquals(List.of(), javaSerializedCollections(Study.fromTree(tree)));
+  }
+
+  @Test
+  void norDoTheStepsThatPrepareARelease(@TempDir Path tmp) throws IOException {
+    ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    tree.putObject("inputs").putArray("events").addObject().put("path", "unused");
+    tree.putObject("pseudonymize").put("key_file", PrivacyStudyTest.keyFile(tmp, "key", "secret").toString());
+    tree.put("min_cell", 5);
+    assertEquals(List.of(), javaSerializedCollections(Study.fromTree(tree)));
+  }
+
+  private static List<String> javaSerializedCollections(Study study) {
     PipelineOptions options = PipelineOptionsFactory.create();
     options.setRunner(DirectRunner.class);
     Pipeline p = Pipeline.create(options);
-    StudyPipeline.build(p, Study.fromTree(tree), List.of(new InputFile("unused", "events", "canonical", null, null, null, null)), "unused");
+    StudyPipeline.build(p, study, List.of(new InputFile("unused", "events", "canonical", null, null, null, null)), "unused");
 
     List<String> serializable = new ArrayList<>();
     int[] collections = {0};
@@ -48,7 +64,7 @@ class StudyPipelineCodersTest {
       }
     });
     assertTrue(collections[0] > 100, "the whole study was built: " + collections[0] + " collections");
-    assertEquals(List.of(), serializable);
+    return serializable;
   }
 
   /** Beam's Create expands into a read of a serialized BoundedSource: the source, not data. */
