@@ -43,6 +43,7 @@ public record Study(
   static final List<String> KINDS = List.of("events", "snapshots", "baseline");
   /** The fields of one input entry. */
   static final Set<String> INPUT_FIELDS = Set.of("path", "format", "snapshot_time", "event_time", "delimiter", "max_line_bytes");
+  static final int MAX_DAYS = 36_525;
   private static final Set<String> DELIMITERS = Set.of(",", ";", "\t");
   private static final Set<String> FIELDS =
       Set.of("name", "output", "period", "lookback_days", "churn_days", "burst_min", "burst_factor",
@@ -62,11 +63,11 @@ public record Study(
       throw new StudyException("name", "'" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
     }
     PeriodUnit period = choice(tree, "period", "week", PeriodUnit.class);
-    int lookback = positiveInt(tree, "lookback_days", 30);
-    int churn = positiveInt(tree, "churn_days", 7);
+    int lookback = days(tree, "lookback_days", 30);
+    int churn = days(tree, "churn_days", 7);
     long burstMin = positiveInt(tree, "burst_min", 20);
     double burstFactor = number(tree, "burst_factor", 5.0, 0.0);
-    int replyWindow = positiveInt(tree, "reply_window_days", 7);
+    int replyWindow = days(tree, "reply_window_days", 7);
     List<Long> bands = bands(tree);
     Instant notBefore = instant(tree, "not_before", Instant.parse("2000-01-01T00:00:00Z"));
     Instant notAfter = instant(tree, "not_after", null);
@@ -235,6 +236,18 @@ public record Study(
     int value = tree.has(field) ? parse(field, tree.get(field).asText(), Integer::parseInt, "a whole number") : fallback;
     if (value < 1) {
       throw new StudyException(field, value + " must be at least 1");
+    }
+    return value;
+  }
+
+  /**
+   * A span in days, at most {@link #MAX_DAYS}: the replay works in epoch microseconds, where a
+   * span of 2^31 days wraps a long, and no dump covers more than a century.
+   */
+  private static int days(ObjectNode tree, String field, int fallback) {
+    int value = positiveInt(tree, field, fallback);
+    if (value > MAX_DAYS) {
+      throw new StudyException(field, value + " is more than " + MAX_DAYS + " days (100 years)");
     }
     return value;
   }
