@@ -8,7 +8,8 @@ import org.dunbar.generate.GenerateCommand;
 
 /**
  * The {@code dunbar} command: {@code run} a study, {@code generate} a sample dump, or {@code
- * --help}. Exit codes: 0 published; 2 bad study or flags; 3 an input glob matches nothing; 4 too
+ * --help}. Exit codes: 0 published; 2 bad study or flags; 3 an input glob matches nothing or
+ * something that is not a readable regular file; 4 too
  * many rejected records or unbalanced accounting; 1 anything else.
  */
 public final class Cli {
@@ -49,7 +50,8 @@ public final class Cli {
         --parallelism N             default: the number of cores
         --max-rejected-fraction X   fail (exit 4) when more are rejected (default 0.01)
 
-      Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 no input matches a glob,
+      Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 an input glob matches no file
+      or a path that is not a readable regular file,
       4 too many rejected records or unbalanced accounting (not published).
       """;
 

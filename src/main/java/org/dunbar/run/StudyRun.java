@@ -129,10 +129,14 @@ public final class StudyRun {
     return study.runner().equals("direct") ? "direct" : "flink " + (study.flinkMaster() == null ? "[local]" : study.flinkMaster());
   }
 
-  /** Every input glob must match at least one file: an empty match is a mistake, not an empty study. */
+  /**
+   * Every input glob must match at least one file, and only readable regular files: an empty match
+   * is a mistake, not an empty study, and a folder or FIFO among the matches is never skipped silently.
+   */
   private List<InputFile> matchInputs() throws IOException {
     List<InputFile> files = new ArrayList<>();
     for (InputSpec input : study.inputs()) {
+      LocalInputCheck.check(input);
       MatchResult match = FileSystems.match(input.glob(), EmptyMatchTreatment.ALLOW);
       List<String> paths = match.status() == MatchResult.Status.OK
           ? match.metadata().stream().map(m -> m.resourceId().toString()).sorted().toList()
