@@ -37,7 +37,7 @@ record FailureReport(int exitCode, String line, boolean expected) {
       if (t instanceof OutOfMemoryError) {
         return new FailureReport(Cli.FAILED, String.format(Locale.ROOT,
             "out of memory (%s) with a maximum heap of %,d MiB: give the JVM more (java -Xmx8g -jar dunbar.jar ...)"
-                + " or run with a lower --parallelism", t.getMessage(), Runtime.getRuntime().maxMemory() >> 20), false);
+                + " or run with a lower --parallelism", firstClause(t.getMessage()), Runtime.getRuntime().maxMemory() >> 20), false);
       }
       if (t.getMessage() != null && t.getMessage().contains(NO_SPACE)) {
         String file = output.toString();
@@ -55,6 +55,19 @@ record FailureReport(int exitCode, String line, boolean expected) {
     }
     return new FailureReport(Cli.FAILED, "failed: " + root.getClass().getSimpleName()
         + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")), false);
+  }
+
+  /** Flink's out-of-memory messages run to a paragraph of advice for its own settings: the gist is enough. */
+  private static String firstClause(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    int end = message.length();
+    for (String stop : new String[] {" (", ". ", "\n"}) {
+      int at = message.indexOf(stop);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    return message.substring(0, end);
   }
 
   /** Whether the run's files should be removed: a full disk must not be left full by the partial run. */

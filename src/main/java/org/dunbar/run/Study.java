@@ -78,7 +78,7 @@ public record Study(
     if (!RUNNERS.contains(runner)) {
       throw new StudyException("runner", "'" + runner + "' is not one of direct, flink");
     }
-    JsonNode master = tree.get("flink_master");
+    JsonNode master = scalar(tree, "flink_master", "flink_master");
     String flinkMaster = master == null || master.isNull() || master.asText().isEmpty() ? null : master.asText();
     int parallelism = positiveInt(tree, "parallelism", Runtime.getRuntime().availableProcessors());
     double maxRejected = number(tree, "max_rejected_fraction", 0.01, 0.0);
@@ -128,11 +128,17 @@ public record Study(
   }
 
   private static InputSpec input(String kind, String field, JsonNode entry) {
+    if (!entry.isObject()) {
+      throw new StudyException(field, "must be a mapping such as {path: events/*.jsonl, format: canonical}");
+    }
     for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!INPUT_FIELDS.contains(name)) {
         throw new StudyException(field + "." + name, "unknown input field; known fields are " + String.join(", ", INPUT_FIELDS.stream().sorted().toList()));
       }
+    }
+    for (String key : INPUT_FIELDS) {
+      scalar(entry, key, field + "." + key);
     }
     JsonNode path = entry.get("path");
     if (path == null || path.asText().isEmpty()) {
@@ -218,8 +224,22 @@ public record Study(
   }
 
   private static String text(ObjectNode tree, String field, String fallback) {
-    JsonNode n = tree.get(field);
+    JsonNode n = scalar(tree, field, field);
     return n == null || n.isNull() ? fallback : n.asText();
+  }
+
+  /**
+   * The value of {@code key} in {@code node}, which must be a single value: a list or mapping where
+   * one value belongs would otherwise be read as empty text ({@code output: [a, b]} as "").
+   *
+   * @param field the key's full name for the message, e.g. inputs.events[0].path
+   */
+  static JsonNode scalar(JsonNode node, String key, String field) {
+    JsonNode value = node.get(key);
+    if (value != null && value.isContainerNode()) {
+      throw new StudyException(field, "must be a single value, not a " + (value.isArray() ? "list" : "mapping"));
+    }
+    return value;
   }
 
   private static <E extends Enum<E>> E choice(ObjectNode tree, String field, String fallback, Class<E> type) {
@@ -233,7 +253,7 @@ public record Study(
   }
 
   private static int positiveInt(ObjectNode tree, String field, int fallback) {
-    int value = tree.has(field) ? parse(field, tree.get(field).asText(), Integer::parseInt, "a whole number") : fallback;
+    int value = tree.has(field) ? parse(field, scalar(tree, field, field).asText(), Integer::parseInt, "a whole number") : fallback;
     if (value < 1) {
       throw new StudyException(field, value + " must be at least 1");
     }
@@ -253,7 +273,7 @@ public record Study(
   }
 
   private static double number(ObjectNode tree, String field, double fallback, double min) {
-    double value = tree.has(field) ? parse(field, tree.get(field).asText(), Double::parseDouble, "a number") : fallback;
+    double value = tree.has(field) ? parse(field, scalar(tree, field, field).asText(), Double::parseDouble, "a number") : fallback;
     if (!(value >= min) || Double.isInfinite(value)) {
       throw new StudyException(field, value + " must be a finite number of at least " + min);
     }
@@ -261,15 +281,23 @@ public record Study(
   }
 
   private static Instant instant(ObjectNode tree, String field, Instant fallback) {
-    JsonNode n = tree.get(field);
+    JsonNode n = scalar(tree, field, field);
     if (n == null || n.isNull()) {
       return fallback;
     }
+    Instant instant;
     try {
-      return java.time.OffsetDateTime.parse(n.asText()).toInstant();
+      instant = java.time.OffsetDateTime.parse(n.asText()).toInstant();
     } catch (DateTimeParseException e) {
       throw new StudyException(field, "'" + n.asText() + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
     }
+    try {
+      // Times are compared as epoch microseconds: an instant a long cannot hold would wrap.
+      Timestamps.micros(instant);
+    } catch (ArithmeticException e) {
+      throw new StudyException(field, "'" + n.asText() + "' is out of range: epoch microseconds must fit in 64 bits (years -290308 to 294247)");
+    }
+    return instant;
   }
 
   private static <T> T parse(String field, String text, Function<String, T> parser, String expected) {

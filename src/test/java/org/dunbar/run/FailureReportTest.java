@@ -39,6 +39,11 @@ class FailureReportTest {
         + " (java -Xmx8g -jar dunbar.jar ...) or run with a lower --parallelism", Runtime.getRuntime().maxMemory() >> 20),
         report.line());
     assertFalse(report.freesSpace());
+    // What -Xmx128m gives on embedded Flink: direct memory is as large as the heap.
+    FailureReport direct = FailureReport.of(wrapped(new OutOfMemoryError("Can't allocate enough direct buffer for batch shuffle"
+        + " read buffer pool (bytes allocated: 67076096, bytes still needed: 32768). To avoid the exception, ...")), OUT);
+    assertTrue(direct.line().startsWith("out of memory (Can't allocate enough direct buffer for batch shuffle read buffer pool)"
+        + " with a maximum heap of "), direct.line());
   }
 
   @Test
