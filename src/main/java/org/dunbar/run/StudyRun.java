@@ -68,6 +68,13 @@ public final class StudyRun {
     List<InputFile> files = matchInputs();
     log.printf("dunbar: run %s of study '%s': %d input files, runner %s (parallelism %d)%n",
         runId, study.name(), files.size(), runnerLabel(), study.parallelism());
+    if (study.runner().equals("direct")) {
+      long bytes = 0;
+      for (InputFile f : files) {
+        bytes += FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes();
+      }
+      DirectRunnerAdvice.forInputOf(bytes).ifPresent(log::println);
+    }
     Files.createDirectories(runDir);
     RunWatch watch = new RunWatch(runDir, runId, started, study);
     try {
