@@ -24,6 +24,13 @@ import java.util.stream.Stream;
  */
 final class RunWatch {
   static final String LOG = "_failure.log";
+  /**
+   * Room held for the failure's own files while the run works: on a full disk, deleting what the
+   * run wrote may free nothing yet (writers that failed still hold their files open), and the
+   * manifest and trace must still fit.
+   */
+  static final String RESERVE = "_failure.reserve";
+  static final int RESERVE_BYTES = 128 * 1024;
   /** How long a signal waits for a run that is already publishing to finish. */
   private static final long PUBLISH_GRACE_SECONDS = 30;
 
@@ -44,12 +51,21 @@ final class RunWatch {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /** Holds {@link #RESERVE_BYTES} in the run folder until the run ends. */
+  void reserve() throws IOException {
+    Files.write(runDir.resolve(RESERVE), new byte[RESERVE_BYTES]);
+  }
+
   /**
    * Claims the end of the run for publication; false when a signal has already ended it. After a
    * true answer a signal waits for {@link #published()} instead of marking the run failed.
    */
-  boolean publishing() {
-    return ended.compareAndSet(false, true);
+  boolean publishing() throws IOException {
+    boolean claimed = ended.compareAndSet(false, true);
+    if (claimed) {
+      Files.deleteIfExists(runDir.resolve(RESERVE));
+    }
+    return claimed;
   }
 
   void published() {
@@ -72,6 +88,7 @@ final class RunWatch {
       if (report.freesSpace()) {
         removeContents(runDir);
       }
+      Files.deleteIfExists(runDir.resolve(RESERVE));
       if (!report.expected()) {
         Files.writeString(log, trace(failure), StandardCharsets.UTF_8);
       }
@@ -93,6 +110,7 @@ final class RunWatch {
       return;
     }
     try {
+      Files.deleteIfExists(runDir.resolve(RESERVE));
       writeFailed("stopped by a signal (SIGTERM or SIGINT) before it finished; nothing was published");
     } catch (IOException e) {
       // A JVM shutting down has nowhere else to report; the missing manifest marks the folder incomplete.

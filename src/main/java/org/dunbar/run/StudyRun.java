@@ -78,6 +78,7 @@ public final class StudyRun {
     Files.createDirectories(runDir);
     RunWatch watch = new RunWatch(runDir, runId, started, study);
     try {
+      watch.reserve();
       Path published = runAndPublish(options, files, studyDir, runDir, runId, started, watch);
       watch.published();
       return published;

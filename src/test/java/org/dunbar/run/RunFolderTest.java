@@ -54,14 +54,14 @@ class RunFolderTest {
     return p.waitFor();
   }
 
-  /** A run writes about 240 KiB here: 32 KiB free lets it start and fail part-way. */
+  /** A run writes about 240 KiB here: 32 KiB free besides the run's reserve lets it start and fail part-way. */
   @Test
   void aFullDiskIsOneLineAndTheRunsFilesAreRemoved() throws Exception {
     Path disk = Files.createDirectories(tmp.resolve("disk"));
     assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString()) == 0, "mounting a tmpfs needs root");
     try {
       try (RandomAccessFile filler = new RandomAccessFile(disk.resolve("filler").toFile(), "rw")) {
-        filler.write(new byte[(1024 - 32) * 1024]);
+        filler.write(new byte[1024 * 1024 - RunWatch.RESERVE_BYTES - 32 * 1024]);
       }
       Path output = disk.resolve("out");
       Dunbar result = Dunbar.run("run", "--events=" + events(), "--output=" + output, "--parallelism=1");
