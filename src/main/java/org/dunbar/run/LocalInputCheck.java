@@ -3,6 +3,7 @@ package org.dunbar.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -56,7 +57,7 @@ final class LocalInputCheck {
     return Optional.of("not a regular file (a FIFO, socket or device would block or fail when read)");
   }
 
-  /** Every path the glob names, of any type, links not followed; nothing is opened. */
+  /** Every path the glob names, of any type (a dangling link as itself); nothing is opened. */
   private static List<Path> matches(String glob) {
     Path whole;
     try {
@@ -83,7 +84,8 @@ final class LocalInputCheck {
       return List.of();
     }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + whole);
-    try (Stream<Path> walk = Files.walk(root, maxDepth)) {
+    // Links followed, as Beam follows them when it reads: a FIFO behind a linked folder is found too.
+    try (Stream<Path> walk = Files.walk(root, maxDepth, FileVisitOption.FOLLOW_LINKS)) {
       List<Path> out = new ArrayList<>();
       walk.filter(p -> !p.equals(root) && matcher.matches(p)).sorted().forEach(out::add);
       return out;

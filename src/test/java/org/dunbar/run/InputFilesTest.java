@@ -73,6 +73,16 @@ class InputFilesTest {
   }
 
   @Test
+  void aFifoBehindALinkedFolderIsRefused() throws Exception {
+    Path data = dataDir();
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    mkfifo(elsewhere.resolve("g.jsonl"));
+    Files.createSymbolicLink(data.resolve("linked"), elsewhere);
+    refused(data + "/*/*.jsonl", data.resolve("linked").resolve("g.jsonl"),
+        "not a regular file (a FIFO, socket or device would block or fail when read)");
+  }
+
+  @Test
   void linksToFilesAndFoldersWalkedByDoubleStarAreFine() throws Exception {
     Path data = dataDir();
     Files.createDirectories(data.resolve("sub"));
