@@ -75,14 +75,14 @@ public final class AccountTimelines extends PTransform<KeyedPCollectionTuple<Str
       CoGbkResult all = element.getValue();
       PeriodUnit unit = params.period();
       TreeMap<Integer, long[]> growth = new TreeMap<>();
-      all.getAll(GROWTH).forEach(g -> growth.merge(g.getKey(), g.getValue(), Tally.sum()::apply));
+      all.getAll(GROWTH).forEach(g -> growth.merge(g.getKey(), g.getValue(), GrowthMeasure.SUM::apply));
       List<KV<FollowDay, long[]>> attributed = new ArrayList<>();
       all.getAll(ATTRIBUTED).forEach(attributed::add);
       for (KV<FollowDay, long[]> day : attributed) {
         long[] gained = new long[GrowthMeasure.SIZE];
         gained[GrowthMeasure.gainedBy(FollowReason.of(day.getKey().getReason())).ordinal()] = day.getValue()[CohortMeasure.FOLLOWS.ordinal()];
         gained[GrowthMeasure.GAINED_CHURNED.ordinal()] = day.getValue()[CohortMeasure.CHURNED.ordinal()];
-        growth.merge(unit.startOfDay(day.getKey().getDay()), gained, Tally.sum()::apply);
+        growth.merge(unit.startOfDay(day.getKey().getDay()), gained, GrowthMeasure.SUM::apply);
       }
       TreeMap<Integer, SnapshotSummary> snapshots = new TreeMap<>();
       all.getAll(SNAPSHOTS).forEach(s -> snapshots.put(s.getKey(), s.getValue()));
@@ -103,7 +103,7 @@ public final class AccountTimelines extends PTransform<KeyedPCollectionTuple<Str
       rowsOfGrowth.forEach((period, g) -> out.get(GROWTH_ROWS).output(growthRow(account, period, g, counts)));
 
       TreeMap<Integer, long[]> activity = new TreeMap<>();
-      all.getAll(ACTIVITY).forEach(a -> activity.merge(a.getKey(), a.getValue(), Tally.sum()::apply));
+      all.getAll(ACTIVITY).forEach(a -> activity.merge(a.getKey(), a.getValue(), ActivityMeasure.SUM::apply));
       activity.forEach((period, a) -> out.get(ENGAGEMENT_ROWS).output(engagementRow(account, period, a, counts)));
 
       AudienceBands bands = params.bands();

@@ -23,7 +23,7 @@ public final class AcquisitionCohorts extends PTransform<PCollection<KV<CohortKe
   public PCollection<GenericRecord> expand(PCollection<KV<CohortKey, long[]>> banded) {
     AudienceBands b = bands;
     return banded
-        .apply("Sum per cohort", Combine.perKey(Tally.sum()))
+        .apply("Sum per cohort", Combine.perKey(CohortMeasure.SUM))
         .apply("Cohort rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via(kv -> row(b, kv)))
         .setCoder(Table.ACQUISITION_COHORTS.coder());
   }

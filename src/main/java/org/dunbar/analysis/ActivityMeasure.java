@@ -1,5 +1,7 @@
 package org.dunbar.analysis;
 
+import org.apache.beam.sdk.transforms.Combine;
+
 /** The per-(account, period) counts behind the {@code account_engagement} table. */
 public enum ActivityMeasure {
   POSTS,
@@ -26,6 +28,8 @@ public enum ActivityMeasure {
   DIRECTED_ANSWERED;
 
   public static final int SIZE = values().length;
+  /** Sums {@code account_engagement}'s counts exactly. */
+  public static final Combine.BinaryCombineFn<long[]> SUM = Tally.sum("account_engagement", ExactSum.columns(values()));
 
   public static long[] of(ActivityMeasure m, long value) {
     return Tally.of(SIZE, m, value);

@@ -50,7 +50,7 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
     PCollection<KV<FollowDay, long[]>> daily = follows
         .apply("Count per followee, day and reason", ParDo.of(new CountFollowFn(lastEventTs)).withSideInputs(lastEventTs))
         .setCoder(coder)
-        .apply("Sum follows", Combine.perKey(Tally.sum()));
+        .apply("Sum follows", Combine.perKey(CohortMeasure.SUM));
     PCollection<KV<FollowDay, long[]>> decided = daily.apply("Decided by rules 1-4", Filter.by(kv -> !kv.getKey().getReason().isEmpty()));
     PCollection<KV<FollowDay, long[]>> byBurstRule = daily
         .apply("Undecided", Filter.by(kv -> kv.getKey().getReason().isEmpty()))

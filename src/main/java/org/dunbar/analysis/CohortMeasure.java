@@ -1,5 +1,7 @@
 package org.dunbar.analysis;
 
+import org.apache.beam.sdk.transforms.Combine;
+
 import org.dunbar.records.FollowFact;
 
 /** The per-follow flags counted by {@code acquisition_cohorts}, in its column order. */
@@ -14,6 +16,8 @@ public enum CohortMeasure {
   CONVERSED_90D;
 
   public static final int SIZE = values().length;
+  /** Sums {@code acquisition_cohorts}'s counts exactly. */
+  public static final Combine.BinaryCombineFn<long[]> SUM = Tally.sum("acquisition_cohorts", ExactSum.columns(values()));
 
   /**
    * One follow's flags. A follow is eligible for N days when τ + N days ≤ the last accepted event's

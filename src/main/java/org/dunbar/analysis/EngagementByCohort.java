@@ -82,6 +82,8 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
 
   /** Sums and sketches of one band and period. A sum is null until a non-null value arrives. */
   static final class CohortStats {
+    private static final String TABLE = Table.ENGAGEMENT_BY_COHORT.tableName();
+
     long accounts;
     long activeAccounts;
     Long followersStartSum;
@@ -97,20 +99,21 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
 
     void add(GenericRecord row) {
       accounts++;
-      long sent = 0;
+      // Active when any count sent is positive: a test, not a sum, so it cannot overflow.
+      boolean active = false;
       for (String column : new String[] {"posts", "replies_sent", "mentions_sent", "quotes_sent", "messages_sent", "reshares_sent", "likes_sent"}) {
-        sent += (Long) row.get(column);
+        active |= (Long) row.get(column) > 0;
       }
-      activeAccounts += sent > 0 ? 1 : 0;
+      activeAccounts += active ? 1 : 0;
       Long followers = (Long) row.get("followers_start");
-      followersStartSum = plus(followersStartSum, followers);
-      engagersSum = plus(engagersSum, (Long) row.get("engagers"));
+      followersStartSum = plus(followersStartSum, followers, "followers_start_sum");
+      engagersSum = plus(engagersSum, (Long) row.get("engagers"), "engagers_sum");
       Long engaged = (Long) row.get("engaged_followers");
-      engagedFollowersSum = plus(engagedFollowersSum, engaged);
+      engagedFollowersSum = plus(engagedFollowersSum, engaged, "engaged_followers_sum");
       if (engaged != null) {
-        engagedFollowersBase = plus(engagedFollowersBase, followers);
+        engagedFollowersBase = plus(engagedFollowersBase, followers, "engagement_rate_pooled");
       }
-      partnersSum += (Long) row.get("conversation_partners");
+      partnersSum = plus(partnersSum, (Long) row.get("conversation_partners"), "conversation_partners_mean");
       addIfPresent(engagerRate, row.get("engager_rate"));
       addIfPresent(engagementRate, row.get("engagement_rate"));
       addIfPresent(replyBackRate, row.get("reply_back_rate"));
@@ -120,11 +123,11 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
     void merge(CohortStats o) {
       accounts += o.accounts;
       activeAccounts += o.activeAccounts;
-      followersStartSum = plus(followersStartSum, o.followersStartSum);
-      engagersSum = plus(engagersSum, o.engagersSum);
-      engagedFollowersSum = plus(engagedFollowersSum, o.engagedFollowersSum);
-      engagedFollowersBase = plus(engagedFollowersBase, o.engagedFollowersBase);
-      partnersSum += o.partnersSum;
+      followersStartSum = plus(followersStartSum, o.followersStartSum, "followers_start_sum");
+      engagersSum = plus(engagersSum, o.engagersSum, "engagers_sum");
+      engagedFollowersSum = plus(engagedFollowersSum, o.engagedFollowersSum, "engaged_followers_sum");
+      engagedFollowersBase = plus(engagedFollowersBase, o.engagedFollowersBase, "engagement_rate_pooled");
+      partnersSum = plus(partnersSum, o.partnersSum, "conversation_partners_mean");
       engagerRate.merge(o.engagerRate);
       engagementRate.merge(o.engagementRate);
       replyBackRate.merge(o.replyBackRate);
@@ -159,11 +162,12 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
       }
     }
 
-    private static Long plus(Long sum, Long value) {
+    /** {@code sum + value} exactly, null-aware; {@code column} is what an overflow names. */
+    private static Long plus(Long sum, Long value, String column) {
       if (value == null) {
         return sum;
       }
-      return sum == null ? value : Long.valueOf(sum + value);
+      return sum == null ? value : Long.valueOf(ExactSum.add(sum, value, TABLE, column));
     }
   }
 

@@ -1,5 +1,7 @@
 package org.dunbar.analysis;
 
+import org.apache.beam.sdk.transforms.Combine;
+
 /** The per-(account, period) counts behind the {@code follower_growth} table. */
 public enum GrowthMeasure {
   /** Follow and unfollow events targeting the account, redundant and orphan ones included. */
@@ -15,6 +17,8 @@ public enum GrowthMeasure {
   LOST_OTHER;
 
   public static final int SIZE = values().length;
+  /** Sums {@code follower_growth}'s counts exactly. */
+  public static final Combine.BinaryCombineFn<long[]> SUM = Tally.sum("follower_growth", ExactSum.columns(values()));
 
   public static long[] of(GrowthMeasure m, long value) {
     return Tally.of(SIZE, m, value);

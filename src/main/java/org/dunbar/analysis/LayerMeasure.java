@@ -15,6 +15,7 @@ public enum LayerMeasure {
   LAST_AT;
 
   public static final int SIZE = values().length;
+  static final List<String> COLUMNS = ExactSum.columns(values());
 
   /** The nine layers of network_layers, in table order. */
   public static final List<String> LAYERS =
@@ -34,7 +35,7 @@ public enum LayerMeasure {
       public long[] apply(long[] left, long[] right) {
         long[] out = left.clone();
         for (int i = 0; i < FIRST_AT.ordinal(); i++) {
-          out[i] += right[i];
+          out[i] = ExactSum.add(out[i], right[i], "network_layers", COLUMNS.get(i));
         }
         out[FIRST_AT.ordinal()] = Math.min(left[FIRST_AT.ordinal()], right[FIRST_AT.ordinal()]);
         out[LAST_AT.ordinal()] = Math.max(left[LAST_AT.ordinal()], right[LAST_AT.ordinal()]);

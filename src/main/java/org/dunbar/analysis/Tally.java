@@ -1,5 +1,6 @@
 package org.dunbar.analysis;
 
+import java.util.List;
 import org.apache.beam.sdk.transforms.Combine;
 import org.dunbar.coders.CompactCoder;
 import org.dunbar.coders.CompactReader;
@@ -8,7 +9,7 @@ import org.dunbar.coders.CompactWriter;
 /**
  * A fixed-length vector of counts, indexed by the ordinals of a measure enum ({@link
  * GrowthMeasure}, {@link ActivityMeasure}, {@link CohortMeasure}). Per-key counts are summed with
- * {@link #sum()}, a combiner, so they are pre-aggregated before every shuffle.
+ * {@link #sum}, a combiner, so they are pre-aggregated before every shuffle.
  */
 public final class Tally {
   private Tally() {}
@@ -19,13 +20,19 @@ public final class Tally {
     return v;
   }
 
-  public static Combine.BinaryCombineFn<long[]> sum() {
+  /**
+   * Sums entry by entry, exactly.
+   *
+   * @param table the table the counts feed, and {@code columns} their column names by index: what
+   *     a {@link SumOverflow} names
+   */
+  public static Combine.BinaryCombineFn<long[]> sum(String table, List<String> columns) {
     return new Combine.BinaryCombineFn<>() {
       @Override
       public long[] apply(long[] left, long[] right) {
         long[] out = left.clone();
         for (int i = 0; i < out.length; i++) {
-          out[i] += right[i];
+          out[i] = ExactSum.add(out[i], right[i], table, columns.get(i));
         }
         return out;
       }

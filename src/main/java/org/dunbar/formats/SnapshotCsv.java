@@ -53,7 +53,7 @@ public final class SnapshotCsv implements LineFormat {
     }
     for (String name : COUNTS) {
       String given = fields.get(name);
-      if (given != null && Digits.parse(given) < 0) {
+      if (given != null && !CountLimit.plausible(Digits.parse(given))) {
         sink.rejected(Reasons.BAD_COUNT, Details.value(name, given), null);
         return;
       }

@@ -8,14 +8,15 @@ import org.dunbar.generate.GenerateCommand;
 
 /**
  * The {@code dunbar} command: {@code run} a study, {@code generate} a sample dump, or {@code
- * --help}. Exit codes: 0 published; 2 bad study or flags; 3 an input glob matches nothing; 4 too
- * many rejected records or bytes, an input that cannot be read to its end, or unbalanced
- * accounting; 1 anything else.
+ * --help}. Exit codes: 0 published; 2 bad study or flags; 3 an input glob matches nothing or
+ * something that is not a readable regular file; 4 too many rejected records or bytes, an input
+ * that cannot be read to its end, or unbalanced accounting; 1 anything else.
  */
 public final class Cli {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int BAD_STUDY = 2;
+  static final String DEBUG = "--debug";
 
   static final String HELP = """
       dunbar: follower counts in context.
@@ -26,6 +27,7 @@ public final class Cli {
                 [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
         dunbar --help
+        Any command with --debug prints a failure's stack trace (otherwise: one line, the trace in the run folder)
 
       Study flags (each overrides the study file's field of the same name):
         --name NAME                 study name: output goes to OUTPUT/NAME/runs/RUN_ID (default study)
@@ -56,9 +58,9 @@ public final class Cli {
         --min-cell N                null the measures of aggregate rows describing fewer than N
                                     accounts (N follows for cohorts); default off
 
-      Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 no input matches a glob,
-      4 too many rejected records or bytes, an input that cannot be read to its end, or
-      unbalanced accounting (not published).
+      Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 an input glob matches no file
+      or a path that is not a readable regular file, 4 too many rejected records or bytes, an
+      input that cannot be read to its end, or unbalanced accounting (not published).
       """;
 
   private Cli() {}
@@ -72,7 +74,9 @@ public final class Cli {
       out.print(HELP);
       return args.isEmpty() ? BAD_STUDY : OK;
     }
-    List<String> rest = args.subList(1, args.size());
+    // --debug anywhere adds the stack trace of a failure to its one line on stderr.
+    boolean debug = args.contains(DEBUG);
+    List<String> rest = args.subList(1, args.size()).stream().filter(a -> !a.equals(DEBUG)).toList();
     try {
       switch (args.get(0)) {
         case "run" -> {
@@ -96,16 +100,21 @@ public final class Cli {
           return BAD_STUDY;
         }
       }
-    } catch (StudyException e) {
-      err.println("dunbar: " + e.getMessage());
-      return BAD_STUDY;
-    } catch (RunFailure e) {
-      err.println("dunbar: " + e.getMessage());
-      return e.exitCode();
-    } catch (Exception e) {
-      err.println("dunbar: run failed: " + e);
-      e.printStackTrace(err);
-      return FAILED;
+    } catch (RunAborted e) {
+      err.println("dunbar: " + e.line());
+      return reported(e.report(), e.getCause(), debug, err);
+    } catch (Exception | Error e) {
+      // Before a run folder exists (or outside a run) there is no log file: --debug shows the trace.
+      FailureReport report = FailureReport.of(e, Path.of("."));
+      err.println("dunbar: " + report.line() + (report.expected() || debug ? "" : " (run with --debug for the stack trace)"));
+      return reported(report, e, debug, err);
     }
+  }
+
+  private static int reported(FailureReport report, Throwable cause, boolean debug, PrintStream err) {
+    if (debug && !report.expected()) {
+      cause.printStackTrace(err);
+    }
+    return report.exitCode();
   }
 }

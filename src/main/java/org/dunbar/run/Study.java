@@ -46,6 +46,7 @@ public record Study(
   static final List<String> KINDS = List.of("events", "snapshots", "baseline");
   /** The fields of one input entry. */
   static final Set<String> INPUT_FIELDS = Set.of("path", "format", "snapshot_time", "event_time", "delimiter", "max_line_bytes");
+  static final int MAX_DAYS = 36_525;
   private static final Set<String> DELIMITERS = Set.of(",", ";", "\t");
   private static final Set<String> FIELDS =
       Set.of("name", "output", "period", "lookback_days", "churn_days", "burst_min", "burst_factor",
@@ -65,11 +66,11 @@ public record Study(
       throw new StudyException("name", "'" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
     }
     PeriodUnit period = choice(tree, "period", "week", PeriodUnit.class);
-    int lookback = positiveInt(tree, "lookback_days", 30);
-    int churn = positiveInt(tree, "churn_days", 7);
+    int lookback = days(tree, "lookback_days", 30);
+    int churn = days(tree, "churn_days", 7);
     long burstMin = positiveInt(tree, "burst_min", 20);
     double burstFactor = number(tree, "burst_factor", 5.0, 0.0);
-    int replyWindow = positiveInt(tree, "reply_window_days", 7);
+    int replyWindow = days(tree, "reply_window_days", 7);
     List<Long> bands = bands(tree);
     Instant notBefore = instant(tree, "not_before", Instant.parse("2000-01-01T00:00:00Z"));
     Instant notAfter = instant(tree, "not_after", null);
@@ -80,7 +81,7 @@ public record Study(
     if (!RUNNERS.contains(runner)) {
       throw new StudyException("runner", "'" + runner + "' is not one of direct, flink");
     }
-    JsonNode master = tree.get("flink_master");
+    JsonNode master = scalar(tree, "flink_master", "flink_master");
     String flinkMaster = master == null || master.isNull() || master.asText().isEmpty() ? null : master.asText();
     int parallelism = positiveInt(tree, "parallelism", Runtime.getRuntime().availableProcessors());
     double maxRejected = number(tree, "max_rejected_fraction", 0.01, 0.0);
@@ -148,11 +149,17 @@ public record Study(
   }
 
   private static InputSpec input(String kind, String field, JsonNode entry) {
+    if (!entry.isObject()) {
+      throw new StudyException(field, "must be a mapping such as {path: events/*.jsonl, format: canonical}");
+    }
     for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!INPUT_FIELDS.contains(name)) {
         throw new StudyException(field + "." + name, "unknown input field; known fields are " + String.join(", ", INPUT_FIELDS.stream().sorted().toList()));
       }
+    }
+    for (String key : INPUT_FIELDS) {
+      scalar(entry, key, field + "." + key);
     }
     JsonNode path = entry.get("path");
     if (path == null || path.asText().isEmpty()) {
@@ -238,8 +245,22 @@ public record Study(
   }
 
   private static String text(ObjectNode tree, String field, String fallback) {
-    JsonNode n = tree.get(field);
+    JsonNode n = scalar(tree, field, field);
     return n == null || n.isNull() ? fallback : n.asText();
+  }
+
+  /**
+   * The value of {@code key} in {@code node}, which must be a single value: a list or mapping where
+   * one value belongs would otherwise be read as empty text ({@code output: [a, b]} as "").
+   *
+   * @param field the key's full name for the message, e.g. inputs.events[0].path
+   */
+  static JsonNode scalar(JsonNode node, String key, String field) {
+    JsonNode value = node.get(key);
+    if (value != null && value.isContainerNode()) {
+      throw new StudyException(field, "must be a single value, not a " + (value.isArray() ? "list" : "mapping"));
+    }
+    return value;
   }
 
   private static <E extends Enum<E>> E choice(ObjectNode tree, String field, String fallback, Class<E> type) {
@@ -253,15 +274,27 @@ public record Study(
   }
 
   private static int positiveInt(ObjectNode tree, String field, int fallback) {
-    int value = tree.has(field) ? parse(field, tree.get(field).asText(), Integer::parseInt, "a whole number") : fallback;
+    int value = tree.has(field) ? parse(field, scalar(tree, field, field).asText(), Integer::parseInt, "a whole number") : fallback;
     if (value < 1) {
       throw new StudyException(field, value + " must be at least 1");
     }
     return value;
   }
 
+  /**
+   * A span in days, at most {@link #MAX_DAYS}: the replay works in epoch microseconds, where a
+   * span of 2^31 days wraps a long, and no dump covers more than a century.
+   */
+  private static int days(ObjectNode tree, String field, int fallback) {
+    int value = positiveInt(tree, field, fallback);
+    if (value > MAX_DAYS) {
+      throw new StudyException(field, value + " is more than " + MAX_DAYS + " days (100 years)");
+    }
+    return value;
+  }
+
   private static double number(ObjectNode tree, String field, double fallback, double min) {
-    double value = tree.has(field) ? parse(field, tree.get(field).asText(), Double::parseDouble, "a number") : fallback;
+    double value = tree.has(field) ? parse(field, scalar(tree, field, field).asText(), Double::parseDouble, "a number") : fallback;
     if (!(value >= min) || Double.isInfinite(value)) {
       throw new StudyException(field, value + " must be a finite number of at least " + min);
     }
@@ -269,15 +302,23 @@ public record Study(
   }
 
   private static Instant instant(ObjectNode tree, String field, Instant fallback) {
-    JsonNode n = tree.get(field);
+    JsonNode n = scalar(tree, field, field);
     if (n == null || n.isNull()) {
       return fallback;
     }
+    Instant instant;
     try {
-      return java.time.OffsetDateTime.parse(n.asText()).toInstant();
+      instant = java.time.OffsetDateTime.parse(n.asText()).toInstant();
     } catch (DateTimeParseException e) {
       throw new StudyException(field, "'" + n.asText() + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
     }
+    try {
+      // Times are compared as epoch microseconds: an instant a long cannot hold would wrap.
+      Timestamps.micros(instant);
+    } catch (ArithmeticException e) {
+      throw new StudyException(field, "'" + n.asText() + "' is out of range: epoch microseconds must fit in 64 bits (years -290308 to 294247)");
+    }
+    return instant;
   }
 
   private static <T> T parse(String field, String text, Function<String, T> parser, String expected) {

@@ -29,6 +29,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.analysis.AccountTimelines;
+import org.dunbar.analysis.ActivityMeasure;
 import org.dunbar.analysis.AcquisitionCohorts;
 import org.dunbar.analysis.AnalysisParams;
 import org.dunbar.analysis.AttributeGrowth;
@@ -39,6 +40,7 @@ import org.dunbar.analysis.InteractionEdges;
 import org.dunbar.analysis.NetworkLayers;
 import org.dunbar.analysis.ReplayPairs;
 import org.dunbar.analysis.SummarizeSnapshots;
+import org.dunbar.analysis.GrowthMeasure;
 import org.dunbar.analysis.Tally;
 import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.LatestSnapshots;
@@ -89,8 +91,8 @@ public final class StudyPipeline {
 
     PCollectionTuple pairs = resolved.get(ResolveTargets.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline));
     PCollectionTuple timelines = KeyedPCollectionTuple
-        .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(Tally.sum())), Tally.Coder.of()))
-        .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(Tally.sum())), Tally.Coder.of()))
+        .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(GrowthMeasure.SUM)), Tally.Coder.of()))
+        .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(ActivityMeasure.SUM)), Tally.Coder.of()))
         .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOWS)
             .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor()), lastEventTs))
             .apply("Attributed by followee", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<FollowDay, long[]>>() {}))

@@ -1,9 +1,5 @@
 package org.dunbar.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +53,14 @@ public final class StudyRun {
     this.log = log;
   }
 
-  /** Runs the study; returns the published run folder, or throws {@link RunFailure}. */
+  /**
+   * Runs the study; returns the published run folder, or throws {@link StudyException} or {@link
+   * RunFailure} before the run folder exists and {@link RunAborted} after.
+   */
   public Path execute() throws IOException {
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    OutputRoot.check(Path.of(study.output()).toAbsolutePath());
     Path studyDir = Path.of(study.output(), study.name()).toAbsolutePath();
     Path runDir = studyDir.resolve("runs").resolve(runId);
     PipelineOptions options = options();
@@ -68,8 +68,28 @@ public final class StudyRun {
     List<InputFile> files = matchInputs();
     log.printf("dunbar: run %s of study '%s': %d input files, runner %s (parallelism %d)%n",
         runId, study.name(), files.size(), runnerLabel(), study.parallelism());
+    if (study.runner().equals("direct")) {
+      long bytes = 0;
+      for (InputFile f : files) {
+        bytes += FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes();
+      }
+      DirectRunnerAdvice.forInputOf(bytes).ifPresent(log::println);
+    }
     Files.createDirectories(runDir);
+    RunWatch watch = new RunWatch(runDir, runId, started, study);
+    try {
+      watch.reserve();
+      Path published = runAndPublish(options, files, studyDir, runDir, runId, started, watch);
+      watch.published();
+      return published;
+    } catch (Throwable failure) {
+      // Errors too: an OutOfMemoryError must still leave a failed manifest and one line.
+      throw watch.failed(failure);
+    }
+  }
 
+  private Path runAndPublish(PipelineOptions options, List<InputFile> files, Path studyDir, Path runDir, String runId,
+      Instant started, RunWatch watch) throws IOException {
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
     log.printf("dunbar: pipeline started; tables go to %s%n", runDir);
@@ -90,6 +110,9 @@ public final class StudyRun {
     problems.addAll(accounting.imbalances());
     accounting.rejectionProblem(study.maxRejectedFraction())
         .ifPresent(p -> problems.add(p + " (see the rejected table in " + runDir.resolve("rejected") + ")"));
+    if (!watch.publishing()) {
+      throw new IllegalStateException("stopped by a signal before publication");
+    }
     writeManifest(runDir, runId, started, files, accounting, faults, problems);
     if (!problems.isEmpty()) {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
@@ -129,10 +152,14 @@ public final class StudyRun {
     return study.runner().equals("direct") ? "direct" : "flink " + (study.flinkMaster() == null ? "[local]" : study.flinkMaster());
   }
 
-  /** Every input glob must match at least one file: an empty match is a mistake, not an empty study. */
+  /**
+   * Every input glob must match at least one file, and only readable regular files: an empty match
+   * is a mistake, not an empty study, and a folder or FIFO among the matches is never skipped silently.
+   */
   private List<InputFile> matchInputs() throws IOException {
     List<InputFile> files = new ArrayList<>();
     for (InputSpec input : study.inputs()) {
+      LocalInputCheck.check(input);
       MatchResult match = FileSystems.match(input.glob(), EmptyMatchTreatment.ALLOW);
       List<String> paths = match.status() == MatchResult.Status.OK
           ? match.metadata().stream().map(m -> m.resourceId().toString()).sorted().toList()
@@ -203,14 +230,7 @@ public final class StudyRun {
 
   private void writeManifest(Path runDir, String runId, Instant started, List<InputFile> files, Accounting accounting,
       List<ReadFault> faults, List<String> problems) throws IOException {
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("run_id", runId);
-    manifest.put("status", problems.isEmpty() ? "published" : "failed");
-    manifest.put("problems", problems);
-    manifest.put("started_at", started.toString());
-    manifest.put("ended_at", Instant.now().toString());
-    manifest.put("version", Version.commit());
-    manifest.put("study", study);
+    Map<String, Object> manifest = ManifestFile.head(runId, problems.isEmpty() ? "published" : "failed", problems, started, study);
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
       Map<String, Object> input = new LinkedHashMap<>();
@@ -231,15 +251,7 @@ public final class StudyRun {
     shares.put("max_rejected_fraction", study.maxRejectedFraction());
     manifest.put("rejected_share", shares);
     manifest.put("faults", faults.stream().map(f -> new Unread(f.getPath(), f.getKind(), f.getLinesRead(), f.getReason())).toList());
-    // The study as its file spells it: snake_case fields, lower-case period, ISO instants.
-    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-        .enable(SerializationFeature.INDENT_OUTPUT);
-    Path tmp = runDir.resolve("_manifest.json.tmp");
-    json.writeValue(tmp.toFile(), manifest);
-    Files.move(tmp, runDir.resolve("_manifest.json"), StandardCopyOption.ATOMIC_MOVE);
+    ManifestFile.write(runDir, manifest);
   }
 
   /** A file that could not be read to its end, as the manifest lists it (snake_case fields). */

@@ -80,6 +80,9 @@ class SnapshotCsvTest {
         "1,12,alice,1600000000,1.5|bad_count|following '1.5'",
         "1,+3,alice,1600000000,1|bad_count|posts '+3'",
         "1,1,alice,1600000000,99999999999999999999|bad_count|following '99999999999999999999'",
+        // no account has more than 10^12 followers: a larger count would also make sums wrap
+        "9223372036854775807,1,alice,1600000000,1|bad_count|followers '9223372036854775807'",
+        "1000000000001,1,alice,1600000000,1|bad_count|followers '1000000000001'",
         // a bad count out of range
         "1,x,alice,5,1|bad_count|posts 'x'",
         "1,1,alice,5,1|ts_out_of_range|ts 1970-01-01T00:00:05Z before not_before"

@@ -239,6 +239,13 @@ class TweetRecordChecksTest {
             "{\"id_str\":\"10\","
                 + CREATED
                 + ",\"user\":{\"id_str\":\"1\",\"followers_count\":5,\"friends_count\":\"12\"}}"));
+    assertEquals(
+        rejected("bad_count", "user.followers_count: 1000000000001"),
+        onlyRejection(
+            V1,
+            "{\"id_str\":\"10\","
+                + CREATED
+                + ",\"user\":{\"id_str\":\"1\",\"followers_count\":1000000000001}}"));
   }
 
   @Test
