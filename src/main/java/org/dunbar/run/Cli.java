@@ -20,11 +20,13 @@ public final class Cli {
       dunbar: follower counts in context.
 
       Usage:
-        dunbar run [STUDY.yaml] [--flags]     run a study and publish its tables
+        dunbar run [STUDY.yaml] [--flags] [--run-id ID]
+                                              run a study and publish its tables
         dunbar generate --out DIR --accounts N --days D --seed S [--files K] [--start YYYY-MM-DD]
                 [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
         dunbar --help
+        dunbar --version                      version and git commit of this build
 
       Study flags (each overrides the study file's field of the same name):
         --name NAME                 study name: output goes to OUTPUT/NAME/runs/RUN_ID (default study)
@@ -48,6 +50,8 @@ public final class Cli {
         --flink-master HOST:PORT    run on a Flink cluster
         --parallelism N             default: the number of cores
         --max-rejected-fraction X   fail (exit 4) when more are rejected (default 0.01)
+        --run-id ID                 name the run (letters, digits, . _ -) instead of START-TIME-RANDOM;
+                                    an id already used is refused (exit 2)
 
       Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 no input matches a glob,
       4 too many rejected records or unbalanced accounting (not published).
@@ -64,11 +68,16 @@ public final class Cli {
       out.print(HELP);
       return args.isEmpty() ? BAD_STUDY : OK;
     }
+    if (args.get(0).equals("--version")) {
+      out.println(Version.line());
+      return OK;
+    }
     List<String> rest = args.subList(1, args.size());
     try {
       switch (args.get(0)) {
         case "run" -> {
-          Path published = new StudyRun(StudyArguments.parse(rest), err).execute();
+          RunId.Taken given = RunId.take(rest);
+          Path published = new StudyRun(StudyArguments.parse(given.studyArgs()), err, given.id()).execute();
           out.println(published);
           return OK;
         }

@@ -11,15 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -47,22 +44,32 @@ import org.dunbar.tables.WriteTable;
  * run that fails anywhere leaves {@code LATEST} as it was.
  */
 public final class StudyRun {
-  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
   private final Study study;
   private final PrintStream log;
+  /** The scheduler's run id; null when dunbar makes one from the start time. */
+  private final String givenRunId;
 
   public StudyRun(Study study, PrintStream log) {
+    this(study, log, null);
+  }
+
+  /** A run named by its scheduler ({@code --run-id}); {@code runId} null makes a fresh one. */
+  public StudyRun(Study study, PrintStream log, String runId) {
     this.study = study;
     this.log = log;
+    this.givenRunId = runId;
   }
 
   /** Runs the study; returns the published run folder, or throws {@link RunFailure}. */
   public Path execute() throws IOException {
     Instant started = Instant.now();
-    String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String runId = givenRunId != null ? givenRunId : RunId.fresh(started);
     Path studyDir = Path.of(study.output(), study.name()).toAbsolutePath();
     Path runDir = studyDir.resolve("runs").resolve(runId);
+    if (Files.exists(runDir)) {
+      // Runs are never overwritten: a scheduler that retries must give the retry its own id.
+      throw new StudyException("--run-id", "run '" + runId + "' already exists in " + runDir.getParent());
+    }
     PipelineOptions options = options();
     FileSystems.setDefaultPipelineOptions(options);
     List<InputFile> files = matchInputs();
