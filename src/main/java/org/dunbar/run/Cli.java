@@ -25,6 +25,10 @@ public final class Cli {
         dunbar generate --out DIR --accounts N --days D --seed S [--files K] [--start YYYY-MM-DD]
                 [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
+        dunbar runs [--output DIR] [--name NAME]
+                                              list runs: id, status, start, duration, events read, LATEST
+        dunbar gc --keep N [--output DIR] [--name NAME] [--dry-run]
+                                              remove all but the N newest runs of each study (never LATEST)
         dunbar --help
         dunbar --version                      version and git commit of this build
 
@@ -59,6 +63,22 @@ public final class Cli {
 
   private Cli() {}
 
+  /** A command's body: its exit code. */
+  @FunctionalInterface
+  interface Command {
+    int run() throws Exception;
+  }
+
+  /** Runs a command whose bad flags are {@link IllegalArgumentException}s: those exit 2 with the command's name. */
+  private static int command(String name, PrintStream err, Command body) throws Exception {
+    try {
+      return body.run();
+    } catch (IllegalArgumentException e) {
+      err.println("dunbar " + name + ": " + e.getMessage());
+      return BAD_STUDY;
+    }
+  }
+
   public static void main(String[] args) {
     System.exit(run(Arrays.asList(args), System.out, System.err));
   }
@@ -92,8 +112,11 @@ public final class Cli {
           out.println(command.run());
           return OK;
         }
+        case "runs", "gc" -> {
+          return command(args.get(0), err, () -> args.get(0).equals("runs") ? RunsCommand.run(rest, out, err) : GcCommand.run(rest, out, err));
+        }
         default -> {
-          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, generate (see dunbar --help)");
+          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, generate, runs, gc (see dunbar --help)");
           return BAD_STUDY;
         }
       }
