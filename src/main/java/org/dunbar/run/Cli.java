@@ -25,6 +25,9 @@ public final class Cli {
         dunbar generate --out DIR --accounts N --days D --seed S [--files K] [--start YYYY-MM-DD]
                 [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
+        dunbar validate [STUDY.yaml] [--flags] [--full] [--sample-lines N]
+                                              dry run without a pipeline: inputs, would-be accounting,
+                                              size estimate; exit codes as run
         dunbar runs [--output DIR] [--name NAME]
                                               list runs: id, status, start, duration, events read, LATEST
         dunbar gc --keep N [--output DIR] [--name NAME] [--dry-run]
@@ -112,11 +115,14 @@ public final class Cli {
           out.println(command.run());
           return OK;
         }
+        case "validate" -> {
+          return ValidateCommand.run(rest, out);
+        }
         case "runs", "gc" -> {
           return command(args.get(0), err, () -> args.get(0).equals("runs") ? RunsCommand.run(rest, out, err) : GcCommand.run(rest, out, err));
         }
         default -> {
-          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, generate, runs, gc (see dunbar --help)");
+          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc (see dunbar --help)");
           return BAD_STUDY;
         }
       }

@@ -72,7 +72,7 @@ public final class StudyRun {
     }
     PipelineOptions options = options();
     FileSystems.setDefaultPipelineOptions(options);
-    List<InputFile> files = matchInputs();
+    List<InputFile> files = matchInputs(study);
     log.printf("dunbar: run %s of study '%s': %d input files, runner %s (parallelism %d)%n",
         runId, study.name(), files.size(), runnerLabel(), study.parallelism());
     Files.createDirectories(runDir);
@@ -136,8 +136,13 @@ public final class StudyRun {
     return study.runner().equals("direct") ? "direct" : "flink " + (study.flinkMaster() == null ? "[local]" : study.flinkMaster());
   }
 
-  /** Every input glob must match at least one file: an empty match is a mistake, not an empty study. */
-  private List<InputFile> matchInputs() throws IOException {
+  /**
+   * The study's input files, glob by glob, each glob's matches in path order. Every input glob must
+   * match at least one file: an empty match is a mistake, not an empty study.
+   *
+   * @throws RunFailure with exit code 3 naming the first glob that matches nothing
+   */
+  static List<InputFile> matchInputs(Study study) throws IOException {
     List<InputFile> files = new ArrayList<>();
     for (InputSpec input : study.inputs()) {
       MatchResult match = FileSystems.match(input.glob(), EmptyMatchTreatment.ALLOW);
