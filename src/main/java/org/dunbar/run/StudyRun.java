@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ import org.dunbar.tables.WriteTable;
  * run that fails anywhere leaves {@code LATEST} as it was.
  */
 public final class StudyRun {
+  /** How often a progress line is printed while the pipeline runs. */
+  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
   private final Study study;
   private final PrintStream log;
   /** The scheduler's run id; null when dunbar makes one from the start time. */
@@ -80,7 +84,13 @@ public final class StudyRun {
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
     log.printf("dunbar: pipeline started; tables go to %s%n", runDir);
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    PipelineResult.State state;
+    ProgressListener.reset();
+    try (Progress progress = new Progress(log, totalBytes(files), runDir, PROGRESS_INTERVAL, ProgressListener::metrics)) {
+      PipelineResult result = pipeline.run();
+      progress.watch(result::metrics);
+      state = result.waitUntilFinish();
+    }
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
@@ -108,17 +118,30 @@ public final class StudyRun {
     return runDir;
   }
 
-  private PipelineOptions options() {
+  /** The input files' sizes summed, in bytes: what progress reports the bytes read against. */
+  private static long totalBytes(List<InputFile> files) throws IOException {
+    long total = 0;
+    for (InputFile f : files) {
+      total += FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes();
+    }
+    return total;
+  }
+
+  private PipelineOptions options() throws IOException {
     if (study.runner().equals("direct")) {
       DirectOptions direct = PipelineOptionsFactory.as(DirectOptions.class);
       direct.setRunner(DirectRunner.class);
       direct.setTargetParallelism(study.parallelism());
+      // run() returns at once, so that progress can poll the running job's metrics.
+      direct.setBlockOnRun(false);
       return direct;
     }
     FlinkPipelineOptions flink = PipelineOptionsFactory.as(FlinkPipelineOptions.class);
     flink.setRunner(FlinkRunner.class);
     flink.setFlinkMaster(study.flinkMaster() == null ? "[local]" : study.flinkMaster());
     flink.setParallelism(study.parallelism());
+    // Flink hands the running job to the listener, whose accumulators progress polls.
+    flink.setFlinkConfDir(ProgressListener.confDir().toString());
     // Elements between stages are immutable records: Flink need not deep-copy them defensively.
     flink.setFasterCopy(true);
     // Every exchange blocking: with Flink's default pipelined exchanges a job whose side input (the
