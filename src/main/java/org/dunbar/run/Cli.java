@@ -32,6 +32,9 @@ public final class Cli {
                                               list runs: id, status, start, duration, events read, LATEST
         dunbar gc --keep N [--output DIR] [--name NAME] [--dry-run]
                                               remove all but the N newest runs of each study (never LATEST)
+        dunbar export-graph RUN_DIR --layer L [--format gexf|graphml] [--out FILE]
+                                              one layer of interaction_edges as a graph file (layers: follow,
+                                              reply, mention, quote, message, reshare, like, directed, any)
         dunbar --help
         dunbar --version                      version and git commit of this build
 
@@ -118,11 +121,14 @@ public final class Cli {
         case "validate" -> {
           return ValidateCommand.run(rest, out);
         }
+        case "export-graph" -> {
+          return command("export-graph", err, () -> ExportGraphCommand.run(rest, out));
+        }
         case "runs", "gc" -> {
           return command(args.get(0), err, () -> args.get(0).equals("runs") ? RunsCommand.run(rest, out, err) : GcCommand.run(rest, out, err));
         }
         default -> {
-          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc (see dunbar --help)");
+          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc, export-graph (see dunbar --help)");
           return BAD_STUDY;
         }
       }
