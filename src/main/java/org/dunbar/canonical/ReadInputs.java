@@ -79,6 +79,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   /** Beam counter of the records read so far (accepted, rejected and skipped), summed over files. */
   public static final MetricName RECORDS = MetricName.named(ReadInputs.class, "records");
 
+  /** The tally, present and 1 only when a sample ({@link #readFile} with fewer lines than the file's) stopped before the end. */
+  public static final String SAMPLE_CUT = "sample.cut";
+
   /** The folder, under a run folder, of the files {@link #writeFaults} writes. */
   public static final String FAULTS_DIR = "_faults";
 
@@ -168,7 +171,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         throws IOException {
       boolean awaitingHeader = format.hasHeader(file.getPath());
       String header = null;
-      for (NumberedLine line = reader.next(); line != null && line.number() <= maxLines; line = reader.next()) {
+      for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
+        if (line.number() > maxLines) {
+          sink.sampleCut = true;
+          break;
+        }
         sink.startLine(line);
         String text = line.tooLong() ? null : RawText.decodeStrict(line.bytes());
         if (line.tooLong()) {
@@ -239,6 +246,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     /** Records of the file not yet added to the {@link #RECORDS} counter: it is updated in batches, not per record. */
     private long recordsUncounted;
     private final Counter records = Metrics.counter(RECORDS.getNamespace(), RECORDS.getName());
+    /** True when a sample's line limit stopped the reading before the file's end. */
+    boolean sampleCut;
 
     FileSink(InputFile file, DoFn.MultiOutputReceiver out) {
       this.file = file;
@@ -350,6 +359,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       tally("snapshots.without_moment", withoutMoment);
       if (events > 0) {
         tally(LAST_EVENT_TS, lastEventTs);
+      }
+      if (sampleCut) {
+        tally(SAMPLE_CUT, 1);
       }
     }
 
