@@ -110,14 +110,8 @@ public final class InteractionGraph {
     GEXFExporter<String, Tie> exporter = new GEXFExporter<>(v -> v, new EdgeIds());
     exporter.setParameter(GEXFExporter.Parameter.EXPORT_EDGE_WEIGHTS, true);
     exporter.setDescription("dunbar interaction_edges, layer " + layer);
-    exporter.registerAttribute("events_sent", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.LONG);
-    exporter.registerAttribute("events_received", GEXFExporter.AttributeCategory.NODE, GEXFAttributeType.LONG);
-    exporter.registerAttribute("events", GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.LONG);
-    exporter.registerAttribute("first_at", GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.STRING);
-    exporter.registerAttribute("last_at", GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.STRING);
-    if (layer.equals("follow")) {
-      exporter.registerAttribute("present_at_end", GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.BOOLEAN);
-    }
+    declareAttributes((node, name, type) -> exporter.registerAttribute(name,
+        node ? GEXFExporter.AttributeCategory.NODE : GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.valueOf(type.name())));
     exporter.setVertexAttributeProvider(this::nodeAttributes);
     exporter.setEdgeAttributeProvider(this::edgeAttributes);
     exporter.exportGraph(graph, out);
@@ -129,17 +123,29 @@ public final class InteractionGraph {
     exporter.setEdgeIdProvider(new EdgeIds());
     exporter.setExportEdgeWeights(true);
     exporter.setExportVertexLabels(true);
-    exporter.registerAttribute("events_sent", GraphMLExporter.AttributeCategory.NODE, AttributeType.LONG);
-    exporter.registerAttribute("events_received", GraphMLExporter.AttributeCategory.NODE, AttributeType.LONG);
-    exporter.registerAttribute("events", GraphMLExporter.AttributeCategory.EDGE, AttributeType.LONG);
-    exporter.registerAttribute("first_at", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
-    exporter.registerAttribute("last_at", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
-    if (layer.equals("follow")) {
-      exporter.registerAttribute("present_at_end", GraphMLExporter.AttributeCategory.EDGE, AttributeType.BOOLEAN);
-    }
+    declareAttributes((node, name, type) -> exporter.registerAttribute(name,
+        node ? GraphMLExporter.AttributeCategory.NODE : GraphMLExporter.AttributeCategory.EDGE, type));
     exporter.setVertexAttributeProvider(this::nodeAttributes);
     exporter.setEdgeAttributeProvider(this::edgeAttributes);
     exporter.exportGraph(graph, out);
+  }
+
+  /** Declares one attribute to an exporter. */
+  @FunctionalInterface
+  private interface Declaration {
+    void declare(boolean node, String name, AttributeType type);
+  }
+
+  /** The attributes both formats declare, as {@link #nodeAttributes} and {@link #edgeAttributes} give them. */
+  private void declareAttributes(Declaration declaration) {
+    declaration.declare(true, "events_sent", AttributeType.LONG);
+    declaration.declare(true, "events_received", AttributeType.LONG);
+    declaration.declare(false, "events", AttributeType.LONG);
+    declaration.declare(false, "first_at", AttributeType.STRING);
+    declaration.declare(false, "last_at", AttributeType.STRING);
+    if (layer.equals("follow")) {
+      declaration.declare(false, "present_at_end", AttributeType.BOOLEAN);
+    }
   }
 
   private Map<String, Attribute> nodeAttributes(String account) {
