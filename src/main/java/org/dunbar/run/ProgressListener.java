@@ -47,18 +47,25 @@ public final class ProgressListener implements JobListener {
 
   /**
    * A Flink configuration folder that names this listener, for {@code --flinkConfDir}: the
-   * configuration of {@code FLINK_CONF_DIR}, if set, plus the listener.
+   * configuration of {@code FLINK_CONF_DIR}, if set ({@code config.yaml}, or the legacy {@code
+   * flink-conf.yaml}, whose flat {@code key: value} lines Flink reads when there is no {@code
+   * config.yaml}), plus the listener.
    */
   static Path confDir() throws IOException {
     Path dir = Files.createTempDirectory("dunbar-flink-conf");
     dir.toFile().deleteOnExit();
-    StringBuilder config = new StringBuilder();
     String given = System.getenv("FLINK_CONF_DIR");
+    String name = "config.yaml";
+    String config = "";
     if (given != null && Files.isRegularFile(Path.of(given, "config.yaml"))) {
-      config.append(Files.readString(Path.of(given, "config.yaml"), StandardCharsets.UTF_8)).append('\n');
+      config = Files.readString(Path.of(given, "config.yaml"), StandardCharsets.UTF_8) + "\n";
+    } else if (given != null && Files.isRegularFile(Path.of(given, "flink-conf.yaml"))) {
+      name = "flink-conf.yaml";
+      config = Files.readString(Path.of(given, "flink-conf.yaml"), StandardCharsets.UTF_8) + "\n";
     }
-    config.append("execution.job-listeners: [").append(ProgressListener.class.getName()).append("]\n");
-    Path file = dir.resolve("config.yaml");
+    // A top-level key with dots reads the same in both files, and so does one class name as a list of one.
+    config += "execution.job-listeners: " + ProgressListener.class.getName() + "\n";
+    Path file = dir.resolve(name);
     Files.writeString(file, config, StandardCharsets.UTF_8);
     file.toFile().deleteOnExit();
     return dir;
