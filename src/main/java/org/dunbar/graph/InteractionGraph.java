@@ -123,6 +123,7 @@ public final class InteractionGraph {
     exporter.setEdgeIdProvider(new EdgeIds());
     exporter.setExportEdgeWeights(true);
     exporter.setExportVertexLabels(true);
+    exporter.setVertexLabelAttributeName("label"); // as GEXF names it, rather than JGraphT's "VertexLabel"
     declareAttributes((node, name, type) -> exporter.registerAttribute(name,
         node ? GraphMLExporter.AttributeCategory.NODE : GraphMLExporter.AttributeCategory.EDGE, type));
     exporter.setVertexAttributeProvider(this::nodeAttributes);

@@ -44,8 +44,15 @@ class ProgressTest {
   @Test
   void anEmbeddedFlinkRunPrintsTimestampedProgressFromItsCounters() throws IOException {
     Path dump = HandMadeDump.write(tmp.resolve("dump"), null);
-    Dunbar result = Dunbar.run("run", "--events=" + dump.resolve("events.jsonl"), "--output=" + tmp.resolve("out"),
-        "--runner=flink", "--parallelism=1", "--max-rejected-fraction=1");
+    Dunbar result;
+    // Flink started by earlier tests of this JVM runs the job in seconds: poll often enough to see it.
+    StudyRun.progressInterval = Duration.ofMillis(200);
+    try {
+      result = Dunbar.run("run", "--events=" + dump.resolve("events.jsonl"), "--output=" + tmp.resolve("out"),
+          "--runner=flink", "--parallelism=1", "--max-rejected-fraction=1");
+    } finally {
+      StudyRun.progressInterval = Duration.ofSeconds(5);
+    }
     result.published();
     List<String> progress = result.err().lines().filter(l -> TIMESTAMP.matcher(l).find()).toList();
     assertTrue(progress.size() >= 1, result.err());
