@@ -17,6 +17,9 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricName;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -76,6 +79,16 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       .and(REJECTED, AvroCoder.specific(Rejected.class))
       .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
       .and(FAULTS, AvroCoder.specific(ReadFault.class));
+  /**
+   * Beam counter of the input files' own bytes read so far (compressed bytes for a compressed
+   * file), summed over files: progress reports it against the inputs' total size.
+   */
+  public static final MetricName INPUT_BYTES = MetricName.named(ReadInputs.class, "input_bytes");
+  /** Beam counter of the records read so far (accepted, rejected and skipped), summed over files. */
+  public static final MetricName RECORDS = MetricName.named(ReadInputs.class, "records");
+
+  /** The tally, present and 1 only when a sample ({@link #readFile} with fewer lines than the file's) stopped before the end. */
+  public static final String SAMPLE_CUT = "sample.cut";
 
   /** The folder, under a run folder, of the files {@link #writeFaults} writes. */
   public static final String FAULTS_DIR = "_faults";
@@ -88,13 +101,24 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     this.bounds = bounds;
   }
 
+  /**
+   * The reading of one whole file as a run does it, for a caller outside a pipeline ({@code
+   * dunbar validate}): the records go to {@code out} by this transform's tags, the file's tallies to
+   * {@link #TALLIES}, and the counters to the current Beam metrics container, if any.
+   *
+   * @param maxLines stop after this many physical lines (a sample); {@link Long#MAX_VALUE} for all
+   */
+  public static void readFile(InputFile file, TimeBounds bounds, long maxLines, DoFn.MultiOutputReceiver out) {
+    new ReadFileFn(bounds, maxLines).process(file, SIDE.unwrapping(out));
+  }
+
   @Override
   public PCollectionTuple expand(PBegin begin) {
     PCollectionTuple read = begin
         .apply("Input files", Create.of(files).withCoder(AvroCoder.specific(InputFile.class)))
         // Spread the files over workers; Create alone would read them all in one place.
         .apply("Spread files", Reshuffle.viaRandomKey())
-        .apply("Read and parse records", ParDo.of(new ReadFileFn(bounds))
+        .apply("Read and parse records", ParDo.of(new ReadFileFn(bounds, Long.MAX_VALUE))
             .withOutputTags(EVENTS, TupleTagList.of(SIDE.tag())));
     read.get(EVENTS).setCoder(RecordCoders.event());
     SIDE.setCoder(read);
@@ -111,7 +135,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** The options of an input's format: its snapshot moment and CSV delimiter. */
-  static FormatOptions options(InputFile file) {
+  public static FormatOptions options(InputFile file) {
     String delimiter = file.getDelimiter();
     return new FormatOptions(file.getSnapshotTime(), file.getEventTime(),
         delimiter == null ? FormatOptions.DEFAULTS.delimiter() : delimiter.charAt(0));
@@ -125,9 +149,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
   static final class ReadFileFn extends DoFn<InputFile, Event> {
     private final TimeBounds bounds;
+    private final long maxLines;
 
-    ReadFileFn(TimeBounds bounds) {
+    ReadFileFn(TimeBounds bounds, long maxLines) {
       this.bounds = bounds;
+      this.maxLines = maxLines;
     }
 
     @ProcessElement
@@ -137,7 +163,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       NumberedLineReader reader = null;
       try (InputStream in = open(file.getPath())) {
         reader = new NumberedLineReader(in, format.framing(file.getPath()), maxLineBytes(file));
-        read(reader, format, file, sink);
+        read(reader, format, file, sink, maxLines);
       } catch (IOException e) {
         // Not dropped: the fault fails the run, which names the file, its last line and why.
         out.get(SIDE.tag()).output(SIDE.of(FAULTS, new ReadFault(file.getPath(), file.getKind(), reader == null ? 0L : reader.linesRead(), describe(e))));
@@ -145,10 +171,15 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       sink.emitTallies();
     }
 
-    private static void read(NumberedLineReader reader, LineFormat format, InputFile file, FileSink sink) throws IOException {
+    private static void read(NumberedLineReader reader, LineFormat format, InputFile file, FileSink sink, long maxLines)
+        throws IOException {
       boolean awaitingHeader = format.hasHeader(file.getPath());
       String header = null;
       for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
+        if (line.number() > maxLines) {
+          sink.sampleCut = true;
+          break;
+        }
         sink.startLine(line);
         String text = line.tooLong() ? null : RawText.decodeStrict(line.bytes());
         if (line.tooLong()) {
@@ -182,8 +213,10 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       return Channels.newInputStream(byName.readDecompressed(Channels.newChannel(raw(path))));
     }
 
+    /** The file's own bytes, counted for progress ({@link #INPUT_BYTES}). */
     private static InputStream raw(String path) throws IOException {
-      return Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()));
+      return new CountingInputStream(Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())),
+          Metrics.counter(INPUT_BYTES.getNamespace(), INPUT_BYTES.getName()));
     }
 
     /** Why a file could not be read, in words. */
@@ -203,6 +236,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
   /** Routes one file's records to the outputs and counts them. */
   private static final class FileSink implements RecordSink {
+    /** Records counted locally before the shared counter is updated: the counter is for progress, seconds apart. */
+    private static final long RECORDS_BATCH = 4096;
     private final InputFile file;
     private final DoFn.MultiOutputReceiver out;
     private NumberedLine line;
@@ -218,6 +253,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private long snapshots;
     private long edges;
     private long withoutMoment;
+    /** Records of the file not yet added to the {@link #RECORDS} counter: it is updated in batches, not per record. */
+    private long recordsUncounted;
+    private final Counter records = Metrics.counter(RECORDS.getNamespace(), RECORDS.getName());
+    /** True when a sample's line limit stopped the reading before the file's end. */
+    boolean sampleCut;
 
     FileSink(InputFile file, DoFn.MultiOutputReceiver out) {
       this.file = file;
@@ -240,7 +280,16 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     void endLine() {
       if (recordsOfLine > 0) {
         bytesRead += line.length();
+        recordsUncounted += recordsOfLine;
+        if (recordsUncounted >= RECORDS_BATCH) {
+          flushRecords();
+        }
       }
+    }
+
+    private void flushRecords() {
+      records.inc(recordsUncounted);
+      recordsUncounted = 0;
     }
 
     @Override
@@ -304,6 +353,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     void emitTallies() {
+      flushRecords();
       String kind = file.getKind();
       long skippedRecords = skipped.values().stream().mapToLong(Long::longValue).sum();
       tally(kind + ".read", accepted + rejected + skippedRecords);
@@ -319,6 +369,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       tally("snapshots.without_moment", withoutMoment);
       if (events > 0) {
         tally(LAST_EVENT_TS, lastEventTs);
+      }
+      if (sampleCut) {
+        tally(SAMPLE_CUT, 1);
       }
     }
 

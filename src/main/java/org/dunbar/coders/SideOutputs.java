@@ -78,6 +78,39 @@ public final class SideOutputs implements Serializable {
     return split;
   }
 
+  /**
+   * A receiver that takes the carrying output apart as it is written, for a caller that runs the
+   * DoFn outside a pipeline ({@code dunbar validate}): each value reaches {@code out} under its own
+   * tag, as after {@link #split}.
+   */
+  public DoFn.MultiOutputReceiver unwrapping(DoFn.MultiOutputReceiver out) {
+    return new DoFn.MultiOutputReceiver() {
+      @Override
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      public <T> DoFn.OutputReceiver<T> get(TupleTag<T> output) {
+        if (!output.equals(tag)) {
+          return out.get(output);
+        }
+        return (DoFn.OutputReceiver<T>) new DoFn.OutputReceiver<RawUnionValue>() {
+          @Override
+          public void output(RawUnionValue value) {
+            out.get((TupleTag) tags.get(value.getUnionTag())).output(value.getValue());
+          }
+
+          @Override
+          public void outputWithTimestamp(RawUnionValue value, org.joda.time.Instant timestamp) {
+            out.get((TupleTag) tags.get(value.getUnionTag())).outputWithTimestamp(value.getValue(), timestamp);
+          }
+        };
+      }
+
+      @Override
+      public <T> DoFn.OutputReceiver<org.apache.beam.sdk.values.Row> getRowReceiver(TupleTag<T> output) {
+        return out.getRowReceiver(output);
+      }
+    };
+  }
+
   private static final class SplitFn extends DoFn<RawUnionValue, Object> {
     private final List<TupleTag<?>> tags;
 

@@ -22,12 +22,24 @@ public final class Cli {
       dunbar: follower counts in context.
 
       Usage:
-        dunbar run [STUDY.yaml] [--flags]     run a study and publish its tables
+        dunbar run [STUDY.yaml] [--flags] [--run-id ID]
+                                              run a study and publish its tables
         dunbar generate --out DIR --accounts N --days D --seed S [--files K] [--start YYYY-MM-DD]
                 [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
+        dunbar validate [STUDY.yaml] [--flags] [--full] [--sample-lines N]
+                                              dry run without a pipeline: inputs, would-be accounting,
+                                              size estimate; exit codes as run
+        dunbar runs [--output DIR] [--name NAME]
+                                              list runs: id, status, start, duration, events read, LATEST
+        dunbar gc --keep N [--output DIR] [--name NAME] [--dry-run]
+                                              remove all but the N newest runs of each study (never LATEST)
+        dunbar export-graph RUN_DIR --layer L [--format gexf|graphml] [--out FILE]
+                                              one layer of interaction_edges as a graph file (layers: follow,
+                                              reply, mention, quote, message, reshare, like, directed, any)
         dunbar --help
         Any command with --debug prints a failure's stack trace (otherwise: one line, the trace in the run folder)
+        dunbar --version                      version and git commit of this build
 
       Study flags (each overrides the study file's field of the same name):
         --name NAME                 study name: output goes to OUTPUT/NAME/runs/RUN_ID (default study)
@@ -57,6 +69,8 @@ public final class Cli {
                                     post ids; FILE holds the secret and must not be world-readable
         --min-cell N                null the measures of aggregate rows describing fewer than N
                                     accounts (N follows for cohorts); default off
+        --run-id ID                 name the run (letters, digits, . _ -) instead of START-TIME-RANDOM;
+                                    an id already used is refused (exit 2)
 
       Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 an input glob matches no file
       or a path that is not a readable regular file, 4 too many rejected records or bytes, an
@@ -64,6 +78,22 @@ public final class Cli {
       """;
 
   private Cli() {}
+
+  /** A command's body: its exit code. */
+  @FunctionalInterface
+  interface Command {
+    int run() throws Exception;
+  }
+
+  /** Runs a command whose bad flags are {@link IllegalArgumentException}s: those exit 2 with the command's name. */
+  private static int command(String name, PrintStream err, Command body) throws Exception {
+    try {
+      return body.run();
+    } catch (IllegalArgumentException e) {
+      err.println("dunbar " + name + ": " + e.getMessage());
+      return BAD_STUDY;
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(Arrays.asList(args), System.out, System.err));
@@ -74,13 +104,18 @@ public final class Cli {
       out.print(HELP);
       return args.isEmpty() ? BAD_STUDY : OK;
     }
+    if (args.get(0).equals("--version")) {
+      out.println(Version.line());
+      return OK;
+    }
     // --debug anywhere adds the stack trace of a failure to its one line on stderr.
     boolean debug = args.contains(DEBUG);
     List<String> rest = args.subList(1, args.size()).stream().filter(a -> !a.equals(DEBUG)).toList();
     try {
       switch (args.get(0)) {
         case "run" -> {
-          Path published = new StudyRun(StudyArguments.parse(rest), err).execute();
+          RunId.Taken given = RunId.take(rest);
+          Path published = new StudyRun(StudyArguments.parse(given.studyArgs()), err, given.id()).execute();
           out.println(published);
           return OK;
         }
@@ -95,8 +130,17 @@ public final class Cli {
           out.println(command.run());
           return OK;
         }
+        case "validate" -> {
+          return ValidateCommand.run(rest, out);
+        }
+        case "export-graph" -> {
+          return command("export-graph", err, () -> ExportGraphCommand.run(rest, out));
+        }
+        case "runs", "gc" -> {
+          return command(args.get(0), err, () -> args.get(0).equals("runs") ? RunsCommand.run(rest, out, err) : GcCommand.run(rest, out, err));
+        }
         default -> {
-          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, generate (see dunbar --help)");
+          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc, export-graph (see dunbar --help)");
           return BAD_STUDY;
         }
       }

@@ -6,16 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -43,14 +41,26 @@ import org.dunbar.tables.WriteTable;
  * run that fails anywhere leaves {@code LATEST} as it was.
  */
 public final class StudyRun {
-  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  /**
+   * How often a progress line is printed while the pipeline runs: 5 s. Not final so that a test can
+   * see lines from a run that a warm JVM finishes in seconds.
+   */
+  static volatile Duration progressInterval = Duration.ofSeconds(5);
 
   private final Study study;
   private final PrintStream log;
+  /** The scheduler's run id; null when dunbar makes one from the start time. */
+  private final String givenRunId;
 
   public StudyRun(Study study, PrintStream log) {
+    this(study, log, null);
+  }
+
+  /** A run named by its scheduler ({@code --run-id}); {@code runId} null makes a fresh one. */
+  public StudyRun(Study study, PrintStream log, String runId) {
     this.study = study;
     this.log = log;
+    this.givenRunId = runId;
   }
 
   /**
@@ -59,13 +69,17 @@ public final class StudyRun {
    */
   public Path execute() throws IOException {
     Instant started = Instant.now();
-    String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String runId = givenRunId != null ? givenRunId : RunId.fresh(started);
     OutputRoot.check(Path.of(study.output()).toAbsolutePath());
     Path studyDir = Path.of(study.output(), study.name()).toAbsolutePath();
     Path runDir = studyDir.resolve("runs").resolve(runId);
+    if (Files.exists(runDir)) {
+      // Runs are never overwritten: a scheduler that retries must give the retry its own id.
+      throw new StudyException("--run-id", "run '" + runId + "' already exists in " + runDir.getParent());
+    }
     PipelineOptions options = options();
     FileSystems.setDefaultPipelineOptions(options);
-    List<InputFile> files = matchInputs();
+    List<InputFile> files = matchInputs(study);
     log.printf("dunbar: run %s of study '%s': %d input files, runner %s (parallelism %d)%n",
         runId, study.name(), files.size(), runnerLabel(), study.parallelism());
     if (study.runner().equals("direct")) {
@@ -93,7 +107,13 @@ public final class StudyRun {
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
     log.printf("dunbar: pipeline started; tables go to %s%n", runDir);
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    PipelineResult.State state;
+    ProgressListener.reset();
+    try (Progress progress = new Progress(log, totalBytes(files), runDir, progressInterval, ProgressListener::metrics)) {
+      PipelineResult result = pipeline.run();
+      progress.watch(result::metrics);
+      state = result.waitUntilFinish();
+    }
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
@@ -124,17 +144,30 @@ public final class StudyRun {
     return runDir;
   }
 
-  private PipelineOptions options() {
+  /** The input files' sizes summed, in bytes: what progress reports the bytes read against. */
+  private static long totalBytes(List<InputFile> files) throws IOException {
+    long total = 0;
+    for (InputFile f : files) {
+      total += FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes();
+    }
+    return total;
+  }
+
+  private PipelineOptions options() throws IOException {
     if (study.runner().equals("direct")) {
       DirectOptions direct = PipelineOptionsFactory.as(DirectOptions.class);
       direct.setRunner(DirectRunner.class);
       direct.setTargetParallelism(study.parallelism());
+      // run() returns at once, so that progress can poll the running job's metrics.
+      direct.setBlockOnRun(false);
       return direct;
     }
     FlinkPipelineOptions flink = PipelineOptionsFactory.as(FlinkPipelineOptions.class);
     flink.setRunner(FlinkRunner.class);
     flink.setFlinkMaster(study.flinkMaster() == null ? "[local]" : study.flinkMaster());
     flink.setParallelism(study.parallelism());
+    // Flink hands the running job to the listener, whose accumulators progress polls.
+    flink.setFlinkConfDir(ProgressListener.confDir().toString());
     // Elements between stages are immutable records: Flink need not deep-copy them defensively.
     flink.setFasterCopy(true);
     // Every exchange blocking: with Flink's default pipelined exchanges a job whose side input (the
@@ -153,10 +186,14 @@ public final class StudyRun {
   }
 
   /**
-   * Every input glob must match at least one file, and only readable regular files: an empty match
-   * is a mistake, not an empty study, and a folder or FIFO among the matches is never skipped silently.
+   * The study's input files, glob by glob, each glob's matches in path order. Every input glob must
+   * match at least one file, and only readable regular files: an empty match is a mistake, not an
+   * empty study, and a folder or FIFO among the matches is never skipped silently.
+   *
+   * @throws RunFailure with exit code 3 naming the first glob that matches nothing or a path that
+   *     is not a readable regular file
    */
-  private List<InputFile> matchInputs() throws IOException {
+  static List<InputFile> matchInputs(Study study) throws IOException {
     List<InputFile> files = new ArrayList<>();
     for (InputSpec input : study.inputs()) {
       LocalInputCheck.check(input);

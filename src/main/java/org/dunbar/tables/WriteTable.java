@@ -53,15 +53,23 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
   }
 
   /**
+   * The Hive partition folder of an empty partitioned table: Hive's name for a null partition value,
+   * which Spark, pyarrow and DuckDB read as null. The folder holds no rows; it is there so that a
+   * Hive-partitioned read still finds the {@code period_month} column every query of the README
+   * names.
+   */
+  public static final String EMPTY_PARTITION = "period_month=__HIVE_DEFAULT_PARTITION__";
+
+  /**
    * Gives every table of a finished run that got no rows a Parquet file with its columns and no
-   * rows. FileIO writes no file at all for an empty table, and readers (DuckDB, Spark) fail on a
-   * folder without one.
+   * rows, under {@link #EMPTY_PARTITION} for a partitioned table. FileIO writes no file at all for
+   * an empty table, and readers (DuckDB, Spark) fail on a folder without one.
    */
   public static void writeEmptyTables(Path runDir) throws IOException {
     for (Table table : Table.values()) {
       Path dir = runDir.resolve(table.tableName());
       if (!hasParquet(dir)) {
-        writeEmpty(table, dir);
+        writeEmpty(table, table.partitioned() ? dir.resolve(EMPTY_PARTITION) : dir);
       }
     }
   }
