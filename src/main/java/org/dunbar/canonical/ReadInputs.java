@@ -67,10 +67,10 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
   public static final TupleTag<ReadFault> FAULTS = new TupleTag<>() {};
   /**
-   * The tally of the last accepted event's instant (epoch microseconds) in a file: a maximum, not a
-   * count, so it is kept apart from the summed tallies.
+   * Each file's last accepted event's instant (epoch microseconds), for files with any: a maximum,
+   * not a count, so it has its own output rather than a place among the summed tallies.
    */
-  public static final String LAST_EVENT_TS = "max.events.ts";
+  public static final TupleTag<Long> LAST_EVENTS = new TupleTag<>() {};
 
   /** Everything but the events: few next to them, so they travel as one output (see {@link SideOutputs}). */
   private static final SideOutputs SIDE = SideOutputs.create()
@@ -78,7 +78,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       .and(EDGES, AvroCoder.specific(BaselineEdge.class))
       .and(REJECTED, AvroCoder.specific(Rejected.class))
       .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-      .and(FAULTS, AvroCoder.specific(ReadFault.class));
+      .and(FAULTS, AvroCoder.specific(ReadFault.class))
+      .and(LAST_EVENTS, VarLongCoder.of());
   /**
    * Beam counter of the input files' own bytes read so far (compressed bytes for a compressed
    * file), summed over files: progress reports it against the inputs' total size.
@@ -368,7 +369,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       tally("emitted.baseline", edges);
       tally("snapshots.without_moment", withoutMoment);
       if (events > 0) {
-        tally(LAST_EVENT_TS, lastEventTs);
+        side(LAST_EVENTS, lastEventTs);
       }
       if (sampleCut) {
         tally(SAMPLE_CUT, 1);

@@ -36,8 +36,7 @@ final class SampleReceiver implements DoFn.MultiOutputReceiver {
     if (tag.equals(ReadInputs.TALLIES)) {
       return receiver(t -> {
         KV<String, Long> kv = (KV<String, Long>) t;
-        // The last event's instant is a maximum, the rest are counts.
-        tallies.merge(kv.getKey(), kv.getValue(), kv.getKey().equals(ReadInputs.LAST_EVENT_TS) ? Math::max : Long::sum);
+        tallies.merge(kv.getKey(), kv.getValue(), Long::sum);
       });
     }
     if (tag.equals(ReadInputs.REJECTED)) {

@@ -14,12 +14,10 @@ import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Distinct;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -84,10 +82,7 @@ public final class StudyPipeline {
             .via(e -> KV.of(e.getFollower(), e.getFollowee())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("Distinct baseline edges", Distinct.create());
-    PCollectionView<Long> lastEventTs = read.get(ReadInputs.TALLIES)
-        .apply("Last event of each file", Filter.by(t -> t.getKey().equals(ReadInputs.LAST_EVENT_TS)))
-        .apply("Instants", Values.create())
-        .apply("Last event", Max.longsGlobally().asSingletonView());
+    PCollectionView<Long> lastEventTs = read.get(ReadInputs.LAST_EVENTS).apply("Last event", Max.longsGlobally().asSingletonView());
 
     PCollectionTuple pairs = resolved.get(ResolveTargets.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline));
     PCollectionTuple timelines = KeyedPCollectionTuple
@@ -126,7 +121,7 @@ public final class StudyPipeline {
     // Table rows are counted from the written files' footers by the run, not here: a count in the
     // pipeline would read every row a second time.
     PCollectionList
-        .of(read.get(ReadInputs.TALLIES).apply("Counts of each file", Filter.by(t -> !t.getKey().equals(ReadInputs.LAST_EVENT_TS))))
+        .of(read.get(ReadInputs.TALLIES))
         .and(deduplicated.get(DeduplicateEvents.TALLIES))
         .and(resolved.get(ResolveTargets.TALLIES))
         .and(pairs.get(ReplayPairs.TALLIES))

@@ -189,7 +189,7 @@ final class ValidateCommand {
     }
 
     void mergeInto(SampleReceiver total) {
-      receiver.tallies.forEach((k, v) -> total.tallies.merge(k, v, k.equals(ReadInputs.LAST_EVENT_TS) ? Math::max : Long::sum));
+      receiver.tallies.forEach((k, v) -> total.tallies.merge(k, v, Long::sum));
       receiver.eventsByType.forEach((k, v) -> total.eventsByType.merge(k, v, Long::sum));
       receiver.examples.forEach((reason, first) -> {
         List<Rejected> kept = total.examples.computeIfAbsent(reason, k -> new ArrayList<>());

@@ -84,20 +84,23 @@ class ReadInputsTest {
     // Per file: non-blank lines read (the CSV header is not a record) = accepted + rejected, and
     // the bytes of those lines (terminators, blank lines and the header not counted).
     List<KV<String, Long>> tallies = new ArrayList<>();
-    // Each file also reports its last accepted event's instant: the zst file's message is after its unfollow.
     // gz: lines of 73 and 5 bytes; "[1,2]" rejected.
-    tallies.addAll(fileTallies(2, 1, 1, 73 + 5, 5, "2024-01-02T10:00:00Z"));
+    tallies.addAll(fileTallies(2, 1, 1, 73 + 5, 5));
     tallies.add(KV.of("events.rejected_by.unparsable", 1L));
     // bz2: 62 and 56 bytes; the poke rejected.
-    tallies.addAll(fileTallies(2, 1, 1, 62 + 56, 56, "2024-01-04T01:00:00Z"));
+    tallies.addAll(fileTallies(2, 1, 1, 62 + 56, 56));
     tallies.add(KV.of("events.rejected_by.unknown_type", 1L));
     // zst: 79, 47 and 80 bytes; the mention without ts rejected.
-    tallies.addAll(fileTallies(3, 2, 1, 79 + 47 + 80, 47, "2024-01-06T12:00:00Z"));
+    tallies.addAll(fileTallies(3, 2, 1, 79 + 47 + 80, 47));
     tallies.add(KV.of("events.rejected_by.missing_field ts", 1L));
     // csv: rows of 42, 17 and 43 bytes; the short row rejected.
-    tallies.addAll(fileTallies(3, 2, 1, 42 + 17 + 43, 17, "2024-01-04T00:00:00Z"));
+    tallies.addAll(fileTallies(3, 2, 1, 42 + 17 + 43, 17));
     tallies.add(KV.of("events.rejected_by.unparsable", 1L));
     PAssert.that(out.get(ReadInputs.TALLIES)).containsInAnyOrder(tallies);
+    // Each file's last accepted event: gz's reply, bz2's follow, the zst file's message (after its
+    // unfollow), the csv's post and like (one instant).
+    PAssert.that(out.get(ReadInputs.LAST_EVENTS)).containsInAnyOrder(micros("2024-01-02T10:00:00Z"),
+        micros("2024-01-04T01:00:00Z"), micros("2024-01-06T12:00:00Z"), micros("2024-01-04T00:00:00Z"));
     PAssert.that(out.get(ReadInputs.FAULTS)).empty();
     DirectPipelines.run(p);
   }
@@ -127,9 +130,9 @@ class ReadInputsTest {
         KV.of("emitted.events", 1L),
         KV.of("emitted.snapshots", 0L),
         KV.of("emitted.baseline", 0L),
-        KV.of("snapshots.without_moment", 0L),
-        // The post's instant: Wed Jan 07 11:14:38 +0000 2015.
-        KV.of(ReadInputs.LAST_EVENT_TS, micros("2015-01-07T11:14:38Z")));
+        KV.of("snapshots.without_moment", 0L));
+    // The post's instant: Wed Jan 07 11:14:38 +0000 2015.
+    PAssert.that(out.get(ReadInputs.LAST_EVENTS)).containsInAnyOrder(micros("2015-01-07T11:14:38Z"));
     DirectPipelines.run(p);
   }
 
@@ -150,10 +153,8 @@ class ReadInputsTest {
   }
 
   /** The tallies one events file reports; these files yield one event per accepted record. */
-  private static List<KV<String, Long>> fileTallies(long read, long accepted, long rejected, long bytesRead, long bytesRejected,
-      String lastEvent) {
+  private static List<KV<String, Long>> fileTallies(long read, long accepted, long rejected, long bytesRead, long bytesRejected) {
     return List.of(
-        KV.of(ReadInputs.LAST_EVENT_TS, micros(lastEvent)),
         KV.of("events.read", read),
         KV.of("events.accepted", accepted),
         KV.of("events.rejected", rejected),
