@@ -1,6 +1,7 @@
 package org.dunbar.analysis;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -19,7 +20,10 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.dunbar.canonical.DeduplicateEvents;
+import org.dunbar.canonical.IdClaim;
 import org.dunbar.canonical.IdlessCopies;
+import org.dunbar.formats.EventIds;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
@@ -30,12 +34,13 @@ import org.dunbar.records.FollowFact;
  * and runs {@link PairReplay} on each pair. Its outputs feed every analysis downstream.
  *
  * <p>This is the study's one shuffle of all events, so it does everything that needs them: it drops
- * copies of id-less records ({@link IdlessCopies}: copies share their pair), counts posts and
+ * copies of id-less records ({@link IdlessCopies}: copies share their pair) and the copies of
+ * records with their own id that {@link DeduplicateEvents} named, counts posts and
  * interactions sent and received, and replays the pair. Everything it reports is summed per key
  * within the bundle first ({@link PairFindings}), so what leaves it is a few values per account and
  * period, not one per event.
  */
-public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectionTuple> {
+public final class ReplayPairs extends PTransform<PCollectionList<Event>, PCollectionTuple> {
   /** Every effective follow, with its reason when rules 1–4 decided it. */
   public static final TupleTag<FollowFact> FOLLOWS = new TupleTag<>() {};
   /** Follow/unfollow events and losses per (followee, period), as {@link GrowthMeasure}s; gains come from {@link AttributeGrowth}. */
@@ -54,30 +59,45 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
 
   private final AnalysisParams params;
   private final PCollection<KV<String, String>> baseline;
+  private final PCollection<IdClaim> droppedCopies;
 
   /**
    * @param baseline distinct baseline edges (follower, followee)
+   * @param droppedCopies the claims of the copies of events with their own id to leave out
    */
-  public ReplayPairs(AnalysisParams params, PCollection<KV<String, String>> baseline) {
+  public ReplayPairs(AnalysisParams params, PCollection<KV<String, String>> baseline, PCollection<IdClaim> droppedCopies) {
     this.params = params;
     this.baseline = baseline;
+    this.droppedCopies = droppedCopies;
   }
 
+  /**
+   * @param events the events to replay, in parts (each part is keyed on its own, so that on Flink
+   *     the keying chains to the step that made the part instead of reading a union of them all)
+   */
   @Override
-  public PCollectionTuple expand(PCollection<Event> events) {
+  public PCollectionTuple expand(PCollectionList<Event> events) {
     KvCoder<PairKey, PairInput> keyed = KvCoder.of(PairKey.Coder.of(), PairInput.Coder.of());
-    PCollection<KV<PairKey, PairInput>> byPair = events
-        .apply("Key events by pair", MapElements
-            .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
-            .via(e -> KV.of(keyOf(e), PairInput.of(e))))
-        .setCoder(keyed);
+    PCollectionList<KV<PairKey, PairInput>> inputs = PCollectionList.empty(events.getPipeline());
+    for (int i = 0; i < events.size(); i++) {
+      inputs = inputs.and(events.get(i)
+          .apply("Key events by pair " + (i + 1), MapElements
+              .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
+              .via(e -> KV.of(keyOf(e), PairInput.of(e))))
+          .setCoder(keyed));
+    }
     PCollection<KV<PairKey, PairInput>> baselineByPair = baseline
         .apply("Key baseline by pair", MapElements
             .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
             .via(edge -> KV.of(PairKey.of(edge.getKey(), edge.getValue()), PairInput.baselineEdge(edge.getKey(), edge.getValue()))))
         .setCoder(keyed);
-    PCollectionTuple out = PCollectionList.of(byPair).and(baselineByPair)
-        .apply("Events and baseline", Flatten.pCollections())
+    PCollection<KV<PairKey, PairInput>> droppedByPair = droppedCopies
+        .apply("Key dropped copies by pair", MapElements
+            .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
+            .via(copy -> KV.of(keyOf(copy.type(), copy.actor(), copy.target(), copy.ts()), PairInput.dropped(copy))))
+        .setCoder(keyed);
+    PCollectionTuple out = inputs.and(baselineByPair).and(droppedByPair)
+        .apply("Events, baseline and dropped copies", Flatten.pCollections())
         .apply("Group by pair", GroupByKey.create())
         // No side input here: on Flink it would keep this step from chaining to the grouping, and
         // every pair's events would be written out and read back between the two.
@@ -97,9 +117,13 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
 
   /** Posts have no second account: they group by author and day, which is all their copies share with each other. */
   static PairKey keyOf(Event e) {
-    return InteractionType.of(e.getType()) == InteractionType.POST
-        ? PairKey.postsOf(e.getActor(), PeriodUnit.epochDay(e.getTs()))
-        : PairKey.of(e.getActor(), e.getTarget());
+    return keyOf(e.getType(), e.getActor(), e.getTarget(), e.getTs());
+  }
+
+  private static PairKey keyOf(String type, String actor, String target, long ts) {
+    return InteractionType.of(type) == InteractionType.POST
+        ? PairKey.postsOf(actor, PeriodUnit.epochDay(ts))
+        : PairKey.of(actor, target);
   }
 
   static final class ReplayFn extends DoFn<KV<PairKey, Iterable<PairInput>>, FollowFact> {
@@ -120,14 +144,18 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
     public void process(ProcessContext c) {
       PairKey key = c.element().getKey();
       List<Event> events = new ArrayList<>();
+      List<IdClaim> dropped = new ArrayList<>(0);
       boolean[] baseline = new boolean[2];
       for (PairInput input : c.element().getValue()) {
         if (input.isEvent()) {
           events.add(input.event());
+        } else if (input.isDroppedCopy()) {
+          dropped.add(input.droppedCopy());
         } else {
           baseline[input.baselineFollower().equals(key.first()) ? 0 : 1] = true;
         }
       }
+      dropped.forEach(copy -> leaveOut(copy, events));
       IdlessCopies.Kept kept = IdlessCopies.keepFirst(events);
       findings.emitTo(c::output);
       findings.tally("events.unique", kept.unique().size());
@@ -137,6 +165,19 @@ public final class ReplayPairs extends PTransform<PCollection<Event>, PCollectio
         return;
       }
       new PairReplay(params).replay(key.first(), key.second(), kept.unique(), baseline, findings);
+    }
+
+    /** Removes the one event that made the claim (copies read from one line are all alike). */
+    private static void leaveOut(IdClaim copy, List<Event> events) {
+      for (Iterator<Event> it = events.iterator(); it.hasNext(); ) {
+        Event event = it.next();
+        if (copy.madeBy(event) && copy.content().equals(EventIds.contentDigest(event))) {
+          it.remove();
+          return;
+        }
+      }
+      throw new IllegalStateException("the copy of event " + copy.eventId() + " at " + copy.source() + ":" + copy.line()
+          + " to leave out is not among its pair's events");
     }
 
     @FinishBundle

@@ -3,87 +3,71 @@ package org.dunbar.canonical;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Filter;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.Event;
 
 /**
- * Keeps one event per explicit {@code event_id} (SPEC "Ids and duplicates"): the first in (source,
- * line) order; a dropped copy whose content differs also counts as a conflicting duplicate.
+ * Decides which copy of each explicit {@code event_id} is kept (SPEC "Ids and duplicates"): the
+ * first in (source, line) order; a dropped copy whose content differs also counts as a conflicting
+ * duplicate.
  *
- * <p>Events without an id pass through unchanged. Their copies share every field, so they share an
- * account pair, and the pair replay drops them in the grouping it needs anyway ({@link
- * IdlessCopies}): one shuffle of the events instead of two. Only records with their own id, whose
- * copies may differ in content and so land in different pairs, are grouped here.
+ * <p>It groups the slim {@link IdClaim}s of the events by id, not the events: the events go to the
+ * pair replay once, and each copy that loses follows them there as a notice ({@link #DROPPED}),
+ * routed to the same replay group, where the copy is left out. Copies with the same content share
+ * that group; a conflicting copy is dropped from its own. Events without an id never come here:
+ * their copies share every field, so the pair replay finds them itself ({@link IdlessCopies}).
+ *
+ * <p>Input: {@link IdClaim}s keyed by event id, of every event with its own id and a target (or a
+ * post); events whose target could not be resolved claim nothing and are counted as unresolved.
  */
-public final class DeduplicateEvents extends PTransform<PCollection<Event>, PCollectionTuple> {
-  /** One event per explicit id, and every id-less event. */
-  public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
+public final class DeduplicateEvents extends PTransform<PCollection<KV<String, IdClaim>>, PCollectionTuple> {
+  /** The claims of the copies to drop, one per copy. */
+  public static final TupleTag<IdClaim> DROPPED = new TupleTag<>() {};
   /** {@code events.duplicates} and {@code events.conflicting_duplicates}, per id that has any. */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
+  /** (source, line) order of events, which decides between copies. */
   static final Comparator<Event> INPUT_ORDER =
       Comparator.comparing(Event::getSource, Utf8Order.COMPARATOR).thenComparingLong(Event::getLine);
 
   @Override
-  public PCollectionTuple expand(PCollection<Event> events) {
-    PCollectionTuple byId = events
-        .apply("With their own id", Filter.by(e -> e.getEventId() != null))
-        .apply("Key by id", WithKeys.of(Event::getEventId).withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.event()))
-        .apply("Group copies", GroupByKey.create())
-        .apply("Keep first copy", ParDo.of(new KeepFirstFn()).withOutputTags(EVENTS, TupleTagList.of(TALLIES)));
-    byId.get(EVENTS).setCoder(RecordCoders.event());
-    byId.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    PCollection<Event> kept = PCollectionList
-        .of(byId.get(EVENTS))
-        .and(events.apply("Without an id", Filter.by(e -> e.getEventId() == null)))
-        .apply("All kept", Flatten.pCollections())
-        .setCoder(RecordCoders.event());
-    return PCollectionTuple.of(EVENTS, kept).and(TALLIES, byId.get(TALLIES));
+  public PCollectionTuple expand(PCollection<KV<String, IdClaim>> claims) {
+    PCollectionTuple out = claims
+        .apply("Group claims by id", GroupByKey.create())
+        .apply("Keep first copy", ParDo.of(new KeepFirstFn()).withOutputTags(DROPPED, TupleTagList.of(TALLIES)));
+    out.get(DROPPED).setCoder(IdClaim.Coder.of());
+    out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return out;
   }
 
-  static final class KeepFirstFn extends DoFn<KV<String, Iterable<Event>>, Event> {
+  static final class KeepFirstFn extends DoFn<KV<String, Iterable<IdClaim>>, IdClaim> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Event>> group, MultiOutputReceiver out) {
-      List<Event> copies = new ArrayList<>();
+    public void process(@Element KV<String, Iterable<IdClaim>> group, MultiOutputReceiver out) {
+      List<IdClaim> copies = new ArrayList<>();
       group.getValue().forEach(copies::add);
-      copies.sort(INPUT_ORDER);
-      Event kept = copies.get(0);
-      out.get(EVENTS).output(kept);
-      long conflicting = copies.stream().skip(1).filter(copy -> !sameContent(kept, copy)).count();
-      if (copies.size() > 1) {
-        out.get(TALLIES).output(KV.of("events.duplicates", copies.size() - 1L));
+      if (copies.size() == 1) {
+        return;
       }
+      copies.sort(IdClaim.INPUT_ORDER);
+      IdClaim kept = copies.get(0);
+      List<IdClaim> dropped = copies.subList(1, copies.size());
+      dropped.forEach(out.get(DROPPED)::output);
+      out.get(TALLIES).output(KV.of("events.duplicates", (long) dropped.size()));
+      long conflicting = dropped.stream().filter(copy -> !copy.content().equals(kept.content())).count();
       if (conflicting > 0) {
         out.get(TALLIES).output(KV.of("events.conflicting_duplicates", conflicting));
       }
-    }
-
-    private static boolean sameContent(Event a, Event b) {
-      return a.getType().equals(b.getType())
-          && a.getActor().equals(b.getActor())
-          && Objects.equals(a.getTarget(), b.getTarget())
-          && Objects.equals(a.getPostId(), b.getPostId())
-          && Objects.equals(a.getParentId(), b.getParentId())
-          && a.getTs() == b.getTs();
     }
   }
 }

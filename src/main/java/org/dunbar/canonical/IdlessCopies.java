@@ -18,7 +18,7 @@ import org.dunbar.records.Event;
  * <p>Records with the same fields are numbered in (source, line) order within each file: the k-th
  * such line of a file gets occurrence number k and the id SHA-256(fields, k), so two identical lines
  * of one file stay two events, and the k-th copy in another file is a duplicate of the first. Events
- * with their own id pass through untouched ({@link DeduplicateEvents} has already kept one per id).
+ * with their own id pass through untouched ({@link DeduplicateEvents} decides between their copies).
  */
 public final class IdlessCopies {
   private IdlessCopies() {}

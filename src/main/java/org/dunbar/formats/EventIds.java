@@ -37,6 +37,16 @@ public final class EventIds {
     return sha256(fields(event).append(SEPARATOR).append(k));
   }
 
+  /**
+   * A digest of what the id rule hashes but the occurrence number: lowercase hex of the first 16
+   * bytes of the SHA-256 of the fields. Two events with equal digests have the same content (type,
+   * actor, target, post_id, parent_id, instant), bar a 2^-128 chance.
+   */
+  public static String contentDigest(Event event) {
+    byte[] bytes = fields(event).toString().getBytes(StandardCharsets.UTF_8);
+    return HEX.formatHex(SHA_256.get().digest(bytes), 0, 16);
+  }
+
   private static StringBuilder fields(Event event) {
     StringBuilder joined = new StringBuilder(128);
     joined.append(event.getType().toLowerCase(Locale.ROOT));

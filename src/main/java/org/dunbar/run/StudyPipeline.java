@@ -44,6 +44,7 @@ import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.LatestSnapshots;
 import org.dunbar.canonical.ReadInputs;
 import org.dunbar.canonical.ResolveTargets;
+import org.dunbar.canonical.RouteEvents;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.privacy.ReleaseRows;
 import org.dunbar.records.AccountPeriod;
@@ -74,8 +75,11 @@ public final class StudyPipeline {
     AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
     ReadInputs.writeFaults(read, runDir);
-    PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
-    PCollectionTuple resolved = deduplicated.get(DeduplicateEvents.EVENTS).apply("Resolve targets", new ResolveTargets());
+    PCollectionTuple routed = read.get(ReadInputs.EVENTS).apply("Route events", new RouteEvents());
+    PCollectionTuple resolved = routed.apply("Resolve targets", new ResolveTargets());
+    PCollectionTuple deduplicated = PCollectionList.of(routed.get(RouteEvents.ID_CLAIMS)).and(resolved.get(ResolveTargets.ID_CLAIMS))
+        .apply("All id claims", Flatten.pCollections())
+        .apply("Deduplicate events", new DeduplicateEvents());
     PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
     PCollection<KV<String, String>> baseline = read.get(ReadInputs.EDGES)
         .apply("Baseline pairs", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -84,7 +88,8 @@ public final class StudyPipeline {
         .apply("Distinct baseline edges", Distinct.create());
     PCollectionView<Long> lastEventTs = read.get(ReadInputs.LAST_EVENTS).apply("Last event", Max.longsGlobally().asSingletonView());
 
-    PCollectionTuple pairs = resolved.get(ResolveTargets.EVENTS).apply("Replay pairs", new ReplayPairs(params, baseline));
+    PCollectionTuple pairs = PCollectionList.of(routed.get(RouteEvents.READY)).and(resolved.get(ResolveTargets.EVENTS))
+        .apply("Replay pairs", new ReplayPairs(params, baseline, deduplicated.get(DeduplicateEvents.DROPPED)));
     PCollectionTuple timelines = KeyedPCollectionTuple
         .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(GrowthMeasure.SUM)), Tally.Coder.of()))
         .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(ActivityMeasure.SUM)), Tally.Coder.of()))

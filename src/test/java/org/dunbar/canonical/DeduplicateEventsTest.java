@@ -1,6 +1,9 @@
 package org.dunbar.canonical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,29 +51,38 @@ class DeduplicateEventsTest {
   }
 
   @Test
-  void keepsOneEventPerExplicitIdAndPassesIdlessEventsOn() {
+  void namesEveryCopyButTheFirstOfEachExplicitIdAndPassesIdlessEventsOn() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p
+    PCollectionTuple routed = p
         .apply(Create.of(records()).withCoder(RecordCoders.event()))
-        .apply(new DeduplicateEvents());
+        .apply(new RouteEvents());
+    PCollectionTuple out = routed.get(RouteEvents.ID_CLAIMS).apply(new DeduplicateEvents());
 
-    PAssert.that(out.get(DeduplicateEvents.EVENTS)).containsInAnyOrder(
-        // Explicit ids are kept as given; the first in (path, line) order wins even when the
-        // other copy's content differs.
-        event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4),
-        event("x2", "post", "bob", null, "p1", POST_TS, A, 5),
-        // The five id-less records go on untouched: the pair replay drops their copies.
-        event(null, "message", "cat", "dan", null, MESSAGE_TS, B, 1),
-        event(null, "reply", "ann", "bob", null, REPLY_TS, B, 2),
-        event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 1),
-        event(null, "message", "cat", "dan", null, MESSAGE_TS, A, 2),
-        event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3));
+    // All nine go on to the pair replay: the five id-less records (it drops their copies itself)
+    // and every copy of x1 and x2 (it leaves out the copies named below).
+    PAssert.that(routed.get(RouteEvents.READY)).containsInAnyOrder(records());
+    // The first in (path, line) order wins even when the other copy's content differs: a.jsonl's.
+    PAssert.that(out.get(DeduplicateEvents.DROPPED)).containsInAnyOrder(
+        IdClaim.of(event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3)),
+        IdClaim.of(event("x2", "post", "bob", null, "p1", POST_TS, B, 4)));
     // x1 (also conflicting: target ann vs bob) and x2 (same content, so a plain duplicate).
     PAssert.that(out.get(DeduplicateEvents.TALLIES)).containsInAnyOrder(
         KV.of("events.duplicates", 1L),
         KV.of("events.duplicates", 1L),
         KV.of("events.conflicting_duplicates", 1L));
     DirectPipelines.run(p);
+  }
+
+  @Test
+  void aClaimNamesOnlyTheEventThatMadeIt() {
+    Event x2 = event("x2", "post", "bob", null, "p1", POST_TS, A, 5);
+    IdClaim claim = IdClaim.of(event("x2", "post", "bob", null, "p1", POST_TS, B, 4));
+    assertFalse(claim.madeBy(x2), "same id and content, read elsewhere");
+    assertTrue(claim.madeBy(event("x2", "post", "bob", null, "p1", POST_TS, B, 4)));
+    // Same content, same digest; x1's two copies differ in target, so their digests differ.
+    assertEquals(IdClaim.of(x2).content(), claim.content());
+    assertNotEquals(IdClaim.of(event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3)).content(),
+        IdClaim.of(event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4)).content());
   }
 
   @Test
@@ -94,7 +106,7 @@ class DeduplicateEventsTest {
     Event x1 = event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4);
     Event x1Copy = event("x1", "quote", "eve", "bob", null, QUOTE_TS, B, 9);
     IdlessCopies.Kept kept = IdlessCopies.keepFirst(List.of(x1, x1Copy));
-    // Copies of explicit ids were already dropped by DeduplicateEvents; here both stay.
+    // Copies of explicit ids are left to DeduplicateEvents' notices; here both stay.
     assertEquals(0, kept.duplicates());
     assertEquals(List.of(x1, x1Copy), kept.unique());
   }

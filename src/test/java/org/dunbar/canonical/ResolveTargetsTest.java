@@ -14,7 +14,10 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.dunbar.analysis.DirectPipelines;
 import org.dunbar.coders.RecordCoders;
@@ -34,7 +37,7 @@ class ResolveTargetsTest {
   @Test
   void resolvesFromTheParentPostAnywhereInTheInput() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p
+    PCollectionTuple routed = p
         .apply(Create.of(List.of(
                 // P1 is claimed twice: by ann's post on b.jsonl:3 and, conflicting, by a copy that
                 // says mallory on b.jsonl:7. b.jsonl:3 is first in (source, line) order: ann.
@@ -57,9 +60,10 @@ class ResolveTargetsTest {
                 event("u1", "unfollow", "ivy", null, null, "F1", B, 5),
                 event("u2", "unfollow", "kim", null, null, "F1", B, 6)))
             .withCoder(RecordCoders.event()))
-        .apply(new ResolveTargets());
+        .apply(new RouteEvents());
+    PCollectionTuple out = routed.apply(new ResolveTargets());
 
-    PAssert.that(out.get(ResolveTargets.EVENTS)).containsInAnyOrder(
+    PAssert.that(readyAndResolved(routed, out)).containsInAnyOrder(
         event("p1", "post", "ann", null, "P1", null, B, 3),
         event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
         event("r1", "reply", "bob", "ann", "R1", "P1", A, 1),
@@ -74,17 +78,20 @@ class ResolveTargetsTest {
         KV.of("events.unresolved_target.mention", 1L),
         KV.of("events.unresolved_target.reply", 1L),
         KV.of("events.unresolved_target.unfollow", 1L));
+    // Each resolved event has its own id here, so each claims it for deduplication.
+    PAssert.that(out.get(ResolveTargets.ID_CLAIMS).apply(Keys.create()))
+        .containsInAnyOrder("r1", "q1", "s1", "g1", "l1", "u1");
     DirectPipelines.run(p);
   }
 
   /**
-   * Records without an id pass deduplication as they are and resolve copy by copy; the pair replay
-   * then drops the copies, hashing the resolved target into the SPEC id.
+   * Records without an id resolve copy by copy and claim no id; the pair replay then drops the
+   * copies, hashing the resolved target into the SPEC id.
    */
   @Test
   void idlessCopiesResolveAlikeAndMeetAsCopiesInThePairReplay() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple deduplicated = p
+    PCollectionTuple routed = p
         .apply(Create.of(List.of(
                 // The same export in two files: ann's post P9 and bob's reply to it, no ids.
                 event(null, "post", "ann", null, "P9", null, B, 1),
@@ -92,16 +99,17 @@ class ResolveTargetsTest {
                 event(null, "post", "ann", null, "P9", null, A, 1),
                 event(null, "reply", "bob", null, "B1", "P9", A, 2)))
             .withCoder(RecordCoders.event()))
-        .apply(new DeduplicateEvents());
-    PCollectionTuple out = deduplicated.get(DeduplicateEvents.EVENTS).apply(new ResolveTargets());
+        .apply(new RouteEvents());
+    PCollectionTuple out = routed.apply(new ResolveTargets());
 
     // Both copies of the reply resolve to ann.
-    PAssert.that(out.get(ResolveTargets.EVENTS)).containsInAnyOrder(
+    PAssert.that(readyAndResolved(routed, out)).containsInAnyOrder(
         event(null, "post", "ann", null, "P9", null, B, 1),
         event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
         event(null, "post", "ann", null, "P9", null, A, 1),
         event(null, "reply", "bob", "ann", "B1", "P9", A, 2));
-    PAssert.that(deduplicated.get(DeduplicateEvents.TALLIES)).empty();
+    PAssert.that(routed.get(RouteEvents.ID_CLAIMS)).empty();
+    PAssert.that(out.get(ResolveTargets.ID_CLAIMS)).empty();
     PAssert.that(out.get(ResolveTargets.TALLIES)).empty();
     DirectPipelines.run(p);
 
@@ -131,10 +139,11 @@ class ResolveTargetsTest {
       events.add(event("r" + i, "reply", "fan" + i, null, "R" + i, "V", A, i + 2));
     }
     events.add(event("lost", "reply", "eve", null, null, "gone", B, 1));
-    PCollectionTuple out = p
+    PCollectionTuple routed = p
         .apply(Create.of(events).withCoder(RecordCoders.event()))
-        .apply(new ResolveTargets());
-    PCollection<Event> resolved = out.get(ResolveTargets.EVENTS);
+        .apply(new RouteEvents());
+    PCollectionTuple out = routed.apply(new ResolveTargets());
+    PCollection<Event> resolved = readyAndResolved(routed, out);
     PAssert.thatSingleton(resolved.apply("Count all", Count.globally())).isEqualTo(12_001L);
     PAssert.thatSingleton(resolved
             .apply("Replies to ann", Filter.by(e -> "ann".equals(e.getTarget()) && e.getType().equals("reply")))
@@ -142,6 +151,12 @@ class ResolveTargetsTest {
         .isEqualTo(12_000L);
     PAssert.that(out.get(ResolveTargets.TALLIES)).containsInAnyOrder(KV.of("events.unresolved_target.reply", 1L));
     p.run().waitUntilFinish();
+  }
+
+  /** What goes on to the pair replay: the events that were ready and those resolved. */
+  private static PCollection<Event> readyAndResolved(PCollectionTuple routed, PCollectionTuple resolved) {
+    return PCollectionList.of(routed.get(RouteEvents.READY)).and(resolved.get(ResolveTargets.EVENTS))
+        .apply("Ready and resolved", Flatten.pCollections());
   }
 
   private static Event event(String id, String type, String actor, String target, String postId, String parentId, String source, long line) {

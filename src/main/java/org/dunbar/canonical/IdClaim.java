@@ -1,0 +1,63 @@
+package org.dunbar.canonical;
+
+import java.util.Comparator;
+import org.dunbar.coders.CompactCoder;
+import org.dunbar.coders.CompactReader;
+import org.dunbar.coders.CompactWriter;
+import org.dunbar.formats.EventIds;
+import org.dunbar.records.Event;
+
+/**
+ * What deduplication by {@code event_id} needs of one event that has its own id (SPEC "Ids and
+ * duplicates"): where it was read, which replay group holds it, and a digest of its content. The
+ * event itself travels once, to the pair replay; the claims of one id are grouped apart, and each
+ * copy that loses goes to the replay as a notice to drop it ({@link DeduplicateEvents}).
+ *
+ * @param eventId the event's own id
+ * @param source the input file it was read from
+ * @param line its 1-based physical line there
+ * @param type its type; with actor, target and instant it names the event's replay group
+ * @param actor the account that acts
+ * @param target the account acted on; null for a post
+ * @param ts the instant, epoch microseconds
+ * @param content {@link EventIds#contentDigest}: copies with other content are conflicting duplicates
+ */
+public record IdClaim(
+    String eventId, String source, long line, String type, String actor, String target, long ts, String content) {
+
+  /** (source, line) order: the first claim of an id keeps its event. */
+  static final Comparator<IdClaim> INPUT_ORDER =
+      Comparator.comparing(IdClaim::source, Utf8Order.COMPARATOR).thenComparingLong(IdClaim::line);
+
+  /** The claim of an event that has its own id and a target (or is a post). */
+  public static IdClaim of(Event event) {
+    return new IdClaim(event.getEventId(), event.getSource(), event.getLine(), event.getType(),
+        event.getActor(), event.getTarget(), event.getTs(), EventIds.contentDigest(event));
+  }
+
+  /** Whether this claim was made by {@code event}: same id read at the same place. */
+  public boolean madeBy(Event event) {
+    return eventId.equals(event.getEventId()) && line == event.getLine() && source.equals(event.getSource());
+  }
+
+  /** Deterministic; every field. */
+  public static final class Coder extends CompactCoder<IdClaim> {
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    protected void write(IdClaim c, CompactWriter out) {
+      out.string(c.eventId).string(c.source).unsigned(c.line).string(c.type).string(c.actor).string(c.target)
+          .signed(c.ts).string(c.content);
+    }
+
+    @Override
+    protected IdClaim read(CompactReader in) {
+      return new IdClaim(in.string(), in.string(), in.unsigned(), in.string(), in.string(), in.string(),
+          in.signed(), in.string());
+    }
+  }
+}
