@@ -28,13 +28,17 @@ import org.dunbar.records.Event;
  * that group; a conflicting copy is dropped from its own. Events without an id never come here:
  * their copies share every field, so the pair replay finds them itself ({@link IdlessCopies}).
  *
- * <p>Input: {@link IdClaim}s keyed by event id, of every event with its own id and a target (or a
- * post); events whose target could not be resolved claim nothing and are counted as unresolved.
+ * <p>Input: {@link IdClaim}s keyed by event id, of every event with its own id, after target
+ * resolution. The kept copy decides: when its target could not be resolved, the event is counted
+ * as unresolved and its other copies as duplicates, as if the copies had been dropped first.
  */
 public final class DeduplicateEvents extends PTransform<PCollection<KV<String, IdClaim>>, PCollectionTuple> {
   /** The claims of the copies to drop, one per copy. */
   public static final TupleTag<IdClaim> DROPPED = new TupleTag<>() {};
-  /** {@code events.duplicates} and {@code events.conflicting_duplicates}, per id that has any. */
+  /**
+   * {@code events.duplicates} and {@code events.conflicting_duplicates} per id that has any, and
+   * {@code events.unresolved_target.<type>} per id whose kept copy could not be resolved.
+   */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   /** (source, line) order of events, which decides between copies. */
@@ -56,13 +60,17 @@ public final class DeduplicateEvents extends PTransform<PCollection<KV<String, I
     public void process(@Element KV<String, Iterable<IdClaim>> group, MultiOutputReceiver out) {
       List<IdClaim> copies = new ArrayList<>();
       group.getValue().forEach(copies::add);
+      copies.sort(IdClaim.INPUT_ORDER);
+      IdClaim kept = copies.get(0);
+      if (kept.unresolved()) {
+        out.get(TALLIES).output(RouteEvents.unresolved(kept.type()));
+      }
       if (copies.size() == 1) {
         return;
       }
-      copies.sort(IdClaim.INPUT_ORDER);
-      IdClaim kept = copies.get(0);
       List<IdClaim> dropped = copies.subList(1, copies.size());
-      dropped.forEach(out.get(DROPPED)::output);
+      // An unresolved copy is in no replay group: there is nothing to leave out.
+      dropped.stream().filter(copy -> !copy.unresolved()).forEach(out.get(DROPPED)::output);
       out.get(TALLIES).output(KV.of("events.duplicates", (long) dropped.size()));
       long conflicting = dropped.stream().filter(copy -> !copy.content().equals(kept.content())).count();
       if (conflicting > 0) {

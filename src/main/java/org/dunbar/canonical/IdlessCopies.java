@@ -24,7 +24,10 @@ public final class IdlessCopies {
   private IdlessCopies() {}
 
   /**
-   * The events to keep, id-less ones now carrying their SPEC id, and how many copies were dropped.
+   * The events to keep and how many copies were dropped. A kept id-less event carries its SPEC id
+   * where another kept event of the set has the same instant: ids are never published, they only
+   * order events of one instant in the replay, and a SHA-256 per event would cost more than all
+   * the rest of its grouping.
    *
    * @param unique every event kept, in no particular order
    * @param duplicates id-less copies dropped
@@ -32,32 +35,40 @@ public final class IdlessCopies {
   public record Kept(List<Event> unique, long duplicates) {}
 
   public static Kept keepFirst(Iterable<Event> events) {
-    List<Event> unique = new ArrayList<>();
+    List<Event> withIds = new ArrayList<>();
     Map<Fields, List<Event>> sameFields = new HashMap<>();
     for (Event e : events) {
       if (e.getEventId() != null) {
-        unique.add(e);
+        withIds.add(e);
       } else {
         sameFields.computeIfAbsent(Fields.of(e), f -> new ArrayList<>(1)).add(e);
       }
     }
+    // Each kept id-less event with its occurrence number k: the first of the k-th lines of each file.
+    List<Event> idless = new ArrayList<>();
+    List<Long> occurrence = new ArrayList<>();
     long duplicates = 0;
     for (List<Event> copies : sameFields.values()) {
-      if (copies.size() == 1) {
-        unique.add(withId(copies.get(0), 1));
-        continue;
-      }
       copies.sort(DeduplicateEvents.INPUT_ORDER);
-      Map<String, Long> occurrences = new HashMap<>();
+      Map<String, Long> perFile = new HashMap<>();
       Set<Long> kept = new HashSet<>();
       for (Event copy : copies) {
-        long k = occurrences.merge(copy.getSource(), 1L, Long::sum);
+        long k = perFile.merge(copy.getSource(), 1L, Long::sum);
         if (kept.add(k)) {
-          unique.add(withId(copy, k));
+          idless.add(copy);
+          occurrence.add(k);
         } else {
           duplicates++;
         }
       }
+    }
+    Map<Long, Integer> atInstant = new HashMap<>();
+    withIds.forEach(e -> atInstant.merge(e.getTs(), 1, Integer::sum));
+    idless.forEach(e -> atInstant.merge(e.getTs(), 1, Integer::sum));
+    List<Event> unique = new ArrayList<>(withIds);
+    for (int i = 0; i < idless.size(); i++) {
+      Event e = idless.get(i);
+      unique.add(atInstant.get(e.getTs()) > 1 ? withId(e, occurrence.get(i)) : e);
     }
     return new Kept(unique, duplicates);
   }

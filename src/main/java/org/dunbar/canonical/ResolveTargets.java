@@ -38,8 +38,9 @@ import org.dunbar.records.PostClaim;
  * the events read, before deduplication and the pair replay: copies of a pending record resolve
  * alike (same parent, same claim), so they then meet as copies — by their {@link IdClaim}s when they
  * have their own id, in the pair replay when they have none, where their SPEC id is computed with
- * the resolved target. A pending event read twice is resolved, or counted as unresolved, once per
- * copy.
+ * the resolved target. An unresolved event with its own id is counted once per id (by {@link
+ * DeduplicateEvents}, as if its copies had been dropped first); one without an id, once per copy
+ * read (its copies never meet).
  *
  * <p><b>The rule.</b> An event of any type but {@code post} whose {@code target} is null is
  * <em>pending</em>. Its target becomes the actor of the event whose {@code post_id} equals its
@@ -49,7 +50,7 @@ import org.dunbar.records.PostClaim;
  * included. An {@code unfollow} instead takes the target of the {@code follow} claiming its parent
  * (the follow record it deletes, as a Bluesky unfollow names it), and only when that follow has the
  * same actor. A pending event whose parent no event claims is dropped and counted as {@code
- * events.unresolved_target.<type>} in {@link #TALLIES}: skipped, never rejected (SPEC "Not every
+ * events.unresolved_target.<type>}: skipped, never rejected (SPEC "Not every
  * valid object is an interaction").
  *
  * <p><b>What it shuffles.</b> Only pending events, plus the slim index of {@link PostClaim}s reduced
@@ -66,9 +67,9 @@ import org.dunbar.records.PostClaim;
 public final class ResolveTargets extends PTransform<PCollectionTuple, PCollectionTuple> {
   /** The pending events whose target was found, with it filled in. */
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
-  /** Per explicit event id, the claim of each resolved event that has one. */
+  /** Per explicit event id, the claim of each pending event that has one, resolved or not. */
   public static final TupleTag<KV<String, IdClaim>> ID_CLAIMS = new TupleTag<>() {};
-  /** {@code events.unresolved_target.<type>}, to be summed per name. */
+  /** {@code events.unresolved_target.<type>} of id-less events, to be summed per name. */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   /** How many groups the pending events of one parent are spread over. */
@@ -184,6 +185,10 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
       PostClaim claim = group.getValue().getOnly(CLAIM, null);
       for (Event event : group.getValue().getAll(PENDING)) {
         String target = claim == null ? null : targetFrom(claim, event);
+        if (target == null && event.getEventId() != null) {
+          out.get(side.tag()).output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
+          continue;
+        }
         if (target == null) {
           out.get(side.tag()).output(side.of(TALLIES, RouteEvents.unresolved(event)));
           continue;

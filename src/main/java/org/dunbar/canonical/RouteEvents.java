@@ -36,9 +36,9 @@ public final class RouteEvents extends PTransform<PCollection<Event>, PCollectio
   public static final TupleTag<Event> PENDING = new TupleTag<>() {};
   /** Per post id, what the event that created the post says of it; one per such event. */
   public static final TupleTag<KV<String, PostClaim>> POST_CLAIMS = new TupleTag<>() {};
-  /** Per explicit event id, one claim per ready event that has it. */
+  /** Per explicit event id, one claim per event that has it, but those sent on to be resolved. */
   public static final TupleTag<KV<String, IdClaim>> ID_CLAIMS = new TupleTag<>() {};
-  /** {@code events.unresolved_target.<type>} of pending events without a parent. */
+  /** {@code events.unresolved_target.<type>} of id-less pending events without a parent. */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   @Override
@@ -61,7 +61,11 @@ public final class RouteEvents extends PTransform<PCollection<Event>, PCollectio
 
   /** The tally of an event whose target cannot be resolved. */
   static KV<String, Long> unresolved(Event event) {
-    return KV.of(ResolveTargets.UNRESOLVED + event.getType(), 1L);
+    return unresolved(event.getType());
+  }
+
+  static KV<String, Long> unresolved(String type) {
+    return KV.of(ResolveTargets.UNRESOLVED + type, 1L);
   }
 
   static final class RouteFn extends DoFn<Event, Event> {
@@ -80,6 +84,9 @@ public final class RouteEvents extends PTransform<PCollection<Event>, PCollectio
         }
       } else if (event.getParentId() != null) {
         out.get(side.tag()).output(side.of(PENDING, event));
+      } else if (event.getEventId() != null) {
+        // Counted as unresolved once per id, by deduplication, as if its copies had been dropped first.
+        out.get(side.tag()).output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
       } else {
         out.get(side.tag()).output(side.of(TALLIES, unresolved(event)));
       }

@@ -74,6 +74,28 @@ class DeduplicateEventsTest {
   }
 
   @Test
+  void anUnresolvedEventWithItsOwnIdCountsOnceAndItsCopiesAsDuplicates() {
+    Pipeline p = DirectPipelines.create();
+    // A mention of an account the input does not identify, read twice: no target, no parent.
+    PCollectionTuple routed = p
+        .apply(Create.of(
+                event("x3", "mention", "eve", null, null, QUOTE_TS, B, 5),
+                event("x3", "mention", "eve", null, null, QUOTE_TS, A, 6))
+            .withCoder(RecordCoders.event()))
+        .apply(new RouteEvents());
+    PCollectionTuple out = routed.get(RouteEvents.ID_CLAIMS).apply(new DeduplicateEvents());
+
+    PAssert.that(routed.get(RouteEvents.READY)).empty();
+    PAssert.that(routed.get(RouteEvents.TALLIES)).empty();
+    // In no replay group, so nothing to leave out; the kept copy is skipped as unresolved.
+    PAssert.that(out.get(DeduplicateEvents.DROPPED)).empty();
+    PAssert.that(out.get(DeduplicateEvents.TALLIES)).containsInAnyOrder(
+        KV.of("events.unresolved_target.mention", 1L),
+        KV.of("events.duplicates", 1L));
+    DirectPipelines.run(p);
+  }
+
+  @Test
   void aClaimNamesOnlyTheEventThatMadeIt() {
     Event x2 = event("x2", "post", "bob", null, "p1", POST_TS, A, 5);
     IdClaim claim = IdClaim.of(event("x2", "post", "bob", null, "p1", POST_TS, B, 4));
@@ -86,7 +108,7 @@ class DeduplicateEventsTest {
   }
 
   @Test
-  void idlessCopiesGetTheirSpecIdsAndOnlyTheFirstOfEachIdIsKept() {
+  void idlessCopiesSharingAnInstantGetTheirSpecIdsAndOnlyTheFirstOfEachIdIsKept() {
     List<Event> idless = records().stream().filter(e -> e.getEventId() == null).toList();
     IdlessCopies.Kept kept = IdlessCopies.keepFirst(idless);
 
@@ -97,7 +119,8 @@ class DeduplicateEventsTest {
         // occurrence 1 there, so it is a copy of a.jsonl:1.
         event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 1), "message", "cat", "dan", null, MESSAGE_TS, A, 1),
         event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 2), "message", "cat", "dan", null, MESSAGE_TS, A, 2),
-        event(specId("reply", "ann", "bob", "", "", REPLY_TS, 1), "reply", "ann", "bob", null, REPLY_TS, A, 3)),
+        // The reply is alone at its instant: nothing to order it against, so it needs no id.
+        event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3)),
         Set.copyOf(kept.unique()));
   }
 

@@ -113,12 +113,15 @@ class ResolveTargetsTest {
     PAssert.that(out.get(ResolveTargets.TALLIES)).empty();
     DirectPipelines.run(p);
 
-    // In the pair replay's grouping, a.jsonl's copy is kept with the id of the resolved fields.
+    // In the pair replay's grouping, a.jsonl's copy is kept, with the id of the resolved fields
+    // (it shares its instant with ann's like there, so the id orders the two).
+    Event like = event("l9", "like", "ann", "bob", null, "B1", B, 3);
     IdlessCopies.Kept kept = IdlessCopies.keepFirst(List.of(
         event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
-        event(null, "reply", "bob", "ann", "B1", "P9", A, 2)));
+        event(null, "reply", "bob", "ann", "B1", "P9", A, 2),
+        like));
     assertEquals(1, kept.duplicates());
-    assertEquals(List.of(event(DeduplicateEventsTest.specId("reply", "bob", "ann", "B1", "P9", T, 1), "reply", "bob", "ann", "B1", "P9", A, 2)),
+    assertEquals(List.of(like, event(DeduplicateEventsTest.specId("reply", "bob", "ann", "B1", "P9", T, 1), "reply", "bob", "ann", "B1", "P9", A, 2)),
         kept.unique());
   }
 

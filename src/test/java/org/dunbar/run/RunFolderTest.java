@@ -67,8 +67,10 @@ class RunFolderTest {
       Dunbar result = Dunbar.run("run", "--events=" + events(), "--output=" + output, "--parallelism=1");
       Path runDir = onlyRun(output);
       assertEquals(Cli.FAILED, result.exitCode(), result.err());
-      // Progress lines, then the failure's one line: no stack trace.
-      assertTrue(result.err().lines().allMatch(line -> line.startsWith("dunbar: ") || line.contains("NativeCodeLoader")), result.err());
+      // Progress lines (timestamped, when the run takes more than a few seconds), then the
+      // failure's one line: no stack trace.
+      assertTrue(result.err().lines().allMatch(line -> line.startsWith("dunbar: ") || line.matches("\\S+Z dunbar: .*")
+          || line.contains("NativeCodeLoader")), result.err());
       String last = result.err().lines().reduce((a, b) -> b).orElseThrow();
       assertTrue(last.startsWith("dunbar: no space left on device writing " + runDir), last);
       assertTrue(last.endsWith(": free space there or give another --output; the stack trace is in "
