@@ -46,8 +46,4 @@ public enum ActivityMeasure {
   private static String plural(InteractionType t) {
     return t == InteractionType.REPLY ? "REPLIES" : t.name() + "S";
   }
-
-  public String column() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
 }

@@ -42,8 +42,4 @@ public enum CohortMeasure {
     v[CONVERSED_90D.ordinal()] = eligible90d && f.getConversed90d() ? 1 : 0;
     return v;
   }
-
-  public String column() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
 }

@@ -71,13 +71,7 @@ public final class DunbarCurve extends PTransform<PCollection<KV<String, long[]>
           median = s.getKey();
         }
       }
-      out.output(Table.DUNBAR_CURVE.row()
-          .set("k_min", bucketMin(bucket.getKey()))
-          .set("k_max", bucket.getKey())
-          .set("accounts", accounts)
-          .set("mean_w", sum / accounts)
-          .set("median_w", median)
-          .build());
+      out.output(DunbarCurveRow.of(bucket.getKey(), accounts, sum / accounts, median));
     }
   }
 }
