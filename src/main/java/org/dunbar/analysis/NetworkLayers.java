@@ -39,7 +39,7 @@ public final class NetworkLayers extends PTransform<PCollectionTuple, PCollectio
     PCollection<KV<String, long[]>> stats = PCollectionList
         .of(replayed.get(ReplayPairs.LAYERS))
         .and(replayed.getPipeline().apply("Every layer", Create.of(emptyStats)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), Tally.Coder.of()))))
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()))))
         .apply("All layer stats", Flatten.pCollections())
         .apply("Sum per layer", Combine.perKey(LayerMeasure.combine()));
     PCollection<KV<String, Long>> nodes = PCollectionList
