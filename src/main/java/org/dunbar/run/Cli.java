@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.dunbar.generate.GenerateCommand;
+import org.dunbar.generate.GenerateMain;
 
 /**
  * The {@code dunbar} command: {@code run} a study, {@code generate} a sample dump, or {@code
@@ -93,15 +93,7 @@ public final class Cli {
           return OK;
         }
         case "generate" -> {
-          GenerateCommand command;
-          try {
-            command = GenerateCommand.parse(rest.toArray(new String[0]));
-          } catch (IllegalArgumentException e) {
-            err.println("dunbar generate: " + e.getMessage());
-            return BAD_STUDY;
-          }
-          out.println(command.run());
-          return OK;
+          return GenerateMain.run(rest, out, err);
         }
         case "validate" -> {
           return ValidateCommand.run(rest, out);
