@@ -43,9 +43,4 @@ record Ev(
   long day() {
     return Math.floorDiv(micros, DAY_MICROS);
   }
-
-  /** Everything the SPEC hashes into an id, but the occurrence number. */
-  String contents() {
-    return String.join("\u001f", type, actor, target, postId, parentId, Long.toString(micros));
-  }
 }

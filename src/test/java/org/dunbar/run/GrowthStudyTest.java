@@ -3,6 +3,8 @@ package org.dunbar.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -201,5 +203,15 @@ class GrowthStudyTest {
     String[] large = shares.get(1).split("\\|");
     assertTrue(Long.parseLong(small[1]) >= 100 && Long.parseLong(large[1]) >= 100, "too few received: " + shares);
     assertTrue(Double.parseDouble(large[2]) < 0.6 * Double.parseDouble(small[2]), shares.toString());
+  }
+
+  @Test
+  void theRunFindsTheDuplicatesTheGeneratorPlanted() throws IOException {
+    // The same id-less line in two part files, and an explicit event_id repeated, once with other
+    // contents: the run's id rule finds exactly the copies the generator says it wrote.
+    JsonNode events = new ObjectMapper().readTree(run.resolve("_manifest.json").toFile())
+        .get("accounting").get("events");
+    assertEquals(summary.duplicateLines(), events.get("duplicates").asLong());
+    assertEquals(summary.conflictingDuplicates(), events.get("conflicting_duplicates").asLong());
   }
 }
