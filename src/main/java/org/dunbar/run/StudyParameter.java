@@ -32,7 +32,7 @@ public enum StudyParameter {
       "CSV inputs: , | ; | tab", "Canonical events"),
   MAX_LINE_BYTES(Place.EVENT_INPUT, "inputs.*[].max_line_bytes", "N",
       described("1048576; 67108864 for twitter-v1, twitter-v2"), "longest record of an input",
-      "Accounting"),
+      "Canonical events"),
   SNAPSHOTS(Place.INPUT_LIST, "inputs.snapshots[]", "GLOB", described("none"),
       "follower-count snapshot CSV input(s)", "Canonical account snapshots"),
   BASELINE(Place.INPUT_LIST, "inputs.baseline[]", "GLOB", described("none"),
@@ -42,7 +42,7 @@ public enum StudyParameter {
   LOOKBACK_DAYS(Place.FIELD, "lookback_days", "N", literal("30"), "attribution lookback",
       "Follower growth in context"),
   CHURN_DAYS(Place.FIELD, "churn_days", "N", literal("7"), "churn threshold",
-      "The follow replay"),
+      "Follower growth in context"),
   BURST_MIN(Place.FIELD, "burst_min", "N", literal("20"), "burst rule minimum",
       "Follower growth in context"),
   BURST_FACTOR(Place.FIELD, "burst_factor", "X", literal("5"),
@@ -87,7 +87,7 @@ public enum StudyParameter {
    * A default as the help and README show it; {@code literal} when it is a value the study parser
    * reads exactly as if it had been given, otherwise the parser works it out (per format, cores).
    */
-  record Default(String text, boolean literal) {}
+  public record Default(String text, boolean literal) {}
 
   private static final int HELP_WIDTH = 100;
   private static final int HELP_COLUMN = 30;
@@ -150,7 +150,10 @@ public enum StudyParameter {
     return fallback;
   }
 
-  /** The SPEC section that defines the parameter (or the README section, for README-only ones). */
+  /**
+   * The heading of the SPEC section that defines the parameter, or {@code README: } and the
+   * README's section for a parameter the SPEC does not have.
+   */
   public String specSection() {
     return specSection;
   }

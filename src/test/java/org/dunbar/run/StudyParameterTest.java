@@ -89,4 +89,17 @@ class StudyParameterTest {
     assertEquals(StudyParameter.values().length,
         Stream.of(StudyParameter.values()).map(StudyParameter::key).distinct().count());
   }
+
+  @Test
+  void everyParameterNamesASectionThatExists() throws IOException {
+    String spec = Files.readString(SharedData.require("SPEC.md"), StandardCharsets.UTF_8);
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    for (StudyParameter p : StudyParameter.values()) {
+      String section = p.specSection();
+      boolean found = section.startsWith("README: ")
+          ? readme.contains("\n## " + section.substring("README: ".length()) + "\n")
+          : spec.lines().anyMatch(line -> line.startsWith("#") && line.contains(section));
+      assertTrue(found, p.key() + " names a section that is not there: " + section);
+    }
+  }
 }
