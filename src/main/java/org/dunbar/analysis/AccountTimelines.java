@@ -57,7 +57,8 @@ public final class AccountTimelines extends PTransform<KeyedPCollectionTuple<Str
             .withOutputTags(GROWTH_ROWS, TupleTagList.of(List.of(ENGAGEMENT_ROWS, COHORTS))));
     out.get(GROWTH_ROWS).setCoder(Table.FOLLOWER_GROWTH.coder());
     out.get(ENGAGEMENT_ROWS).setCoder(Table.ACCOUNT_ENGAGEMENT.coder());
-    out.get(COHORTS).setCoder(KvCoder.of(AvroCoder.specific(CohortKey.class), CountVector.Coder.of()));
+    out.get(COHORTS)
+        .setCoder(KvCoder.of(AvroCoder.specific(CohortKey.class), CountVector.Coder.of()));
     return out;
   }
 

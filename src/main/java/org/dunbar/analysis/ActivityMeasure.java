@@ -29,7 +29,8 @@ public enum ActivityMeasure {
 
   public static final int SIZE = values().length;
   /** Sums {@code account_engagement}'s counts exactly. */
-  public static final Combine.BinaryCombineFn<long[]> SUM = CountVector.sum("account_engagement", ExactSum.columns(values()));
+  public static final Combine.BinaryCombineFn<long[]> SUM =
+      CountVector.sum("account_engagement", ExactSum.columns(values()));
 
   public static long[] of(ActivityMeasure m, long value) {
     return CountVector.of(SIZE, m, value);

@@ -57,7 +57,8 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
         .apply("Key by followee", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(long[].class))))
             .via(kv -> KV.of(kv.getKey().getAccount(), KV.of(kv.getKey().getDay(), kv.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), CountVector.Coder.of())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(VarIntCoder.of(), CountVector.Coder.of())))
         .apply("Days of each followee", GroupByKey.create())
         .apply("Burst rule", ParDo.of(new BurstFn(rule)))
         .setCoder(coder);

@@ -17,7 +17,8 @@ public enum CohortMeasure {
 
   public static final int SIZE = values().length;
   /** Sums {@code acquisition_cohorts}'s counts exactly. */
-  public static final Combine.BinaryCombineFn<long[]> SUM = CountVector.sum("acquisition_cohorts", ExactSum.columns(values()));
+  public static final Combine.BinaryCombineFn<long[]> SUM =
+      CountVector.sum("acquisition_cohorts", ExactSum.columns(values()));
 
   /**
    * One follow's flags. A follow is eligible for N days when τ + N days ≤ the last accepted event's

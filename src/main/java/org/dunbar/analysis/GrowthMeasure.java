@@ -18,7 +18,8 @@ public enum GrowthMeasure {
 
   public static final int SIZE = values().length;
   /** Sums {@code follower_growth}'s counts exactly. */
-  public static final Combine.BinaryCombineFn<long[]> SUM = CountVector.sum("follower_growth", ExactSum.columns(values()));
+  public static final Combine.BinaryCombineFn<long[]> SUM =
+      CountVector.sum("follower_growth", ExactSum.columns(values()));
 
   public static long[] of(GrowthMeasure m, long value) {
     return CountVector.of(SIZE, m, value);

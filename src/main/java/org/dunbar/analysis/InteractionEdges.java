@@ -12,7 +12,8 @@ public final class InteractionEdges extends PTransform<PCollection<InteractionEd
   @Override
   public PCollection<GenericRecord> expand(PCollection<InteractionEdge> edges) {
     return edges
-        .apply("Edge rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via(InteractionEdgesRow::of))
+        .apply("Edge rows", MapElements.into(TypeDescriptor.of(GenericRecord.class))
+            .via(InteractionEdgesRow::of))
         .setCoder(Table.INTERACTION_EDGES.coder());
   }
 }

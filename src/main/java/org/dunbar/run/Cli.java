@@ -42,13 +42,14 @@ public final class Cli {
         dunbar --version                      version and git commit of this build
 
       Study flags (each overrides the study file's field of the same name):
-      %s  --run-id ID                 name the run (letters, digits, . _ -) instead of START-TIME-RANDOM;
+      %s
+        --run-id ID                 name the run (letters, digits, . _ -) instead of START-TIME-RANDOM;
                                     an id already used is refused (exit 2)
 
       Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 an input glob matches no file
       or a path that is not a readable regular file, 4 too many rejected records or bytes, an
       input that cannot be read to its end, or unbalanced accounting (not published).
-      """.formatted(StudyParameter.helpLines());
+      """.formatted(StudyParameter.helpLines().stripTrailing());
 
   private Cli() {}
 

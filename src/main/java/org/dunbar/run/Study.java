@@ -95,8 +95,8 @@ public record Study(
     }
     AnalysisParams analysis = new AnalysisParams(period, lookback, churn, burstMin, burstFactor, replyWindow, bands);
     Long minCell = tree.hasNonNull(MIN_CELL.key()) ? (long) positiveInt(tree, MIN_CELL) : null;
-    return new Study(name, text(tree, OUTPUT), analysis, notBefore, notAfter, inputs(tree), runner, flinkMaster,
-        parallelism, maxRejected, pseudonymKey(tree), minCell);
+    return new Study(name, text(tree, OUTPUT), analysis, notBefore, notAfter, inputs(tree), runner,
+        flinkMaster, parallelism, maxRejected, pseudonymKey(tree), minCell);
   }
 
   /** {@code pseudonymize: {key_file: PATH}}: the key is read and checked here, before any work. */
@@ -274,20 +274,23 @@ public record Study(
     return value;
   }
 
-  private static <E extends Enum<E>> E choice(ObjectNode tree, StudyParameter field, Class<E> type) {
+  private static <E extends Enum<E>> E choice(
+      ObjectNode tree, StudyParameter field, Class<E> type) {
     String value = text(tree, field);
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
-      throw new StudyException(field.key(), "'" + value + "' is not one of " + String.join(", ", allowed));
+      throw new StudyException(
+          field.key(), "'" + value + "' is not one of " + String.join(", ", allowed));
     }
   }
 
   /** A whole number of at least 1: given, or the literal default. */
   private static int positiveInt(ObjectNode tree, StudyParameter parameter) {
     String field = parameter.key();
-    String text = tree.has(field) ? scalar(tree, field, field).asText() : parameter.literalDefault();
+    String text =
+        tree.has(field) ? scalar(tree, field, field).asText() : parameter.literalDefault();
     int value = parse(field, text, Integer::parseInt, "a whole number");
     if (value < 1) {
       throw new StudyException(field, value + " must be at least 1");
@@ -302,14 +305,16 @@ public record Study(
   private static int days(ObjectNode tree, StudyParameter field) {
     int value = positiveInt(tree, field);
     if (value > MAX_DAYS) {
-      throw new StudyException(field.key(), value + " is more than " + MAX_DAYS + " days (100 years)");
+      throw new StudyException(
+          field.key(), value + " is more than " + MAX_DAYS + " days (100 years)");
     }
     return value;
   }
 
   private static double number(ObjectNode tree, StudyParameter parameter, double min) {
     String field = parameter.key();
-    String text = tree.has(field) ? scalar(tree, field, field).asText() : parameter.literalDefault();
+    String text =
+        tree.has(field) ? scalar(tree, field, field).asText() : parameter.literalDefault();
     double value = parse(field, text, Double::parseDouble, "a number");
     if (!(value >= min) || Double.isInfinite(value)) {
       throw new StudyException(field, value + " must be a finite number of at least " + min);
@@ -328,13 +333,15 @@ public record Study(
     try {
       instant = java.time.OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new StudyException(field, "'" + text + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
+      throw new StudyException(field, "'" + text
+          + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
     }
     try {
       // Times are compared as epoch microseconds: an instant a long cannot hold would wrap.
       Timestamps.micros(instant);
     } catch (ArithmeticException e) {
-      throw new StudyException(field, "'" + text + "' is out of range: epoch microseconds must fit in 64 bits (years -290308 to 294247)");
+      throw new StudyException(field, "'" + text + "' is out of range: epoch microseconds must fit"
+          + " in 64 bits (years -290308 to 294247)");
     }
     return instant;
   }

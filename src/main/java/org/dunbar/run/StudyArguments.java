@@ -72,7 +72,7 @@ public final class StudyArguments {
     return (ObjectNode) node;
   }
 
-  /** Puts each flag's value where its parameter lives in the study tree; the last one given wins. */
+  /** Puts each flag's value where its parameter lives in the study tree; the last given wins. */
   private static void apply(ObjectNode tree, Map<StudyParameter, List<String>> flags) {
     flags.forEach((parameter, values) -> {
       String last = values.get(values.size() - 1);

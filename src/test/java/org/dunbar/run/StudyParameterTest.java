@@ -59,8 +59,8 @@ class StudyParameterTest {
       assertTrue(result.out().contains("\n  --" + p.flag() + " "), p.flag());
     }
     // A literal default is shown as the parser reads it.
-    assertTrue(result.out().contains("--lookback-days N           attribution lookback (default 30)"),
-        result.out());
+    String lookback = "--lookback-days N           attribution lookback (default 30)";
+    assertTrue(result.out().contains(lookback), result.out());
   }
 
   @Test
