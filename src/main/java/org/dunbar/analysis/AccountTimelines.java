@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -58,7 +57,8 @@ public final class AccountTimelines extends PTransform<KeyedPCollectionTuple<Str
             .withOutputTags(GROWTH_ROWS, TupleTagList.of(List.of(ENGAGEMENT_ROWS, COHORTS))));
     out.get(GROWTH_ROWS).setCoder(Table.FOLLOWER_GROWTH.coder());
     out.get(ENGAGEMENT_ROWS).setCoder(Table.ACCOUNT_ENGAGEMENT.coder());
-    out.get(COHORTS).setCoder(KvCoder.of(AvroCoder.specific(CohortKey.class), Tally.Coder.of()));
+    out.get(COHORTS)
+        .setCoder(KvCoder.of(AvroCoder.specific(CohortKey.class), CountVector.Coder.of()));
     return out;
   }
 
@@ -100,11 +100,13 @@ public final class AccountTimelines extends PTransform<KeyedPCollectionTuple<Str
 
       TreeMap<Integer, long[]> rowsOfGrowth = new TreeMap<>(growth);
       snapshots.keySet().forEach(p -> rowsOfGrowth.putIfAbsent(p, new long[GrowthMeasure.SIZE]));
-      rowsOfGrowth.forEach((period, g) -> out.get(GROWTH_ROWS).output(growthRow(account, period, g, counts)));
+      rowsOfGrowth.forEach((period, g) -> out.get(GROWTH_ROWS).output(
+          FollowerGrowthRow.of(account, period, g, counts, unit)));
 
       TreeMap<Integer, long[]> activity = new TreeMap<>();
       all.getAll(ACTIVITY).forEach(a -> activity.merge(a.getKey(), a.getValue(), ActivityMeasure.SUM::apply));
-      activity.forEach((period, a) -> out.get(ENGAGEMENT_ROWS).output(engagementRow(account, period, a, counts)));
+      activity.forEach((period, a) -> out.get(ENGAGEMENT_ROWS).output(
+          AccountEngagementRow.of(account, period, a, counts, params.bands())));
 
       AudienceBands bands = params.bands();
       for (KV<FollowDay, long[]> day : attributed) {
@@ -112,60 +114,6 @@ public final class AccountTimelines extends PTransform<KeyedPCollectionTuple<Str
         CohortKey key = new CohortKey(band, PeriodUnit.monthOf(day.getKey().getDay()), day.getKey().getReason());
         out.get(COHORTS).output(KV.of(key, day.getValue()));
       }
-    }
-
-    private GenericRecord growthRow(String account, int period, long[] g, FollowerCounts counts) {
-      Long start = counts.at(period);
-      Long end = counts.at(params.period().next(period));
-      boolean replay = counts.source() == FollowerCounts.Source.REPLAY;
-      Long net = replay ? (Long) (GrowthMeasure.gained(g) - GrowthMeasure.lost(g))
-          : start == null || end == null ? null : end - start;
-      Long observed = counts.observedEnd(period);
-      GenericRecordBuilder row = Table.FOLLOWER_GROWTH.row()
-          .set("account", account)
-          .set("period_start", period)
-          .set("followers_source", counts.source().label())
-          .set("followers_start", start)
-          .set("followers_end", end)
-          .set("gained", replay ? GrowthMeasure.gained(g) : null)
-          .set("lost", replay ? GrowthMeasure.lost(g) : null)
-          .set("net", net)
-          .set("growth_rate", Ratios.of(net, start))
-          .set("observed_followers_end", observed)
-          .set("unexplained_delta", replay && observed != null ? observed - end : null);
-      for (GrowthMeasure m : GrowthMeasure.values()) {
-        if (m != GrowthMeasure.FOLLOW_EVENTS) {
-          row.set(m.name().toLowerCase(java.util.Locale.ROOT), replay ? g[m.ordinal()] : null);
-        }
-      }
-      return row.build();
-    }
-
-    private GenericRecord engagementRow(String account, int period, long[] a, FollowerCounts counts) {
-      Long start = counts.at(period);
-      int band = params.bands().order(start);
-      Long engagedFollowers = counts.source() == FollowerCounts.Source.REPLAY ? a[ActivityMeasure.ENGAGED_FOLLOWERS.ordinal()] : null;
-      long directedSent = a[ActivityMeasure.REPLIES_SENT.ordinal()] + a[ActivityMeasure.MENTIONS_SENT.ordinal()]
-          + a[ActivityMeasure.QUOTES_SENT.ordinal()] + a[ActivityMeasure.MESSAGES_SENT.ordinal()];
-      long posts = a[ActivityMeasure.POSTS.ordinal()];
-      GenericRecordBuilder row = Table.ACCOUNT_ENGAGEMENT.row()
-          .set("account", account)
-          .set("period_start", period)
-          .set("audience_band", params.bands().label(band))
-          .set("band_order", band)
-          .set("followers_source", counts.source().label())
-          .set("followers_start", start)
-          .set("engager_rate", Ratios.of(a[ActivityMeasure.ENGAGERS.ordinal()], start))
-          .set("engaged_followers", engagedFollowers)
-          .set("engagement_rate", Ratios.of(engagedFollowers, start))
-          .set("reply_back_rate", Ratios.of(a[ActivityMeasure.DIRECTED_ANSWERED.ordinal()], a[ActivityMeasure.DIRECTED_RECEIVED_FROM_OTHERS.ordinal()]))
-          .set("broadcast_share", Ratios.of(posts, posts + directedSent));
-      for (ActivityMeasure m : ActivityMeasure.values()) {
-        if (Table.ACCOUNT_ENGAGEMENT.schema().getField(m.column()) != null && m != ActivityMeasure.ENGAGED_FOLLOWERS) {
-          row.set(m.column(), a[m.ordinal()]);
-        }
-      }
-      return row.build();
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.dunbar.analysis;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,20 +23,8 @@ public final class AcquisitionCohorts extends PTransform<PCollection<KV<CohortKe
     AudienceBands b = bands;
     return banded
         .apply("Sum per cohort", Combine.perKey(CohortMeasure.SUM))
-        .apply("Cohort rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via(kv -> row(b, kv)))
+        .apply("Cohort rows", MapElements.into(TypeDescriptor.of(GenericRecord.class))
+            .via(kv -> AcquisitionCohortsRow.of(b, kv.getKey(), kv.getValue())))
         .setCoder(Table.ACQUISITION_COHORTS.coder());
-  }
-
-  private static GenericRecord row(AudienceBands bands, KV<CohortKey, long[]> cohort) {
-    CohortKey key = cohort.getKey();
-    GenericRecordBuilder row = Table.ACQUISITION_COHORTS.row()
-        .set("audience_band", bands.label(key.getBandOrder()))
-        .set("band_order", key.getBandOrder())
-        .set("acquisition_month", key.getAcquisitionMonth())
-        .set("reason", key.getReason());
-    for (CohortMeasure m : CohortMeasure.values()) {
-      row.set(m.column(), cohort.getValue()[m.ordinal()]);
-    }
-    return row.build();
   }
 }

@@ -29,10 +29,11 @@ public enum ActivityMeasure {
 
   public static final int SIZE = values().length;
   /** Sums {@code account_engagement}'s counts exactly. */
-  public static final Combine.BinaryCombineFn<long[]> SUM = Tally.sum("account_engagement", ExactSum.columns(values()));
+  public static final Combine.BinaryCombineFn<long[]> SUM =
+      CountVector.sum("account_engagement", ExactSum.columns(values()));
 
   public static long[] of(ActivityMeasure m, long value) {
-    return Tally.of(SIZE, m, value);
+    return CountVector.of(SIZE, m, value);
   }
 
   public static ActivityMeasure sent(InteractionType t) {
@@ -45,9 +46,5 @@ public enum ActivityMeasure {
 
   private static String plural(InteractionType t) {
     return t == InteractionType.REPLY ? "REPLIES" : t.name() + "S";
-  }
-
-  public String column() {
-    return name().toLowerCase(java.util.Locale.ROOT);
   }
 }

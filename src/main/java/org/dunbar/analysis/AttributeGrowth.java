@@ -46,7 +46,7 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
 
   @Override
   public PCollection<KV<FollowDay, long[]>> expand(PCollection<FollowFact> follows) {
-    KvCoder<FollowDay, long[]> coder = KvCoder.of(RecordCoders.followDay(), Tally.Coder.of());
+    KvCoder<FollowDay, long[]> coder = KvCoder.of(RecordCoders.followDay(), CountVector.Coder.of());
     PCollection<KV<FollowDay, long[]>> daily = follows
         .apply("Count per followee, day and reason", ParDo.of(new CountFollowFn(lastEventTs)).withSideInputs(lastEventTs))
         .setCoder(coder)
@@ -57,7 +57,8 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
         .apply("Key by followee", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(long[].class))))
             .via(kv -> KV.of(kv.getKey().getAccount(), KV.of(kv.getKey().getDay(), kv.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), Tally.Coder.of())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(VarIntCoder.of(), CountVector.Coder.of())))
         .apply("Days of each followee", GroupByKey.create())
         .apply("Burst rule", ParDo.of(new BurstFn(rule)))
         .setCoder(coder);

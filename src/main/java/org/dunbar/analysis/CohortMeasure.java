@@ -17,7 +17,8 @@ public enum CohortMeasure {
 
   public static final int SIZE = values().length;
   /** Sums {@code acquisition_cohorts}'s counts exactly. */
-  public static final Combine.BinaryCombineFn<long[]> SUM = Tally.sum("acquisition_cohorts", ExactSum.columns(values()));
+  public static final Combine.BinaryCombineFn<long[]> SUM =
+      CountVector.sum("acquisition_cohorts", ExactSum.columns(values()));
 
   /**
    * One follow's flags. A follow is eligible for N days when τ + N days ≤ the last accepted event's
@@ -41,9 +42,5 @@ public enum CohortMeasure {
     v[ENGAGED_90D.ordinal()] = eligible90d && f.getEngaged90d() ? 1 : 0;
     v[CONVERSED_90D.ordinal()] = eligible90d && f.getConversed90d() ? 1 : 0;
     return v;
-  }
-
-  public String column() {
-    return name().toLowerCase(java.util.Locale.ROOT);
   }
 }

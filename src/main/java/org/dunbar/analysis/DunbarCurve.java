@@ -28,7 +28,8 @@ public final class DunbarCurve extends PTransform<PCollection<KV<String, long[]>
   @Override
   public PCollection<GenericRecord> expand(PCollection<KV<String, long[]>> partners) {
     return partners
-        .apply("Sum per account", Combine.perKey(Tally.sum("dunbar_curve", List.of("partners", "directed_sent_to_partners"))))
+        .apply("Sum per account", Combine.perKey(CountVector.sum("dunbar_curve",
+            List.of("partners", "directed_sent_to_partners"))))
         // w as its IEEE bits: a deterministic key, and the same double on every worker.
         .apply("Bucket and strength", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs()))
@@ -71,13 +72,7 @@ public final class DunbarCurve extends PTransform<PCollection<KV<String, long[]>
           median = s.getKey();
         }
       }
-      out.output(Table.DUNBAR_CURVE.row()
-          .set("k_min", bucketMin(bucket.getKey()))
-          .set("k_max", bucket.getKey())
-          .set("accounts", accounts)
-          .set("mean_w", sum / accounts)
-          .set("median_w", median)
-          .build());
+      out.output(DunbarCurveRow.of(bucket.getKey(), accounts, sum / accounts, median));
     }
   }
 }

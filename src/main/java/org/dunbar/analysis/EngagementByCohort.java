@@ -41,7 +41,8 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
         .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Table.ACCOUNT_ENGAGEMENT.coder()))
         .apply("Summarise cohort", Combine.perKey(new CohortFn()))
         .apply("Cohort rows", MapElements.into(TypeDescriptor.of(GenericRecord.class))
-            .via(kv -> kv.getValue().row(b.label(kv.getKey().getKey()), kv.getKey().getKey(), kv.getKey().getValue())))
+            .via(kv -> EngagementByCohortRow.of(kv.getValue(), b.label(kv.getKey().getKey()),
+                kv.getKey().getKey(), kv.getKey().getValue())))
         .setCoder(Table.ENGAGEMENT_BY_COHORT.coder());
   }
 
@@ -132,28 +133,6 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
       engagementRate.merge(o.engagementRate);
       replyBackRate.merge(o.replyBackRate);
       broadcastShare.merge(o.broadcastShare);
-    }
-
-    GenericRecord row(String band, int bandOrder, int periodStart) {
-      return Table.ENGAGEMENT_BY_COHORT.row()
-          .set("audience_band", band)
-          .set("band_order", bandOrder)
-          .set("period_start", periodStart)
-          .set("accounts", accounts)
-          .set("active_accounts", activeAccounts)
-          .set("followers_start_sum", followersStartSum)
-          .set("engagers_sum", engagersSum)
-          .set("engaged_followers_sum", engagedFollowersSum)
-          .set("engager_rate_pooled", Ratios.of(engagersSum, followersStartSum))
-          .set("engagement_rate_pooled", Ratios.of(engagedFollowersSum, engagedFollowersBase))
-          .set("engager_rate_p50", engagerRate.quantile(0.5))
-          .set("engagement_rate_p25", engagementRate.quantile(0.25))
-          .set("engagement_rate_p50", engagementRate.quantile(0.5))
-          .set("engagement_rate_p75", engagementRate.quantile(0.75))
-          .set("reply_back_rate_p50", replyBackRate.quantile(0.5))
-          .set("broadcast_share_p50", broadcastShare.quantile(0.5))
-          .set("conversation_partners_mean", accounts == 0 ? null : (double) partnersSum / accounts)
-          .build();
     }
 
     private static void addIfPresent(QuantileSketch sketch, Object value) {

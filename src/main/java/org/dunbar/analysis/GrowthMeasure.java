@@ -18,10 +18,11 @@ public enum GrowthMeasure {
 
   public static final int SIZE = values().length;
   /** Sums {@code follower_growth}'s counts exactly. */
-  public static final Combine.BinaryCombineFn<long[]> SUM = Tally.sum("follower_growth", ExactSum.columns(values()));
+  public static final Combine.BinaryCombineFn<long[]> SUM =
+      CountVector.sum("follower_growth", ExactSum.columns(values()));
 
   public static long[] of(GrowthMeasure m, long value) {
-    return Tally.of(SIZE, m, value);
+    return CountVector.of(SIZE, m, value);
   }
 
   public static GrowthMeasure gainedBy(FollowReason reason) {

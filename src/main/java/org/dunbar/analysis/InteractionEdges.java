@@ -12,19 +12,8 @@ public final class InteractionEdges extends PTransform<PCollection<InteractionEd
   @Override
   public PCollection<GenericRecord> expand(PCollection<InteractionEdge> edges) {
     return edges
-        .apply("Edge rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via(InteractionEdges::row))
+        .apply("Edge rows", MapElements.into(TypeDescriptor.of(GenericRecord.class))
+            .via(InteractionEdgesRow::of))
         .setCoder(Table.INTERACTION_EDGES.coder());
-  }
-
-  static GenericRecord row(InteractionEdge e) {
-    return Table.INTERACTION_EDGES.row()
-        .set("layer", e.layer())
-        .set("actor", e.actor())
-        .set("target", e.target())
-        .set("events", e.events())
-        .set("first_at", e.firstAt())
-        .set("last_at", e.lastAt())
-        .set("present_at_end", e.presentAtEnd())
-        .build();
   }
 }

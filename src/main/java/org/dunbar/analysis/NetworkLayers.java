@@ -39,7 +39,7 @@ public final class NetworkLayers extends PTransform<PCollectionTuple, PCollectio
     PCollection<KV<String, long[]>> stats = PCollectionList
         .of(replayed.get(ReplayPairs.LAYERS))
         .and(replayed.getPipeline().apply("Every layer", Create.of(emptyStats)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), Tally.Coder.of()))))
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()))))
         .apply("All layer stats", Flatten.pCollections())
         .apply("Sum per layer", Combine.perKey(LayerMeasure.combine()));
     PCollection<KV<String, Long>> nodes = PCollectionList
@@ -65,24 +65,8 @@ public final class NetworkLayers extends PTransform<PCollectionTuple, PCollectio
   static final class LayerRowFn extends DoFn<KV<String, CoGbkResult>, GenericRecord> {
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> layer, OutputReceiver<GenericRecord> out) {
-      long[] s = layer.getValue().getOnly(STATS);
-      long edges = s[LayerMeasure.EDGES.ordinal()];
-      long selfLoops = s[LayerMeasure.SELF_LOOPS.ordinal()];
-      long reciprocal = s[LayerMeasure.RECIPROCAL_EDGES.ordinal()];
-      long connected = s[LayerMeasure.CONNECTED_PAIRS.ordinal()];
-      boolean anyEvents = s[LayerMeasure.EVENTS.ordinal()] > 0;
-      out.output(Table.NETWORK_LAYERS.row()
-          .set("layer", layer.getKey())
-          .set("nodes", layer.getValue().getOnly(NODES))
-          .set("edges", edges)
-          .set("events", s[LayerMeasure.EVENTS.ordinal()])
-          .set("self_loops", selfLoops)
-          .set("reciprocal_edges", reciprocal)
-          .set("edge_reciprocity", Ratios.of(reciprocal, edges - selfLoops))
-          .set("pair_reciprocity", Ratios.of(s[LayerMeasure.MUTUAL_PAIRS.ordinal()], connected))
-          .set("first_at", anyEvents ? s[LayerMeasure.FIRST_AT.ordinal()] : null)
-          .set("last_at", anyEvents ? s[LayerMeasure.LAST_AT.ordinal()] : null)
-          .build());
+      out.output(NetworkLayersRow.of(layer.getKey(), layer.getValue().getOnly(NODES),
+          layer.getValue().getOnly(STATS)));
     }
   }
 }

@@ -103,14 +103,14 @@ public final class ReplayPairs extends PTransform<PCollectionList<Event>, PColle
         // every pair's events would be written out and read back between the two.
         .apply("Replay each pair", ParDo.of(new ReplayFn(params))
             .withOutputTags(FOLLOWS, TupleTagList.of(List.of(GROWTH, ACTIVITY, EDGES, LAYERS, NODE_LAYERS, PARTNERS, TALLIES))));
-    KvCoder<AccountPeriod, long[]> perPeriod = KvCoder.of(RecordCoders.accountPeriod(), Tally.Coder.of());
+    KvCoder<AccountPeriod, long[]> perPeriod = KvCoder.of(RecordCoders.accountPeriod(), CountVector.Coder.of());
     out.get(FOLLOWS).setCoder(RecordCoders.followFact());
     out.get(GROWTH).setCoder(perPeriod);
     out.get(ACTIVITY).setCoder(perPeriod);
     out.get(EDGES).setCoder(InteractionEdge.Coder.of());
-    out.get(LAYERS).setCoder(KvCoder.of(StringUtf8Coder.of(), Tally.Coder.of()));
+    out.get(LAYERS).setCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()));
     out.get(NODE_LAYERS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    out.get(PARTNERS).setCoder(KvCoder.of(StringUtf8Coder.of(), Tally.Coder.of()));
+    out.get(PARTNERS).setCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()));
     out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }

@@ -48,6 +48,7 @@ import org.dunbar.records.InputFile;
 import org.dunbar.records.ReadFault;
 import org.dunbar.records.Rejected;
 import org.dunbar.records.Snapshot;
+import org.dunbar.tables.RejectedRow;
 
 /**
  * Reads every input file whole, record by record (whole files, so line numbers are exact), and
@@ -336,15 +337,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       // A record of a line of many is its own text; otherwise the whole line is lost.
       bytesRejected += raw == null ? line.length() : RawText.byteLength(raw);
       RawText text = raw == null ? RawText.of(line.bytes()) : RawText.of(raw);
-      side(REJECTED, Rejected.newBuilder()
-          .setSource(file.getPath())
-          .setLine(at)
-          .setKind(file.getKind())
-          .setReason(reason)
-          .setDetail(detail)
-          .setRaw(text.text())
-          .setRawTruncated(text.truncated() || (raw == null && line.tooLong()))
-          .build());
+      side(REJECTED, RejectedRow.of(file.getPath(), at, file.getKind(), reason, detail, text,
+          raw == null && line.tooLong()));
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.dunbar.generate.GenerateCommand;
+import org.dunbar.generate.GenerateMain;
 
 /**
  * The {@code dunbar} command: {@code run} a study, {@code generate} a sample dump, or {@code
@@ -42,40 +42,14 @@ public final class Cli {
         dunbar --version                      version and git commit of this build
 
       Study flags (each overrides the study file's field of the same name):
-        --name NAME                 study name: output goes to OUTPUT/NAME/runs/RUN_ID (default study)
-        --output DIR                output root (default out)
-        --events GLOB               event input(s); repeatable or comma-separated; replaces the file's
-        --events-format F           canonical | snap-activity | snap-messages | twitter-v1 | twitter-v2
-                                    | bluesky-jetstream | reddit
-        --snapshot-time T           created | retrieved: when a tweet's follower counts were observed
-        --event-time T              time_us | created: when a Bluesky Jetstream event happened
-        --delimiter D               CSV event inputs: , (default) | ; | tab
-        --max-line-bytes N          longest record of an event input (default 1048576; 67108864 for twitter-v1/v2)
-        --snapshots GLOB            follower-count snapshot CSV input(s)
-        --baseline GLOB             baseline follow graph input(s): 'follower followee' lines
-        --period P                  day | week | month (default week)
-        --lookback-days N           attribution lookback (default 30)
-        --churn-days N              churn threshold (default 7)
-        --burst-min N               burst rule minimum (default 20)
-        --burst-factor X            burst rule factor over the 28-day median (default 5)
-        --reply-window-days N       reply-back window (default 7)
-        --audience-bands B,B,...    band upper bounds (default 5,15,50,150,500,1500,5000,50000)
-        --not-before T, --not-after T   accepted time range, ISO-8601 with offset
-        --runner R                  flink (default; embedded unless --flink-master) | direct
-        --flink-master HOST:PORT    run on a Flink cluster
-        --parallelism N             default: the number of cores
-        --max-rejected-fraction X   fail (exit 4) when more records, or more bytes, are rejected (default 0.01)
-        --pseudonymize-key FILE     publish keyed pseudonyms (HMAC-SHA-256) instead of account and
-                                    post ids; FILE holds the secret and must not be world-readable
-        --min-cell N                null the measures of aggregate rows describing fewer than N
-                                    accounts (N follows for cohorts); default off
+      %s
         --run-id ID                 name the run (letters, digits, . _ -) instead of START-TIME-RANDOM;
                                     an id already used is refused (exit 2)
 
       Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 an input glob matches no file
       or a path that is not a readable regular file, 4 too many rejected records or bytes, an
       input that cannot be read to its end, or unbalanced accounting (not published).
-      """;
+      """.formatted(StudyParameter.helpLines().stripTrailing());
 
   private Cli() {}
 
@@ -120,15 +94,7 @@ public final class Cli {
           return OK;
         }
         case "generate" -> {
-          GenerateCommand command;
-          try {
-            command = GenerateCommand.parse(rest.toArray(new String[0]));
-          } catch (IllegalArgumentException e) {
-            err.println("dunbar generate: " + e.getMessage());
-            return BAD_STUDY;
-          }
-          out.println(command.run());
-          return OK;
+          return GenerateMain.run(rest, out, err);
         }
         case "validate" -> {
           return ValidateCommand.run(rest, out);

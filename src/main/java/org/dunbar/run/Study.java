@@ -1,5 +1,7 @@
 package org.dunbar.run;
 
+import static org.dunbar.run.StudyParameter.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
@@ -12,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dunbar.analysis.AnalysisParams;
 import org.dunbar.analysis.PeriodUnit;
 import org.dunbar.formats.Formats;
@@ -41,17 +45,17 @@ public record Study(
     Long minCell)
     implements Serializable {
 
-  public static final List<Long> DEFAULT_BANDS = List.of(5L, 15L, 50L, 150L, 500L, 1500L, 5000L, 50000L);
+  public static final List<Long> DEFAULT_BANDS =
+      bands(StudyParameter.AUDIENCE_BANDS.literalDefault().split(","));
   public static final Set<String> RUNNERS = Set.of("direct", "flink");
   static final List<String> KINDS = List.of("events", "snapshots", "baseline");
-  /** The fields of one input entry. */
-  static final Set<String> INPUT_FIELDS = Set.of("path", "format", "snapshot_time", "event_time", "delimiter", "max_line_bytes");
+  /** The fields of one input entry: its path and the event-input parameters. */
+  static final Set<String> INPUT_FIELDS = Stream.concat(Stream.of("path"),
+      StudyParameter.in(StudyParameter.Place.EVENT_INPUT).stream().map(StudyParameter::inputName))
+      .collect(Collectors.toUnmodifiableSet());
   static final int MAX_DAYS = 36_525;
   private static final Set<String> DELIMITERS = Set.of(",", ";", "\t");
-  private static final Set<String> FIELDS =
-      Set.of("name", "output", "period", "lookback_days", "churn_days", "burst_min", "burst_factor",
-          "reply_window_days", "audience_bands", "not_before", "not_after", "inputs", "runner",
-          "flink_master", "parallelism", "max_rejected_fraction", "pseudonymize", "min_cell");
+  private static final Set<String> FIELDS = StudyParameter.topLevelFields();
 
   /** Reads a study from its tree form (a parsed study file with flags already merged in). */
   public static Study fromTree(ObjectNode tree) {
@@ -61,37 +65,38 @@ public record Study(
         throw new StudyException(field, "unknown field; known fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
       }
     }
-    String name = text(tree, "name", "study");
+    String name = text(tree, NAME);
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new StudyException("name", "'" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
     }
-    PeriodUnit period = choice(tree, "period", "week", PeriodUnit.class);
-    int lookback = days(tree, "lookback_days", 30);
-    int churn = days(tree, "churn_days", 7);
-    long burstMin = positiveInt(tree, "burst_min", 20);
-    double burstFactor = number(tree, "burst_factor", 5.0, 0.0);
-    int replyWindow = days(tree, "reply_window_days", 7);
+    PeriodUnit period = choice(tree, PERIOD, PeriodUnit.class);
+    int lookback = days(tree, LOOKBACK_DAYS);
+    int churn = days(tree, CHURN_DAYS);
+    long burstMin = positiveInt(tree, BURST_MIN);
+    double burstFactor = number(tree, BURST_FACTOR, 0.0);
+    int replyWindow = days(tree, REPLY_WINDOW_DAYS);
     List<Long> bands = bands(tree);
-    Instant notBefore = instant(tree, "not_before", Instant.parse("2000-01-01T00:00:00Z"));
-    Instant notAfter = instant(tree, "not_after", null);
+    Instant notBefore = instant(tree, NOT_BEFORE.key(), NOT_BEFORE.literalDefault());
+    Instant notAfter = instant(tree, NOT_AFTER.key(), null);
     if (notAfter != null && notAfter.isBefore(notBefore)) {
       throw new StudyException("not_after", notAfter + " is before not_before " + notBefore);
     }
-    String runner = text(tree, "runner", "flink").toLowerCase(Locale.ROOT);
+    String runner = text(tree, RUNNER).toLowerCase(Locale.ROOT);
     if (!RUNNERS.contains(runner)) {
       throw new StudyException("runner", "'" + runner + "' is not one of direct, flink");
     }
-    JsonNode master = scalar(tree, "flink_master", "flink_master");
+    JsonNode master = scalar(tree, FLINK_MASTER.key(), FLINK_MASTER.key());
     String flinkMaster = master == null || master.isNull() || master.asText().isEmpty() ? null : master.asText();
-    int parallelism = positiveInt(tree, "parallelism", Runtime.getRuntime().availableProcessors());
-    double maxRejected = number(tree, "max_rejected_fraction", 0.01, 0.0);
+    int parallelism = tree.has(PARALLELISM.key())
+        ? positiveInt(tree, PARALLELISM) : Runtime.getRuntime().availableProcessors();
+    double maxRejected = number(tree, MAX_REJECTED_FRACTION, 0.0);
     if (maxRejected > 1.0) {
       throw new StudyException("max_rejected_fraction", maxRejected + " is not a fraction between 0 and 1");
     }
     AnalysisParams analysis = new AnalysisParams(period, lookback, churn, burstMin, burstFactor, replyWindow, bands);
-    Long minCell = tree.hasNonNull("min_cell") ? (long) positiveInt(tree, "min_cell", 1) : null;
-    return new Study(name, text(tree, "output", "out"), analysis, notBefore, notAfter, inputs(tree), runner, flinkMaster,
-        parallelism, maxRejected, pseudonymKey(tree), minCell);
+    Long minCell = tree.hasNonNull(MIN_CELL.key()) ? (long) positiveInt(tree, MIN_CELL) : null;
+    return new Study(name, text(tree, OUTPUT), analysis, notBefore, notAfter, inputs(tree), runner,
+        flinkMaster, parallelism, maxRejected, pseudonymKey(tree), minCell);
   }
 
   /** {@code pseudonymize: {key_file: PATH}}: the key is read and checked here, before any work. */
@@ -230,6 +235,11 @@ public record Study(
     } else {
       items.addAll(List.of(node.asText().split(",")));
     }
+    return bands(items.toArray(String[]::new));
+  }
+
+  /** Band upper bounds from their text: whole numbers, non-negative, strictly increasing. */
+  private static List<Long> bands(String... items) {
     List<Long> bands = new ArrayList<>();
     for (String item : items) {
       long bound = parse("audience_bands", item, Long::parseLong, "whole numbers");
@@ -244,9 +254,10 @@ public record Study(
     return List.copyOf(bands);
   }
 
-  private static String text(ObjectNode tree, String field, String fallback) {
-    JsonNode n = scalar(tree, field, field);
-    return n == null || n.isNull() ? fallback : n.asText();
+  /** The parameter's text in the tree, or its literal default. */
+  private static String text(ObjectNode tree, StudyParameter parameter) {
+    JsonNode n = scalar(tree, parameter.key(), parameter.key());
+    return n == null || n.isNull() ? parameter.literalDefault() : n.asText();
   }
 
   /**
@@ -263,18 +274,24 @@ public record Study(
     return value;
   }
 
-  private static <E extends Enum<E>> E choice(ObjectNode tree, String field, String fallback, Class<E> type) {
-    String value = text(tree, field, fallback);
+  private static <E extends Enum<E>> E choice(
+      ObjectNode tree, StudyParameter field, Class<E> type) {
+    String value = text(tree, field);
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
-      throw new StudyException(field, "'" + value + "' is not one of " + String.join(", ", allowed));
+      throw new StudyException(
+          field.key(), "'" + value + "' is not one of " + String.join(", ", allowed));
     }
   }
 
-  private static int positiveInt(ObjectNode tree, String field, int fallback) {
-    int value = tree.has(field) ? parse(field, scalar(tree, field, field).asText(), Integer::parseInt, "a whole number") : fallback;
+  /** A whole number of at least 1: given, or the literal default. */
+  private static int positiveInt(ObjectNode tree, StudyParameter parameter) {
+    String field = parameter.key();
+    String text =
+        tree.has(field) ? scalar(tree, field, field).asText() : parameter.literalDefault();
+    int value = parse(field, text, Integer::parseInt, "a whole number");
     if (value < 1) {
       throw new StudyException(field, value + " must be at least 1");
     }
@@ -285,38 +302,46 @@ public record Study(
    * A span in days, at most {@link #MAX_DAYS}: the replay works in epoch microseconds, where a
    * span of 2^31 days wraps a long, and no dump covers more than a century.
    */
-  private static int days(ObjectNode tree, String field, int fallback) {
-    int value = positiveInt(tree, field, fallback);
+  private static int days(ObjectNode tree, StudyParameter field) {
+    int value = positiveInt(tree, field);
     if (value > MAX_DAYS) {
-      throw new StudyException(field, value + " is more than " + MAX_DAYS + " days (100 years)");
+      throw new StudyException(
+          field.key(), value + " is more than " + MAX_DAYS + " days (100 years)");
     }
     return value;
   }
 
-  private static double number(ObjectNode tree, String field, double fallback, double min) {
-    double value = tree.has(field) ? parse(field, scalar(tree, field, field).asText(), Double::parseDouble, "a number") : fallback;
+  private static double number(ObjectNode tree, StudyParameter parameter, double min) {
+    String field = parameter.key();
+    String text =
+        tree.has(field) ? scalar(tree, field, field).asText() : parameter.literalDefault();
+    double value = parse(field, text, Double::parseDouble, "a number");
     if (!(value >= min) || Double.isInfinite(value)) {
       throw new StudyException(field, value + " must be a finite number of at least " + min);
     }
     return value;
   }
 
-  private static Instant instant(ObjectNode tree, String field, Instant fallback) {
+  /** An instant given in the tree, else the default text read the same way (null: none). */
+  private static Instant instant(ObjectNode tree, String field, String fallback) {
     JsonNode n = scalar(tree, field, field);
-    if (n == null || n.isNull()) {
-      return fallback;
+    String text = n == null || n.isNull() ? fallback : n.asText();
+    if (text == null) {
+      return null;
     }
     Instant instant;
     try {
-      instant = java.time.OffsetDateTime.parse(n.asText()).toInstant();
+      instant = java.time.OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new StudyException(field, "'" + n.asText() + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
+      throw new StudyException(field, "'" + text
+          + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
     }
     try {
       // Times are compared as epoch microseconds: an instant a long cannot hold would wrap.
       Timestamps.micros(instant);
     } catch (ArithmeticException e) {
-      throw new StudyException(field, "'" + n.asText() + "' is out of range: epoch microseconds must fit in 64 bits (years -290308 to 294247)");
+      throw new StudyException(field, "'" + text + "' is out of range: epoch microseconds must fit"
+          + " in 64 bits (years -290308 to 294247)");
     }
     return instant;
   }

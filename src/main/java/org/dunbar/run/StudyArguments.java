@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Turns {@code run [STUDY.yaml] [--flags]} into a {@link Study}: the study file is read as a
@@ -23,23 +20,11 @@ import java.util.stream.Stream;
  * so a value is validated the same way wherever it came from.
  */
 public final class StudyArguments {
-  /** Flags that set one top-level study field (--lookback-days sets lookback_days). */
-  static final Set<String> SCALAR_FLAGS = Set.of("name", "output", "period", "lookback-days", "churn-days", "burst-min",
-      "burst-factor", "reply-window-days", "audience-bands", "not-before", "not-after", "runner", "flink-master",
-      "parallelism", "max-rejected-fraction", "min-cell");
-  /** --pseudonymize-key=PATH sets the study file's pseudonymize.key_file. */
-  static final String KEY_FLAG = "pseudonymize-key";
-  /** Flags that replace an input list: --events=GLOB (repeatable, comma-separated). */
-  static final Set<String> INPUT_FLAGS = Set.of("events", "snapshots", "baseline");
-  /** Flags that set a property of every event input. */
-  static final Map<String, String> EVENT_INPUT_FLAGS = Map.of("events-format", "format", "snapshot-time", "snapshot_time",
-      "event-time", "event_time", "delimiter", "delimiter", "max-line-bytes", "max_line_bytes");
-
   private StudyArguments() {}
 
   public static Study parse(List<String> args) throws IOException {
     ObjectNode tree = JsonNodeFactory.instance.objectNode();
-    Map<String, List<String>> flags = new LinkedHashMap<>();
+    Map<StudyParameter, List<String>> flags = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--")) {
@@ -60,22 +45,15 @@ public final class StudyArguments {
       } else {
         throw new StudyException("--" + name, "needs a value");
       }
-      if (!SCALAR_FLAGS.contains(name) && !INPUT_FLAGS.contains(name) && !EVENT_INPUT_FLAGS.containsKey(name) && !name.equals(KEY_FLAG)) {
-        throw new StudyException("--" + name, "unknown flag; known flags are " + knownFlags() + " (see dunbar --help)");
+      StudyParameter parameter = StudyParameter.ofFlag(name);
+      if (parameter == null) {
+        throw new StudyException("--" + name, "unknown flag; known flags are "
+            + StudyParameter.flagList() + " (see dunbar --help)");
       }
-      flags.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      flags.computeIfAbsent(parameter, k -> new ArrayList<>()).add(value);
     }
     apply(tree, flags);
     return Study.fromTree(tree);
-  }
-
-  /** Every study flag, sorted, for the message that rejects an unknown one. */
-  private static String knownFlags() {
-    return Stream.of(SCALAR_FLAGS, INPUT_FLAGS, EVENT_INPUT_FLAGS.keySet(), Set.of(KEY_FLAG))
-        .flatMap(Set::stream)
-        .sorted()
-        .map(flag -> "--" + flag)
-        .collect(Collectors.joining(", "));
   }
 
   private static ObjectNode readStudyFile(Path file) throws IOException {
@@ -94,19 +72,21 @@ public final class StudyArguments {
     return (ObjectNode) node;
   }
 
-  private static void apply(ObjectNode tree, Map<String, List<String>> flags) {
-    flags.forEach((name, values) -> {
-      if (SCALAR_FLAGS.contains(name)) {
-        tree.put(name.replace('-', '_'), values.get(values.size() - 1));
+  /** Puts each flag's value where its parameter lives in the study tree; the last given wins. */
+  private static void apply(ObjectNode tree, Map<StudyParameter, List<String>> flags) {
+    flags.forEach((parameter, values) -> {
+      String last = values.get(values.size() - 1);
+      if (parameter.place() == StudyParameter.Place.FIELD) {
+        tree.put(parameter.key(), last);
+      } else if (parameter.place() == StudyParameter.Place.KEY_FILE) {
+        tree.putObject("pseudonymize").put("key_file", last);
       }
     });
-    if (flags.containsKey(KEY_FLAG)) {
-      tree.putObject("pseudonymize").put("key_file", flags.get(KEY_FLAG).get(flags.get(KEY_FLAG).size() - 1));
-    }
-    ObjectNode inputs = tree.has("inputs") && tree.get("inputs").isObject() ? (ObjectNode) tree.get("inputs") : tree.putObject("inputs");
-    for (String kind : INPUT_FLAGS) {
+    ObjectNode inputs = tree.has("inputs") && tree.get("inputs").isObject()
+        ? (ObjectNode) tree.get("inputs") : tree.putObject("inputs");
+    for (StudyParameter kind : StudyParameter.in(StudyParameter.Place.INPUT_LIST)) {
       if (flags.containsKey(kind)) {
-        ArrayNode list = inputs.putArray(kind);
+        ArrayNode list = inputs.putArray(kind.inputName());
         for (String value : flags.get(kind)) {
           for (String glob : splitGlobs(value)) {
             list.addObject().put("path", glob);
@@ -117,12 +97,12 @@ public final class StudyArguments {
     if (inputs.isEmpty()) {
       tree.remove("inputs");
     }
-    EVENT_INPUT_FLAGS.forEach((flag, field) -> {
-      if (flags.containsKey(flag) && inputs.has("events")) {
-        String value = flags.get(flag).get(flags.get(flag).size() - 1);
-        inputs.get("events").forEach(input -> ((ObjectNode) input).put(field, value));
+    for (StudyParameter field : StudyParameter.in(StudyParameter.Place.EVENT_INPUT)) {
+      if (flags.containsKey(field) && inputs.has("events")) {
+        String value = flags.get(field).get(flags.get(field).size() - 1);
+        inputs.get("events").forEach(input -> ((ObjectNode) input).put(field.inputName(), value));
       }
-    });
+    }
   }
 
   /** Splits on commas outside braces, so a glob like {@code data/{a,b}/*.jsonl} stays whole. */

@@ -39,7 +39,7 @@ import org.dunbar.analysis.NetworkLayers;
 import org.dunbar.analysis.ReplayPairs;
 import org.dunbar.analysis.SummarizeSnapshots;
 import org.dunbar.analysis.GrowthMeasure;
-import org.dunbar.analysis.Tally;
+import org.dunbar.analysis.CountVector;
 import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.LatestSnapshots;
 import org.dunbar.canonical.ReadInputs;
@@ -91,13 +91,13 @@ public final class StudyPipeline {
     PCollectionTuple pairs = PCollectionList.of(routed.get(RouteEvents.READY)).and(resolved.get(ResolveTargets.EVENTS))
         .apply("Replay pairs", new ReplayPairs(params, baseline, deduplicated.get(DeduplicateEvents.DROPPED)));
     PCollectionTuple timelines = KeyedPCollectionTuple
-        .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(GrowthMeasure.SUM)), Tally.Coder.of()))
-        .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(ActivityMeasure.SUM)), Tally.Coder.of()))
+        .of(AccountTimelines.GROWTH, byAccount("growth", pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(GrowthMeasure.SUM)), CountVector.Coder.of()))
+        .and(AccountTimelines.ACTIVITY, byAccount("activity", pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(ActivityMeasure.SUM)), CountVector.Coder.of()))
         .and(AccountTimelines.ATTRIBUTED, pairs.get(ReplayPairs.FOLLOWS)
             .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor()), lastEventTs))
             .apply("Attributed by followee", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<FollowDay, long[]>>() {}))
                 .via(kv -> KV.of(kv.getKey().getAccount(), kv)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(RecordCoders.followDay(), Tally.Coder.of()))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(RecordCoders.followDay(), CountVector.Coder.of()))))
         .and(AccountTimelines.SNAPSHOTS, byAccount("snapshots", snapshots.apply("Summarise snapshots", new SummarizeSnapshots(params.period())),
             AvroCoder.specific(SnapshotSummary.class)))
         .and(AccountTimelines.BASELINE_FOLLOWERS, baseline

@@ -91,14 +91,14 @@ class AccountTimelinesTest {
   }
 
   private static PCollectionTuple timelines(Pipeline p) {
-    KvCoder<String, KV<Integer, long[]>> perPeriod = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), Tally.Coder.of()));
+    KvCoder<String, KV<Integer, long[]>> perPeriod = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), CountVector.Coder.of()));
     return KeyedPCollectionTuple
         .of(AccountTimelines.GROWTH, create(p, AccountTimelines.GROWTH, perPeriod, List.of(
             at("rep", 0, growth(5, 0, 1)),
             at("rep", 1, growth(3, 0, 0)),
             at("rep", 2, growth(3, 1, 2)))))
         .and(AccountTimelines.ATTRIBUTED, create(p, AccountTimelines.ATTRIBUTED,
-            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.specific(FollowDay.class), Tally.Coder.of())), List.of(
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.specific(FollowDay.class), CountVector.Coder.of())), List.of(
                 attributed("rep", 1, "follow_back", 1, 0),
                 attributed("rep", 2, "conversation", 1, 0),
                 attributed("rep", 4, "unexplained", 1, 0),

@@ -52,7 +52,7 @@ class DunbarCurveTest {
 
     Pipeline p = DirectPipelines.create();
     PCollection<GenericRecord> curve = p
-        .apply(Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), Tally.Coder.of())))
+        .apply(Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of())))
         .apply(new DunbarCurve());
     PAssert.that(curve).containsInAnyOrder(
         // mean 14/4; median the ⌈4/2⌉ = 2nd of 1, 2, 4, 7 (the mean of the middle two would be 3).

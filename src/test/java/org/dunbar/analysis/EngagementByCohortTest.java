@@ -155,7 +155,7 @@ class EngagementByCohortTest {
       @Override
       protected GenericRecord featureValueOf(EngagementByCohort.CohortStats stats) {
         try {
-          return CoderUtils.clone(coder, stats).row("51-150", 3, WEEK_1);
+          return EngagementByCohortRow.of(CoderUtils.clone(coder, stats), "51-150", 3, WEEK_1);
         } catch (CoderException e) {
           throw new AssertionError(e);
         }

@@ -35,8 +35,8 @@ class ExactSumTest {
 
   @Test
   void tallySumsNameTheColumn() {
-    long[] big = Tally.of(GrowthMeasure.SIZE, GrowthMeasure.LOST_OTHER, Long.MAX_VALUE);
-    long[] one = Tally.of(GrowthMeasure.SIZE, GrowthMeasure.LOST_OTHER, 1);
+    long[] big = CountVector.of(GrowthMeasure.SIZE, GrowthMeasure.LOST_OTHER, Long.MAX_VALUE);
+    long[] one = CountVector.of(GrowthMeasure.SIZE, GrowthMeasure.LOST_OTHER, 1);
     SumOverflow e = assertThrows(SumOverflow.class, () -> GrowthMeasure.SUM.apply(big, one));
     assertEquals(true, e.getMessage().startsWith("a sum in follower_growth.lost_other exceeds"));
     assertEquals(2, GrowthMeasure.SUM.apply(one, one)[GrowthMeasure.LOST_OTHER.ordinal()]);

@@ -44,7 +44,7 @@ class BurstDayTest {
   @Test
   void burstFollowersOfAHundredTwentyDayDumpHaveNinetyDaysAfterThem(@TempDir Path out) throws IOException {
     GeneratorSummary summary = SampleGenerator.generate(new GeneratorSettings(100, 120, 3), out);
-    List<Ev> events = DumpReader.events(out);
+    List<Ev> events = DumpReader.events(out).events();
     Map<Long, Long> followsByDay = new TreeMap<>();
     Map<Long, Long> lastFollowOfDay = new TreeMap<>();
     for (Ev e : events) {

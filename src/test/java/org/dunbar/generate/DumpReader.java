@@ -1,80 +1,134 @@
 package org.dunbar.generate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
+import org.dunbar.formats.Decompression;
+import org.dunbar.formats.Formats;
+import org.dunbar.formats.LineFormat;
+import org.dunbar.formats.NumberedLine;
+import org.dunbar.formats.NumberedLineReader;
+import org.dunbar.formats.RawText;
+import org.dunbar.formats.Reasons;
+import org.dunbar.formats.RecordSink;
+import org.dunbar.formats.TimeBounds;
+import org.dunbar.records.BaselineEdge;
+import org.dunbar.records.Event;
+import org.dunbar.records.Snapshot;
 
-/** Reads a generated dump back, as a pipeline would find it on disk. */
-final class DumpReader {
-  /** A physical line of an event file. */
-  record Line(String file, int number, String text) {}
+/**
+ * Reads a generated dump back with the product's own readers ({@code org.dunbar.formats}, the
+ * study defaults: not_before 2000-01-01, no not_after), so the generator is judged by what a run
+ * accepts and rejects, not by a second reading of the SPEC.
+ */
+final class DumpReader implements RecordSink {
+  private static final TimeBounds DEFAULT_BOUNDS =
+      new TimeBounds(Instant.parse("2000-01-01T00:00:00Z").toEpochMilli() * 1_000, null);
 
-  /** A row of snapshots.csv. */
-  record Snapshot(String account, long micros, long followers) {}
+  /**
+   * What the reader made of a kind's files.
+   *
+   * @param events accepted events in (file, line) order, duplicates kept
+   * @param rejections the label of each rejected record (e.g. {@code missing_field actor})
+   * @param lines physical lines read
+   */
+  record Read(List<Ev> events, List<Snapshot> snapshots, List<BaselineEdge> edges,
+      List<String> rejections, long lines) {}
+
+  private final List<Ev> events = new ArrayList<>();
+  private final List<Snapshot> snapshots = new ArrayList<>();
+  private final List<BaselineEdge> edges = new ArrayList<>();
+  private final List<String> rejections = new ArrayList<>();
+  private long lines;
 
   private DumpReader() {}
 
-  /** Event lines in (file path, line) order. */
-  static List<Line> eventLines(Path out) throws IOException {
+  /** The canonical event files under {@code out/events}. */
+  static Read events(Path out) throws IOException {
+    return events(out, "canonical");
+  }
+
+  /** The event files under {@code out/events}, read as {@code format} with its defaults. */
+  static Read events(Path out, String format) throws IOException {
+    return read(out.resolve("events"), Formats.events(format, DEFAULT_BOUNDS));
+  }
+
+  /** The snapshot CSV under {@code out/snapshots}. */
+  static Read snapshots(Path out) throws IOException {
+    return read(out.resolve("snapshots"), Formats.snapshots(DEFAULT_BOUNDS));
+  }
+
+  /** The baseline edge list under {@code out/baseline}. */
+  static Read baseline(Path out) throws IOException {
+    return read(out.resolve("baseline"), Formats.baseline());
+  }
+
+  /** Every file of {@code dir}, by name, as a run reads it: header, comments, records. */
+  private static Read read(Path dir, LineFormat format) throws IOException {
     List<Path> files;
-    try (Stream<Path> listing = Files.list(out.resolve("events"))) {
+    try (Stream<Path> listing = Files.list(dir)) {
       files = listing.sorted().toList();
     }
-    List<Line> lines = new ArrayList<>();
+    DumpReader sink = new DumpReader();
     for (Path file : files) {
-      try (BufferedReader reader =
-          new BufferedReader(
-              new InputStreamReader(
-                  new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-        int number = 0;
-        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-          lines.add(new Line(file.getFileName().toString(), ++number, text));
+      String name = file.getFileName().toString();
+      boolean awaitingHeader = format.hasHeader(name);
+      String header = null;
+      try (NumberedLineReader reader = new NumberedLineReader(
+          Decompression.open(name, () -> Files.newInputStream(file)), format.framing(name),
+          NumberedLineReader.DEFAULT_MAX_LINE_BYTES)) {
+        for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
+          sink.lines++;
+          String text = RawText.decodeStrict(line.bytes());
+          if (format.skipsHashComments() && text.stripLeading().startsWith("#")) {
+            continue;
+          }
+          if (awaitingHeader) {
+            header = text;
+            awaitingHeader = false;
+            continue;
+          }
+          format.parse(name, line.number(), text, header, sink);
         }
       }
     }
-    return lines;
+    return new Read(sink.events, sink.snapshots, sink.edges, sink.rejections, sink.lines);
   }
 
-  /** The valid events, each physical line once (duplicates not removed). */
-  static List<Ev> events(Path out) throws IOException {
-    List<Ev> events = new ArrayList<>();
-    for (Line line : eventLines(out)) {
-      LineCheck.Result result = LineCheck.check(line.text());
-      if (result.reason() == null) {
-        events.add(result.event());
-      }
-    }
-    return events;
+  @Override
+  public void event(Event e) {
+    events.add(Ev.of(e));
   }
 
-  /** Baseline edges as {follower, followee}. */
-  static List<String[]> baseline(Path out) throws IOException {
-    List<String[]> edges = new ArrayList<>();
-    for (String line : Files.readAllLines(out.resolve("baseline/edges.txt"))) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        edges.add(line.trim().split("\\s+"));
-      }
-    }
-    return edges;
+  @Override
+  public void snapshot(Snapshot snapshot) {
+    snapshots.add(snapshot);
   }
 
-  static List<Snapshot> snapshots(Path out) throws IOException {
-    List<String> rows = Files.readAllLines(out.resolve("snapshots/snapshots.csv"));
-    List<Snapshot> snapshots = new ArrayList<>();
-    for (String row : rows.subList(1, rows.size())) {
-      String[] cells = row.split(",");
-      Instant ts = Instant.parse(cells[1]);
-      snapshots.add(
-          new Snapshot(cells[0], ts.getEpochSecond() * 1_000_000L, Long.parseLong(cells[2])));
-    }
-    return snapshots;
+  @Override
+  public void edge(BaselineEdge edge) {
+    edges.add(edge);
+  }
+
+  @Override
+  public void snapshotWithoutMoment() {
+    throw new AssertionError("canonical snapshots always have their moment");
+  }
+
+  @Override
+  public void accepted() {}
+
+  @Override
+  public void rejected(String reason, String detail, String raw) {
+    rejections.add(Reasons.label(reason, detail));
+  }
+
+  @Override
+  public void skipped(String kind) {
+    throw new AssertionError("the generator writes no records to skip: " + kind);
   }
 }

@@ -1,6 +1,12 @@
 package org.dunbar.generate;
 
-/** One valid event read back from a dump; absent string fields are "". */
+import org.dunbar.records.Event;
+
+/**
+ * One event a run accepts from a generated dump; absent string fields are "".
+ *
+ * @param file the event file's name
+ */
 record Ev(
     String eventId,
     String type,
@@ -8,9 +14,20 @@ record Ev(
     String target,
     String postId,
     String parentId,
-    long micros) {
+    long micros,
+    String file) {
 
   static final long DAY_MICROS = 86_400_000_000L;
+
+  /** The product reader's event, with nulls as "". */
+  static Ev of(Event e) {
+    return new Ev(orEmpty(e.getEventId()), e.getType(), e.getActor(), orEmpty(e.getTarget()),
+        orEmpty(e.getPostId()), orEmpty(e.getParentId()), e.getTs(), e.getSource());
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
 
   boolean directed() {
     return type.equals("reply")
@@ -25,10 +42,5 @@ record Ev(
 
   long day() {
     return Math.floorDiv(micros, DAY_MICROS);
-  }
-
-  /** Everything the SPEC hashes into an id, but the occurrence number. */
-  String contents() {
-    return String.join("\u001f", type, actor, target, postId, parentId, Long.toString(micros));
   }
 }

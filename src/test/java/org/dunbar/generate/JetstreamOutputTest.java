@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dunbar.formats.OutcomeSink;
-import org.dunbar.formats.TimeBounds;
-import org.dunbar.formats.bluesky.BlueskyJetstreamFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,36 +21,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JetstreamOutputTest {
   private static final GeneratorSettings SETTINGS = new GeneratorSettings(400, 40, 77);
-  private static final BlueskyJetstreamFormat READER =
-      new BlueskyJetstreamFormat(new TimeBounds(0, null), BlueskyJetstreamFormat.DEFAULT_EVENT_TIME);
 
   @TempDir static Path canonicalDir;
   @TempDir static Path jetstreamDir;
   static List<Ev> canonical;
-  static List<String[]> jetstream = new ArrayList<>();
-  static List<String> rejected = new ArrayList<>();
+  static List<Ev> jetstream;
+  static List<String> rejected;
 
   @BeforeAll
   static void generateBoth() throws IOException {
     SampleGenerator.generate(SETTINGS, canonicalDir, OutputFormat.CANONICAL);
     SampleGenerator.generate(SETTINGS, jetstreamDir, OutputFormat.BLUESKY_JETSTREAM);
-    canonical = DumpReader.events(canonicalDir);
-    for (DumpReader.Line line : DumpReader.eventLines(jetstreamDir)) {
-      for (String outcome : OutcomeSink.parse(READER, line.text())) {
-        if (outcome.startsWith("rejected")) {
-          rejected.add(outcome);
-        } else if (!outcome.equals("accepted")) {
-          // "type actor>target post=… parent=… ts=… id=…"
-          jetstream.add(outcome.replace("did:plc:", "").split("[ >]"));
-        }
-      }
-    }
+    canonical = DumpReader.events(canonicalDir).events();
+    DumpReader.Read read = DumpReader.events(jetstreamDir, "bluesky-jetstream");
+    jetstream = read.events().stream()
+        .map(e -> new Ev(e.eventId(), e.type(), e.actor().replace("did:plc:", ""),
+            e.target().replace("did:plc:", ""), e.postId(), e.parentId(), e.micros(), e.file()))
+        .toList();
+    rejected = read.rejections();
   }
 
   @Test
   void everyLineButThePlantedCutOneIsAnAcceptedEvent() {
     assertEquals(1, rejected.size(), rejected.toString());
-    assertTrue(rejected.get(0).startsWith("rejected unparsable"), rejected.get(0));
+    assertEquals("unparsable", rejected.get(0));
   }
 
   @Test
@@ -67,20 +57,20 @@ class JetstreamOutputTest {
   @Test
   void unfollowsNameTheFollowRecordTheyDelete() {
     Map<String, String> subjects = new HashMap<>();
-    for (String[] e : jetstream) {
-      if (e[0].equals("follow")) {
-        subjects.put(e[3].substring("post=".length()), e[2]);
+    for (Ev e : jetstream) {
+      if (e.type().equals("follow")) {
+        subjects.put(e.postId(), e.target());
       }
     }
     Set<String> resolved = new HashSet<>();
     int unresolved = 0;
-    for (String[] e : jetstream) {
-      if (e[0].equals("unfollow")) {
-        String subject = subjects.get(e[4].substring("parent=".length()));
+    for (Ev e : jetstream) {
+      if (e.type().equals("unfollow")) {
+        String subject = subjects.get(e.parentId());
         if (subject == null) {
           unresolved++;
         } else {
-          resolved.add(e[1] + ">" + subject + "@" + seconds(e[5]));
+          resolved.add(e.actor() + ">" + subject + "@" + Math.floorDiv(e.micros(), 1_000_000));
         }
       }
     }
@@ -92,26 +82,21 @@ class JetstreamOutputTest {
   }
 
   private static Set<String> canonical(String type) {
+    return ofType(canonical, type);
+  }
+
+  private static Set<String> jetstream(String type) {
+    return ofType(jetstream, type);
+  }
+
+  /** "actor>target@second" of each event of the type. */
+  private static Set<String> ofType(List<Ev> events, String type) {
     Set<String> out = new HashSet<>();
-    for (Ev e : canonical) {
+    for (Ev e : events) {
       if (e.type().equals(type)) {
         out.add(e.actor() + ">" + e.target() + "@" + Math.floorDiv(e.micros(), 1_000_000));
       }
     }
     return out;
-  }
-
-  private static Set<String> jetstream(String type) {
-    Set<String> out = new HashSet<>();
-    for (String[] e : jetstream) {
-      if (e[0].equals(type)) {
-        out.add(e[1] + ">" + e[2] + "@" + seconds(e[5]));
-      }
-    }
-    return out;
-  }
-
-  private static long seconds(String tsField) {
-    return Math.floorDiv(Long.parseLong(tsField.substring("ts=".length())), 1_000_000);
   }
 }

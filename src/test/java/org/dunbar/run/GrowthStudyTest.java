@@ -3,6 +3,8 @@ package org.dunbar.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -173,5 +175,48 @@ class GrowthStudyTest {
     assertTrue(Double.parseDouble(conversation[2]) > Double.parseDouble(burst[2]), "retained_90d: " + cohorts);
     assertTrue(Double.parseDouble(conversation[3]) > Double.parseDouble(burst[3]), "conversed_90d: " + cohorts);
     assertTrue(Double.parseDouble(conversation[4]) < Double.parseDouble(burst[4]), "churn share: " + cohorts);
+  }
+
+  @Test
+  void audiencesAreHeavyTailed() {
+    // The generator's Zipf attractiveness, seen in the replayed counts at each account's last row:
+    // a few large audiences, most small.
+    String[] last = Duck.rows("select max(n), quantile_disc(n, 0.5) from (select"
+        + " arg_max(followers_end, period_start) as n from " + growth
+        + " where followers_source = 'replay' group by account)").get(0).split("\\|");
+    long largest = Long.parseLong(last[0]);
+    long median = Long.parseLong(last[1]);
+    assertTrue(largest >= 150 && largest >= 20 * median,
+        "largest " + largest + ", median " + median);
+  }
+
+  @Test
+  void largeAccountsAnswerASmallerShareThanSmallOnes() {
+    // Pooled reply-back share of accounts over 150 followers and of those with at most 15: answered
+    // = reply_back_rate × directed received (others' self-directed events are too rare to matter).
+    String received =
+        "(replies_received + mentions_received + quotes_received + messages_received)";
+    List<String> shares = Duck.rows("select followers_start > 150, sum(" + received + "),"
+        + " sum(reply_back_rate * " + received + ") / sum(" + received + ") from "
+        + Duck.table(run, "account_engagement")
+        + " where reply_back_rate is not null and (followers_start > 150 or followers_start <= 15)"
+        + " group by all order by all");
+    assertEquals(2, shares.size(), shares.toString());
+    String[] small = shares.get(0).split("\\|");
+    String[] large = shares.get(1).split("\\|");
+    assertTrue(Long.parseLong(small[1]) >= 100 && Long.parseLong(large[1]) >= 100,
+        "too few received: " + shares);
+    assertTrue(Double.parseDouble(large[2]) < 0.6 * Double.parseDouble(small[2]),
+        shares.toString());
+  }
+
+  @Test
+  void theRunFindsTheDuplicatesTheGeneratorPlanted() throws IOException {
+    // The same id-less line in two part files, and an explicit event_id repeated, once with other
+    // contents: the run's id rule finds exactly the copies the generator says it wrote.
+    JsonNode events = new ObjectMapper().readTree(run.resolve("_manifest.json").toFile())
+        .get("accounting").get("events");
+    assertEquals(summary.duplicateLines(), events.get("duplicates").asLong());
+    assertEquals(summary.conflictingDuplicates(), events.get("conflicting_duplicates").asLong());
   }
 }

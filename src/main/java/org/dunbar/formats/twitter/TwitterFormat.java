@@ -92,7 +92,7 @@ abstract class TwitterFormat implements LineFormat {
     if (!bounds.contains(tweet.ts())) {
       throw new Rejection(
           Reasons.TS_OUT_OF_RANGE,
-          "created_at " + Timestamps.instant(tweet.ts()) + " is outside the study's time bounds");
+          "created_at " + TwitterTimes.instant(tweet.ts()) + " is outside the study's time bounds");
     }
     List<Event> events = TweetEvents.of(tweet, source, line);
     events.forEach(sink::event);
@@ -114,7 +114,7 @@ abstract class TwitterFormat implements LineFormat {
     for (JsonNode holder : new JsonNode[] {item.tweet(), item.top(), root}) {
       JsonNode twarc = holder == null ? null : holder.get("__twarc");
       if (Json.text(twarc, "retrieved_at") != null) {
-        return Timestamps.iso(twarc.get("retrieved_at"), "__twarc.retrieved_at");
+        return TwitterTimes.iso(twarc.get("retrieved_at"), "__twarc.retrieved_at");
       }
     }
     return null;

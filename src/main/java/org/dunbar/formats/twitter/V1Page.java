@@ -69,7 +69,7 @@ final class V1Page implements TweetPage {
       // v1.1 mention entities always carry the id; nothing in the line could resolve a bare name.
       mentions = Mentions.resolve(userMentions, name -> null, "screen_name", "id_str", "id");
     }
-    long ts = Timestamps.v1(node.get("created_at"), "created_at");
+    long ts = TwitterTimes.v1(node.get("created_at"), "created_at");
     List<UserCounts> users =
         UserCounts.read(author, user, "user", "followers_count", "friends_count", "statuses_count")
             .map(List::of)
@@ -80,7 +80,7 @@ final class V1Page implements TweetPage {
   @Override
   public Long created(JsonNode top) {
     try {
-      return Timestamps.v1(top.get("created_at"), "created_at");
+      return TwitterTimes.v1(top.get("created_at"), "created_at");
     } catch (Rejection e) {
       return null;
     }

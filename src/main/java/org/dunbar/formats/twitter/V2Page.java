@@ -134,7 +134,7 @@ final class V2Page implements TweetPage {
       JsonNode entities = node.path("entities").get("mentions");
       mentions = Mentions.resolve(entities, this::idOfUsername, "username", "id");
     }
-    long ts = Timestamps.iso(node.get("created_at"), "created_at");
+    long ts = TwitterTimes.iso(node.get("created_at"), "created_at");
     List<UserCounts> users =
         item.tweet() == item.top() ? involved(author, reply, quote, reshare, mentions) : List.of();
     return new Tweet(id, author, ts, reply, quote, reshare, mentions, users);
@@ -143,7 +143,7 @@ final class V2Page implements TweetPage {
   @Override
   public Long created(JsonNode top) {
     try {
-      return Timestamps.iso(top.get("created_at"), "created_at");
+      return TwitterTimes.iso(top.get("created_at"), "created_at");
     } catch (Rejection e) {
       return null;
     }

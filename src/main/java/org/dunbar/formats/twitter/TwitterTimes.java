@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.dunbar.formats.Reasons;
 
 /** The two time formats of the Twitter APIs, read into epoch microseconds (UTC). */
-final class Timestamps {
+final class TwitterTimes {
   /**
    * v1.1's {@code Wed Jan 07 11:14:38 +0000 2015}. Strict, so a weekday that contradicts the date
    * is a bad timestamp rather than silently ignored.
@@ -20,7 +20,7 @@ final class Timestamps {
       DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss xx uuuu", Locale.ENGLISH)
           .withResolverStyle(ResolverStyle.STRICT);
 
-  private Timestamps() {}
+  private TwitterTimes() {}
 
   /**
    * A v1.1 {@code created_at}.

@@ -11,8 +11,8 @@ import org.dunbar.coders.CompactWriter;
  * GrowthMeasure}, {@link ActivityMeasure}, {@link CohortMeasure}). Per-key counts are summed with
  * {@link #sum}, a combiner, so they are pre-aggregated before every shuffle.
  */
-public final class Tally {
-  private Tally() {}
+public final class CountVector {
+  private CountVector() {}
 
   public static long[] of(int length, Enum<?> measure, long value) {
     long[] v = new long[length];
