@@ -93,15 +93,17 @@ public record ReportData(
   private static List<Chart> growthAndChurn(Path runDir, JsonNode analysis) throws IOException {
     List<String> columns =
         Stream.concat(REASONS.stream().map(r -> "gained_" + r), LOSSES.stream()).toList();
-    ColumnSums<Integer> sums = new ColumnSums<>(columns, Comparator.<Integer>naturalOrder());
-    long rows =
-        TableRows.forEach(
-            runDir, Table.FOLLOWER_GROWTH, row -> sums.add((Integer) row.get("period_start"), row));
-    List<String> periods =
-        sums.keys().stream().map(day -> LocalDate.ofEpochDay(day).toString()).toList();
+    Groups<Integer> sums =
+        new Groups<>(
+            row -> (Integer) row.get("period_start"),
+            row -> LocalDate.ofEpochDay((Integer) row.get("period_start")).toString(),
+            Comparator.<Integer>naturalOrder(),
+            columns,
+            List.of());
+    sums.read(runDir, Table.FOLLOWER_GROWTH);
     String period = analysis.path("period").asText("period");
     Chart growth =
-        new Chart(
+        chart(
             "growth",
             "Follower growth by reason, per " + period,
             "New followers of every account per "
@@ -110,15 +112,13 @@ public record ReportData(
                 + " came to the account, burst and unexplained come from outside what the dump"
                 + " shows. Accounts known only from snapshots have no reasons and are not in it.",
             "follower_growth: gained_follow_back … gained_unexplained, summed per period_start",
-            rows,
-            0,
-            periods,
+            sums,
             List.of("follows gained"),
             REASONS.stream()
                 .map(r -> new Series(r, "bar", "gained", 0, sums.sums("gained_" + r)))
                 .toList());
     Chart churn =
-        new Chart(
+        chart(
             "churn",
             "Churn, per " + period,
             "Unfollows per "
@@ -130,9 +130,7 @@ public record ReportData(
                 + period
                 + "'s new follows that were gone within churn_days.",
             "follower_growth: lost_churn, lost_other, gained_churned, summed per period_start",
-            rows,
-            0,
-            periods,
+            sums,
             List.of("follows"),
             List.of(
                 new Series("lost_churn", "bar", "lost", 0, sums.sums("lost_churn")),
@@ -145,12 +143,15 @@ public record ReportData(
    * acquisition_cohorts per reason: what share of the follows won stayed, engaged and conversed.
    */
   private static Chart cohorts(Path runDir) throws IOException {
-    ColumnSums<String> sums =
-        new ColumnSums<>(COHORT_COUNTS, Comparator.comparing(FollowReason::of));
-    long rows =
-        TableRows.forEach(
-            runDir, Table.ACQUISITION_COHORTS, row -> sums.add(row.get("reason").toString(), row));
-    return new Chart(
+    Groups<String> sums =
+        new Groups<>(
+            row -> row.get("reason").toString(),
+            row -> row.get("reason").toString(),
+            Comparator.comparing(FollowReason::of),
+            COHORT_COUNTS,
+            List.of());
+    sums.read(runDir, Table.ACQUISITION_COHORTS);
+    return chart(
         "cohorts",
         "Acquisition cohorts: retention and engagement by reason",
         "Of the follows won for each reason, the share that churned, that still stood 30 and 90"
@@ -159,9 +160,7 @@ public record ReportData(
             + " bursts?",
         "acquisition_cohorts: churned / follows, retained_30d / eligible_30d, retained_90d,"
             + " engaged_90d and conversed_90d / eligible_90d, summed per reason",
-        rows,
-        sums.suppressedRows(),
-        sums.keys(),
+        sums,
         List.of("share of follows", "follows"),
         List.of(
             new Series("churned", "bar", null, 0, sums.ratios("churned", "follows")),
@@ -177,22 +176,16 @@ public record ReportData(
 
   /** engagement_by_cohort per band: pooled engagement rates, and medians over periods. */
   private static List<Chart> bands(Path runDir) throws IOException {
-    ColumnSums<Integer> sums = new ColumnSums<>(BAND_SUMS, Comparator.<Integer>naturalOrder());
-    ColumnMedians<Integer> medians = new ColumnMedians<>(BAND_MEDIANS);
-    Map<Integer, String> names = new TreeMap<>();
-    long rows =
-        TableRows.forEach(
-            runDir,
-            Table.ENGAGEMENT_BY_COHORT,
-            row -> {
-              Integer band = (Integer) row.get("band_order");
-              names.put(band, row.get("audience_band").toString());
-              sums.add(band, row);
-              medians.add(band, row);
-            });
-    List<String> bands = List.copyOf(names.values());
+    Groups<Integer> bands =
+        new Groups<>(
+            row -> (Integer) row.get("band_order"),
+            row -> row.get("audience_band").toString(),
+            Comparator.<Integer>naturalOrder(),
+            BAND_SUMS,
+            BAND_MEDIANS);
+    bands.read(runDir, Table.ENGAGEMENT_BY_COHORT);
     Chart engagement =
-        new Chart(
+        chart(
             "engagement",
             "Engagement and reply-back by audience band",
             "Engagers per follower (all engagers, and those that were followers) pooled over"
@@ -200,8 +193,6 @@ public record ReportData(
                 + " growth (\"social doesn't scale\", Dunbar's ~150)?",
             "engagement_by_cohort: engagers_sum and engaged_followers_sum / followers_start_sum,"
                 + " median of reply_back_rate_p50, per audience_band",
-            rows,
-            sums.suppressedRows(),
             bands,
             List.of("per follower", "reply-back rate"),
             List.of(
@@ -210,17 +201,17 @@ public record ReportData(
                     "bar",
                     null,
                     0,
-                    sums.ratios("engagers_sum", "followers_start_sum")),
+                    bands.ratios("engagers_sum", "followers_start_sum")),
                 new Series(
                     "engagement rate",
                     "bar",
                     null,
                     0,
-                    sums.ratios("engaged_followers_sum", "followers_start_sum")),
+                    bands.ratios("engaged_followers_sum", "followers_start_sum")),
                 new Series(
-                    "reply-back rate", "line", null, 1, medians.medians("reply_back_rate_p50"))));
+                    "reply-back rate", "line", null, 1, bands.medians("reply_back_rate_p50"))));
     Chart broadcast =
-        new Chart(
+        chart(
             "broadcast",
             "Broadcast share by audience band",
             "How much of what accounts send is posts to everyone rather than replies, mentions,"
@@ -228,56 +219,67 @@ public record ReportData(
                 + " bigger audiences tend to broadcast.",
             "engagement_by_cohort: medians of broadcast_share_p50 and conversation_partners_mean,"
                 + " per audience_band",
-            rows,
-            sums.suppressedRows(),
             bands,
             List.of("broadcast share", "partners"),
             List.of(
-                new Series(
-                    "broadcast share", "bar", null, 0, medians.medians("broadcast_share_p50")),
+                new Series("broadcast share", "bar", null, 0, bands.medians("broadcast_share_p50")),
                 new Series(
                     "conversation partners",
                     "line",
                     null,
                     1,
-                    medians.medians("conversation_partners_mean"))));
+                    bands.medians("conversation_partners_mean"))));
     return List.of(engagement, broadcast);
   }
 
   /** dunbar_curve as it is: a row per bucket of reciprocal partners (at most 64 rows). */
   private static Chart curve(Path runDir) throws IOException {
-    ColumnSums<Long> accounts =
-        new ColumnSums<>(List.of("accounts"), Comparator.<Long>naturalOrder());
     // One row per bucket: the "median" of its one value is the value itself.
-    ColumnMedians<Long> strength = new ColumnMedians<>(List.of("mean_w", "median_w"));
-    Map<Long, String> labels = new TreeMap<>();
-    long rows =
-        TableRows.forEach(
-            runDir,
-            Table.DUNBAR_CURVE,
-            row -> {
-              Long kMin = (Long) row.get("k_min");
-              labels.put(
-                  kMin,
-                  kMin.equals(row.get("k_max")) ? kMin.toString() : kMin + "–" + row.get("k_max"));
-              accounts.add(kMin, row);
-              strength.add(kMin, row);
-            });
-    return new Chart(
+    Groups<Long> buckets =
+        new Groups<>(
+            row -> (Long) row.get("k_min"),
+            row ->
+                row.get("k_min").equals(row.get("k_max"))
+                    ? row.get("k_min").toString()
+                    : row.get("k_min") + "–" + row.get("k_max"),
+            Comparator.<Long>naturalOrder(),
+            List.of("accounts"),
+            List.of("mean_w", "median_w"));
+    buckets.read(runDir, Table.DUNBAR_CURVE);
+    return chart(
         "curve",
         "The Dunbar curve",
         "Interactions sent per reciprocal partner against the number of partners k: if attention is"
             + " finite, strength per tie falls as ties grow past a few dozen (Gonçalves, Perra &"
             + " Vespignani 2011).",
         "dunbar_curve: mean_w, median_w and accounts per bucket of k",
-        rows,
-        accounts.suppressedRows(),
-        List.copyOf(labels.values()),
+        buckets,
         List.of("interactions per partner", "accounts"),
         List.of(
-            new Series("mean w", "line", null, 0, strength.medians("mean_w")),
-            new Series("median w", "line", null, 0, strength.medians("median_w")),
-            new Series("accounts", "bar", null, 1, accounts.sums("accounts"))));
+            new Series("mean w", "line", null, 0, buckets.medians("mean_w")),
+            new Series("median w", "line", null, 0, buckets.medians("median_w")),
+            new Series("accounts", "bar", null, 1, buckets.sums("accounts"))));
+  }
+
+  /** A chart of one table's groups: their labels along x, the table's rows and suppressed rows. */
+  private static Chart chart(
+      String id,
+      String title,
+      String reading,
+      String source,
+      Groups<?> groups,
+      List<String> axes,
+      List<Series> series) {
+    return new Chart(
+        id,
+        title,
+        reading,
+        source,
+        groups.rows(),
+        groups.suppressedRows(),
+        groups.labels(),
+        axes,
+        series);
   }
 
   /** network_layers, in the order of its documentation: the seven layers, then directed and any. */
@@ -364,7 +366,7 @@ public record ReportData(
                           details.add(field.getKey() + " " + count(value.asLong()));
                         } else if (!value
                             .isEmpty()) { // a count map such as rejected_by_reason; an empty one
-                                          // says nothing
+                          // says nothing
                           details.add(field.getKey() + " " + details(value));
                         }
                       });
