@@ -285,9 +285,9 @@ class ReportTest {
                 .get(0));
     assertTrue(suppressed > 0, "min_cell 2 suppresses some of the hand-made cohorts");
     assertEquals(suppressed, chart(data(html), "cohorts").path("suppressed").asLong());
-    assertTrue(
-        HeadlessChromium.dumpDom(html)
-            .contains(suppressed + " rows suppressed by min_cell left out"));
+    String dom = HeadlessChromium.dumpDom(html);
+    assertTrue(dom.contains(suppressed + " rows suppressed by min_cell left out"), dom);
+    assertTrue(dom.contains("keyed pseudonyms, min_cell 2"), "the facts say how it was released");
   }
 
   @Test
