@@ -37,6 +37,9 @@ public final class Cli {
         dunbar export-graph RUN_DIR --layer L [--format gexf|graphml] [--out FILE]
                                               one layer of interaction_edges as a graph file (layers: follow,
                                               reply, mention, quote, message, reshare, like, directed, any)
+        dunbar report [RUN_DIR] [--output DIR] [--name NAME]
+                                              charts of a run's tables and accounting in one offline page,
+                                              RUN_DIR/report.html (default: the LATEST run of the study)
         dunbar --help
         Any command with --debug prints a failure's stack trace (otherwise: one line, the trace in the run folder)
         dunbar --version                      version and git commit of this build
@@ -99,6 +102,9 @@ public final class Cli {
         case "validate" -> {
           return ValidateCommand.run(rest, out);
         }
+        case "report" -> {
+          return command("report", err, () -> ReportCommand.run(rest, out));
+        }
         case "export-graph" -> {
           return command("export-graph", err, () -> ExportGraphCommand.run(rest, out));
         }
@@ -106,7 +112,7 @@ public final class Cli {
           return command(args.get(0), err, () -> args.get(0).equals("runs") ? RunsCommand.run(rest, out, err) : GcCommand.run(rest, out, err));
         }
         default -> {
-          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc, export-graph (see dunbar --help)");
+          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc, export-graph, report (see dunbar --help)");
           return BAD_STUDY;
         }
       }
