@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.IdClaim;
 import org.dunbar.canonical.IdlessCopies;
+import org.dunbar.canonical.UniqueEvents;
 import org.dunbar.formats.EventIds;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.AccountPeriod;
@@ -40,7 +41,7 @@ import org.dunbar.records.FollowFact;
  * within the bundle first ({@link PairFindings}), so what leaves it is a few values per account and
  * period, not one per event.
  */
-public final class ReplayPairs extends PTransform<PCollectionList<Event>, PCollectionTuple> {
+public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionTuple> {
   /** Every effective follow, with its reason when rules 1–4 decided it. */
   public static final TupleTag<FollowFact> FOLLOWS = new TupleTag<>() {};
   /** Follow/unfollow events and losses per (followee, period), as {@link GrowthMeasure}s; gains come from {@link AttributeGrowth}. */
@@ -59,29 +60,27 @@ public final class ReplayPairs extends PTransform<PCollectionList<Event>, PColle
 
   private final AnalysisParams params;
   private final PCollection<KV<String, String>> baseline;
-  private final PCollection<IdClaim> droppedCopies;
 
   /**
    * @param baseline distinct baseline edges (follower, followee)
-   * @param droppedCopies the claims of the copies of events with their own id to leave out
    */
-  public ReplayPairs(AnalysisParams params, PCollection<KV<String, String>> baseline, PCollection<IdClaim> droppedCopies) {
+  public ReplayPairs(AnalysisParams params, PCollection<KV<String, String>> baseline) {
     this.params = params;
     this.baseline = baseline;
-    this.droppedCopies = droppedCopies;
   }
 
   /**
-   * @param events the events to replay, in parts (each part is keyed on its own, so that on Flink
-   *     the keying chains to the step that made the part instead of reading a union of them all)
+   * @param events {@link UniqueEvents}' output: the events in parts, each keyed on its own (so that
+   *     on Flink the keying chains to the step that made the part instead of reading a union of
+   *     them all), and the claims of the copies to leave out
    */
   @Override
-  public PCollectionTuple expand(PCollectionList<Event> events) {
+  public PCollectionTuple expand(PCollectionTuple events) {
     KvCoder<PairKey, PairInput> keyed = KvCoder.of(PairKey.Coder.of(), PairInput.Coder.of());
     PCollectionList<KV<PairKey, PairInput>> inputs = PCollectionList.empty(events.getPipeline());
-    for (int i = 0; i < events.size(); i++) {
-      inputs = inputs.and(events.get(i)
-          .apply("Key events by pair " + (i + 1), MapElements
+    for (TupleTag<Event> part : List.of(UniqueEvents.READY, UniqueEvents.RESOLVED)) {
+      inputs = inputs.and(events.get(part)
+          .apply("Key " + (part == UniqueEvents.READY ? "ready" : "resolved") + " events by pair", MapElements
               .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
               .via(e -> KV.of(keyOf(e), PairInput.of(e))))
           .setCoder(keyed));
@@ -91,7 +90,7 @@ public final class ReplayPairs extends PTransform<PCollectionList<Event>, PColle
             .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
             .via(edge -> KV.of(PairKey.of(edge.getKey(), edge.getValue()), PairInput.baselineEdge(edge.getKey(), edge.getValue()))))
         .setCoder(keyed);
-    PCollection<KV<PairKey, PairInput>> droppedByPair = droppedCopies
+    PCollection<KV<PairKey, PairInput>> droppedByPair = events.get(UniqueEvents.DROPPED_COPIES)
         .apply("Key dropped copies by pair", MapElements
             .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
             .via(copy -> KV.of(keyOf(copy.type(), copy.actor(), copy.target(), copy.ts()), PairInput.dropped(copy))))

@@ -128,12 +128,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /**
-   * Writes the faults of a read, if any, as Avro {@link ReadFault} files under {@code
+   * The sink of a read's faults, if any: Avro {@link ReadFault} files under {@code
    * <runDir>/}{@value #FAULTS_DIR}, where the run looks for them before it publishes.
    */
-  public static void writeFaults(PCollectionTuple read, String runDir) {
-    read.get(FAULTS).apply("Write read faults",
-        AvroIO.write(ReadFault.class).to(runDir + "/" + FAULTS_DIR + "/faults").withSuffix(".avro").withoutSharding());
+  public static AvroIO.Write<ReadFault> writeFaults(String runDir) {
+    return AvroIO.write(ReadFault.class).to(runDir + "/" + FAULTS_DIR + "/faults").withSuffix(".avro").withoutSharding();
   }
 
   /** The options of an input's format: its snapshot moment and CSV delimiter. */

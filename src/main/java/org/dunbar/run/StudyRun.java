@@ -214,7 +214,7 @@ public final class StudyRun {
   private static Accounting readTallies(Path runDir) throws IOException {
     Map<String, Long> tallies = new LinkedHashMap<>();
     TableRows.count(runDir).forEach((table, rows) -> tallies.put("rows." + table, rows));
-    try (Stream<Path> files = Files.list(runDir.resolve(StudyPipeline.TALLIES_DIR))) {
+    try (Stream<Path> files = Files.list(runDir.resolve(WriteTallies.DIR))) {
       for (Path file : files.toList()) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
           String[] parts = line.split("\t");
@@ -248,7 +248,7 @@ public final class StudyRun {
    * the tallies and read faults.
    */
   private static void removeScratch(Path runDir, boolean bookkeeping) throws IOException {
-    Set<String> bookkeepingDirs = Set.of(StudyPipeline.TALLIES_DIR, ReadInputs.FAULTS_DIR);
+    Set<String> bookkeepingDirs = Set.of(WriteTallies.DIR, ReadInputs.FAULTS_DIR);
     List<Path> scratch;
     try (Stream<Path> all = Files.walk(runDir)) {
       scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")

@@ -1,5 +1,10 @@
 package org.dunbar.tables;
 
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.dunbar.formats.RawText;
 import org.dunbar.records.Rejected;
 
@@ -9,6 +14,18 @@ import org.dunbar.records.Rejected;
  */
 public final class RejectedRow {
   private RejectedRow() {}
+
+  /** The rejected records as table rows: they are the rows already, under the table's coder. */
+  public static PTransform<PCollection<Rejected>, PCollection<GenericRecord>> rows() {
+    return new PTransform<>() {
+      @Override
+      public PCollection<GenericRecord> expand(PCollection<Rejected> rejected) {
+        return rejected
+            .apply("As rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via((Rejected r) -> r))
+            .setCoder(Table.REJECTED.coder());
+      }
+    };
+  }
 
   /**
    * @param source the input file as its glob matched it

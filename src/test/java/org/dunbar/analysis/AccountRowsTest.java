@@ -30,7 +30,7 @@ import org.dunbar.records.SnapshotSummary;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link AccountTimelines} on hand-made per-account inputs (what the pair replay, the attribution
+ * {@link AccountRows} on hand-made per-account inputs (what the pair replay, the attribution
  * and the snapshot summary hand it), weekly periods W−1 … W3 starting on Mondays 2023-12-25 …
  * 2024-01-22, default audience bands. Four accounts:
  *
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  *   <li>nobody: never followed, no snapshots; active in W0.
  * </ul>
  */
-class AccountTimelinesTest {
+class AccountRowsTest {
   private static final int W0 = PeriodUnit.epochDay(ReplayRecorder.T0);
   private static final AnalysisParams PARAMS = ReplayRecorder.params();
 
@@ -93,18 +93,18 @@ class AccountTimelinesTest {
   private static PCollectionTuple timelines(Pipeline p) {
     KvCoder<String, KV<Integer, long[]>> perPeriod = KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), CountVector.Coder.of()));
     return KeyedPCollectionTuple
-        .of(AccountTimelines.GROWTH, create(p, AccountTimelines.GROWTH, perPeriod, List.of(
+        .of(AccountRows.GROWTH, create(p, AccountRows.GROWTH, perPeriod, List.of(
             at("rep", 0, growth(5, 0, 1)),
             at("rep", 1, growth(3, 0, 0)),
             at("rep", 2, growth(3, 1, 2)))))
-        .and(AccountTimelines.ATTRIBUTED, create(p, AccountTimelines.ATTRIBUTED,
+        .and(AccountRows.ATTRIBUTED, create(p, AccountRows.ATTRIBUTED,
             KvCoder.of(StringUtf8Coder.of(), KvCoder.of(AvroCoder.specific(FollowDay.class), CountVector.Coder.of())), List.of(
                 attributed("rep", 1, "follow_back", 1, 0),
                 attributed("rep", 2, "conversation", 1, 0),
                 attributed("rep", 4, "unexplained", 1, 0),
                 attributed("rep", 8, "burst", 2, 1),
                 attributed("rep", 13, "unexplained", 1, 0))))
-        .and(AccountTimelines.ACTIVITY, create(p, AccountTimelines.ACTIVITY, perPeriod, List.of(
+        .and(AccountRows.ACTIVITY, create(p, AccountRows.ACTIVITY, perPeriod, List.of(
             at("snap", -1, activity(1, 0, 0)),
             at("snap", 1, activity(2, 0, 0)),
             at("snap", 2, activity(1, 0, 0)),
@@ -112,15 +112,15 @@ class AccountTimelinesTest {
             at("rep", 1, activity(0, 3, 2)),
             at("base", 0, activity(0, 1, 1)),
             at("nobody", 0, activity(1, 0, 0)))))
-        .and(AccountTimelines.SNAPSHOTS, create(p, AccountTimelines.SNAPSHOTS,
+        .and(AccountRows.SNAPSHOTS, create(p, AccountRows.SNAPSHOTS,
             KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), AvroCoder.specific(SnapshotSummary.class))), List.of(
                 at("snap", 0, snapshots(start(0), 50, start(0) + 3 * DAY, 150)),
                 at("snap", 2, snapshots(start(2) + 2 * DAY, 151, start(2) + 5 * DAY, 180)),
                 at("rep", 1, snapshot(start(1) + 2 * DAY, 12)),
                 at("rep", 3, snapshot(start(3) + DAY, 4)))))
-        .and(AccountTimelines.BASELINE_FOLLOWERS, create(p, AccountTimelines.BASELINE_FOLLOWERS,
+        .and(AccountRows.BASELINE_FOLLOWERS, create(p, AccountRows.BASELINE_FOLLOWERS,
             KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), List.of(KV.of("rep", 4L), KV.of("base", 3L))))
-        .apply(new AccountTimelines(PARAMS));
+        .apply(new AccountRows(PARAMS));
   }
 
   private static <T> PCollection<T> create(Pipeline p, TupleTag<?> tag, Coder<T> coder, List<T> items) {
@@ -151,7 +151,7 @@ class AccountTimelinesTest {
   @Test
   void followerGrowthRows() {
     String nulls = "|null".repeat(9);
-    assertRows(AccountTimelines.GROWTH_ROWS, columns("account", "period_start", "followers_source", "followers_start",
+    assertRows(AccountRows.GROWTH_ROWS, columns("account", "period_start", "followers_source", "followers_start",
         "followers_end", "gained", "lost", "net", "growth_rate", "gained_follow_back", "gained_conversation",
         "gained_outreach", "gained_engaged", "gained_burst", "gained_unexplained", "gained_churned", "lost_churn",
         "lost_other", "observed_followers_end", "unexplained_delta"), List.of(
@@ -178,7 +178,7 @@ class AccountTimelinesTest {
 
   @Test
   void engagementRowsAreBandedByTheSameCounts() {
-    assertRows(AccountTimelines.ENGAGEMENT_ROWS, columns("account", "period_start", "audience_band", "band_order",
+    assertRows(AccountRows.ENGAGEMENT_ROWS, columns("account", "period_start", "audience_band", "band_order",
         "followers_source", "followers_start", "engagers", "engager_rate", "engaged_followers"), List.of(
         // snap, W−1: no snapshot at or before its start, so the first after (W0's first, 50): 16-50.
         "snap|2023-12-25|16-50|2|snapshot|50|0|0.0|null",
@@ -200,7 +200,7 @@ class AccountTimelinesTest {
     // rep's W0 follows are banded by W0's start (4: 0-5), its W1 follows by W1's start (6: 6-15);
     // all in January. One entry per (day, reason), summed later by AcquisitionCohorts.
     Pipeline p = DirectPipelines.create();
-    PAssert.that(timelines(p).get(AccountTimelines.COHORTS)
+    PAssert.that(timelines(p).get(AccountRows.COHORTS)
         .apply(MapElements.into(TypeDescriptors.strings()).via((KV<CohortKey, long[]> kv) -> String.join("|",
             String.valueOf(kv.getKey().getBandOrder()), LocalDate.ofEpochDay(kv.getKey().getAcquisitionMonth()).toString(),
             kv.getKey().getReason(), String.valueOf(kv.getValue()[CohortMeasure.FOLLOWS.ordinal()]),

@@ -1,0 +1,47 @@
+package org.dunbar.canonical;
+
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.dunbar.records.Event;
+
+/**
+ * The events read, made ready for the pair replay (SPEC "Ids and duplicates", "Targets resolved
+ * from the parent post"): {@link RouteEvents} → {@link ResolveTargets} → {@link DeduplicateEvents}.
+ *
+ * <p>Out: the events in two parts, those that named their target ({@link #READY}) and those whose
+ * target was resolved ({@link #RESOLVED}), copies still among them; the claims of the copies of
+ * explicit ids to leave out ({@link #DROPPED_COPIES}); and the tallies of unresolved events and
+ * duplicates. The replay drops the named copies and those of id-less records, whose copies share
+ * every field and so meet in its grouping ({@link IdlessCopies}).
+ */
+public final class UniqueEvents extends PTransform<PCollection<Event>, PCollectionTuple> {
+  public static final TupleTag<Event> READY = RouteEvents.READY;
+  public static final TupleTag<Event> RESOLVED = ResolveTargets.EVENTS;
+  public static final TupleTag<IdClaim> DROPPED_COPIES = DeduplicateEvents.DROPPED;
+  /** {@code events.unresolved_target.<type>}, {@code events.duplicates}, {@code events.conflicting_duplicates}. */
+  public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
+
+  @Override
+  public PCollectionTuple expand(PCollection<Event> events) {
+    PCollectionTuple routed = events.apply("Route events", new RouteEvents());
+    PCollectionTuple resolved = routed.apply("Resolve targets", new ResolveTargets());
+    PCollectionTuple deduplicated = PCollectionList
+        .of(routed.get(RouteEvents.ID_CLAIMS))
+        .and(resolved.get(ResolveTargets.ID_CLAIMS))
+        .apply("All id claims", Flatten.pCollections())
+        .apply("Deduplicate events", new DeduplicateEvents());
+    return PCollectionTuple
+        .of(READY, routed.get(RouteEvents.READY))
+        .and(RESOLVED, resolved.get(ResolveTargets.EVENTS))
+        .and(DROPPED_COPIES, deduplicated.get(DeduplicateEvents.DROPPED))
+        .and(TALLIES, PCollectionList
+            .of(resolved.get(ResolveTargets.TALLIES))
+            .and(deduplicated.get(DeduplicateEvents.TALLIES))
+            .apply("All event tallies", Flatten.pCollections()));
+  }
+}
