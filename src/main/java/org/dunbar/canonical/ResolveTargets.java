@@ -1,5 +1,6 @@
 package org.dunbar.canonical;
 
+import com.google.common.hash.BloomFilter;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
@@ -7,6 +8,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -21,6 +23,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -53,8 +56,9 @@ import org.dunbar.records.PostClaim;
  * events.unresolved_target.<type>}: skipped, never rejected (SPEC "Not every
  * valid object is an interaction").
  *
- * <p><b>What it shuffles.</b> Only pending events, plus the slim index of {@link PostClaim}s reduced
- * to one per post id by a combiner. The pending events of one parent are spread over {@value
+ * <p><b>What it shuffles.</b> Only pending events, plus the slim index of {@link PostClaim}s of the
+ * posts they may name (a Bloom filter of their parents, {@link PendingParents}, rules the others
+ * out), reduced to one per post id by a combiner. The pending events of one parent are spread over {@value
  * #BUCKETS} buckets by their event id, and the parent's claim is copied only to the buckets that
  * hold any of them, so no group holds more than about 1/{@value #BUCKETS} of one popular post's
  * replies (a Flink CoGroupByKey cannot re-iterate a group, and materialises up to 10,000 values of
@@ -87,7 +91,11 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
   @Override
   public PCollectionTuple expand(PCollectionTuple routed) {
     PCollection<Event> pending = routed.get(RouteEvents.PENDING);
+    PCollectionView<BloomFilter<String>> parents = pending
+        .apply("Parent ids", MapElements.into(TypeDescriptors.strings()).via(Event::getParentId))
+        .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
     PCollection<KV<String, PostClaim>> claims = routed.get(RouteEvents.POST_CLAIMS)
+        .apply("Claims of pending parents", ParDo.of(new MightBeParentFn(parents)).withSideInputs(parents))
         .apply("First claim per post", Min.perKey(new ClaimOrder()));
     PCollection<KV<String, Integer>> buckets = pending
         .apply("Parent and bucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))
@@ -142,6 +150,22 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
     // follower can delete its own follow.
     boolean ownFollow = claim.getType().equals("follow") && claim.getActor().equals(pending.getActor());
     return ownFollow ? claim.getTarget() : null;
+  }
+
+  /** Keeps the claims of posts that pending events may name ({@link PendingParents}). */
+  static final class MightBeParentFn extends DoFn<KV<String, PostClaim>, KV<String, PostClaim>> {
+    private final PCollectionView<BloomFilter<String>> parents;
+
+    MightBeParentFn(PCollectionView<BloomFilter<String>> parents) {
+      this.parents = parents;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      if (c.sideInput(parents).mightContain(c.element().getKey())) {
+        c.output(c.element());
+      }
+    }
   }
 
   /** (source, line) order, then actor and type so that claims read from one line still have an order. */
