@@ -15,15 +15,17 @@ public class CompareRuns {
   public static void main(String[] args) throws Exception {
     String label = args[0];
     int differing = 0;
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
       for (Table table : Table.values()) {
         String a = read(args[1], table);
         String b = read(args[2], table);
-        ResultSet r = s.executeQuery("select (select count(*) from " + a + "), (select count(*) from ((select * from "
-            + a + " except all select * from " + b + ") union all (select * from " + b + " except all select * from " + a
-            + ")))");
+        ResultSet r = s.executeQuery("select (select count(*) from " + a + "),"
+            + " (select count(*) from ((select * from " + a + " except all select * from " + b + ")"
+            + " union all (select * from " + b + " except all select * from " + a + ")))");
         r.next();
-        System.out.printf("%s: %-22s %8d rows, %d differ%n", label, table.tableName(), r.getLong(1), r.getLong(2));
+        System.out.printf("%s: %-22s %8d rows, %d differ%n", label, table.tableName(), r.getLong(1),
+            r.getLong(2));
         differing += r.getLong(2) == 0 ? 0 : 1;
       }
     }
@@ -34,7 +36,8 @@ public class CompareRuns {
   private static String read(String run, Table table) {
     String path = run + "/" + table.tableName();
     return table.partitioned()
-        ? "(select * exclude (period_month) from read_parquet('" + path + "/**/*.parquet', hive_partitioning = true))"
+        ? "(select * exclude (period_month) from read_parquet('" + path + "/**/*.parquet',"
+            + " hive_partitioning = true))"
         : "read_parquet('" + path + "/*.parquet')";
   }
 }

@@ -32,7 +32,7 @@ final class ClusterFailovers {
 
   /** The failovers, oldest first, or why the cluster could not tell them. */
   record History(List<Failover> failovers, String unreadable) {
-    /** Adds {@code cluster_failovers}, or {@code cluster_failovers_unreadable} and why, to a manifest. */
+    /** Adds {@code cluster_failovers}, or {@code cluster_failovers_unreadable}, to a manifest. */
     void addTo(Map<String, Object> manifest) {
       if (unreadable == null) {
         manifest.put("cluster_failovers", failovers);
@@ -51,8 +51,9 @@ final class ClusterFailovers {
         return null;
       }
       Failover first = failovers.get(0);
-      return String.format("dunbar: the cluster restarted failed tasks %d times, first at %s on %s (%s);"
-          + " see cluster_failovers in the manifest", failovers.size(), first.at(), first.taskManager(), first.exception());
+      return String.format("dunbar: the cluster restarted failed tasks %d times, first at %s on %s"
+          + " (%s); see cluster_failovers in the manifest", failovers.size(), first.at(),
+          first.taskManager(), first.exception());
     }
   }
 
@@ -67,10 +68,12 @@ final class ClusterFailovers {
     if (jobId == null) {
       return new History(List.of(), "Flink did not report the job's id");
     }
-    URI uri = URI.create((master.contains("://") ? master : "http://" + master) + "/jobs/" + jobId + "/exceptions");
+    String base = master.contains("://") ? master : "http://" + master;
+    URI uri = URI.create(base + "/jobs/" + jobId + "/exceptions");
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return new History(List.of(), uri + " answered HTTP " + response.statusCode());
       }
@@ -92,11 +95,14 @@ final class ClusterFailovers {
    */
   static List<Failover> parse(String json) throws IOException {
     List<JsonNode> entries = new ArrayList<>();
-    new ObjectMapper().readTree(json).path("exceptionHistory").path("entries").forEach(entries::add);
+    new ObjectMapper().readTree(json).path("exceptionHistory").path("entries")
+        .forEach(entries::add);
     entries.sort(Comparator.comparingLong(entry -> entry.path("timestamp").asLong()));
     return entries.stream()
-        .map(entry -> new Failover(Instant.ofEpochMilli(entry.path("timestamp").asLong()).toString(),
-            entry.path("taskManagerId").asText(null), firstOperator(entry.path("taskName").asText(null)),
+        .map(entry -> new Failover(
+            Instant.ofEpochMilli(entry.path("timestamp").asLong()).toString(),
+            entry.path("taskManagerId").asText(null),
+            firstOperator(entry.path("taskName").asText(null)),
             entry.path("stacktrace").asText("").lines().findFirst().orElse(""),
             entry.path("concurrentExceptions").size()))
         .toList();

@@ -273,9 +273,10 @@ public final class StudyRun {
     }
   }
 
-  /** The manifest of a run whose pipeline finished; {@code failovers} null unless it ran on a cluster. */
+  /** The manifest of a run whose pipeline finished; {@code failovers} null unless on a cluster. */
   private void writeManifest(Path runDir, String runId, Instant started, List<InputFile> files, Accounting accounting,
-      List<ReadFault> faults, List<String> problems, ClusterFailovers.History failovers) throws IOException {
+      List<ReadFault> faults, List<String> problems, ClusterFailovers.History failovers)
+      throws IOException {
     Map<String, Object> manifest = ManifestFile.head(runId, problems.isEmpty() ? "published" : "failed", problems, started, study);
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
