@@ -24,10 +24,18 @@ public final class ProgressListener implements JobListener {
   /** The accumulator Beam's Flink runner keeps its metrics in. */
   private static final String BEAM_METRICS = "__metricscontainers";
   private static volatile JobClient current;
+  /** The id of the job last submitted, kept after it ends for {@link ClusterFailovers}. */
+  private static volatile String submitted;
 
   /** Forgets the previous run's job, before a new run starts. */
   static void reset() {
     current = null;
+    submitted = null;
+  }
+
+  /** The id of the job Flink last submitted since {@link #reset}, or null. */
+  static String jobId() {
+    return submitted;
   }
 
   /**
@@ -74,6 +82,9 @@ public final class ProgressListener implements JobListener {
   @Override
   public void onJobSubmitted(JobClient client, Throwable failure) {
     current = client;
+    if (client != null) {
+      submitted = client.getJobID().toHexString();
+    }
   }
 
   @Override

@@ -117,6 +117,14 @@ public final class StudyRun {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
+    ClusterFailovers.History failovers = null;
+    if (study.runner().equals("flink") && study.flinkMaster() != null) {
+      failovers = ClusterFailovers.of(study.flinkMaster(), ProgressListener.jobId());
+      String summary = failovers.summary();
+      if (summary != null) {
+        log.println(summary);
+      }
+    }
     log.printf("dunbar: pipeline done after %ds; checking the accounting%n", java.time.Duration.between(started, Instant.now()).toSeconds());
     removeScratch(runDir, false);
     WriteTable.writeEmptyTables(runDir);
@@ -133,7 +141,7 @@ public final class StudyRun {
     if (!watch.publishing()) {
       throw new IllegalStateException("stopped by a signal before publication");
     }
-    writeManifest(runDir, runId, started, files, accounting, faults, problems);
+    writeManifest(runDir, runId, started, files, accounting, faults, problems, failovers);
     if (!problems.isEmpty()) {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
@@ -265,8 +273,10 @@ public final class StudyRun {
     }
   }
 
+  /** The manifest of a run whose pipeline finished; {@code failovers} null unless on a cluster. */
   private void writeManifest(Path runDir, String runId, Instant started, List<InputFile> files, Accounting accounting,
-      List<ReadFault> faults, List<String> problems) throws IOException {
+      List<ReadFault> faults, List<String> problems, ClusterFailovers.History failovers)
+      throws IOException {
     Map<String, Object> manifest = ManifestFile.head(runId, problems.isEmpty() ? "published" : "failed", problems, started, study);
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
@@ -280,6 +290,9 @@ public final class StudyRun {
     manifest.put("inputs", inputs);
     manifest.put("runner", runnerLabel());
     manifest.put("parallelism", study.parallelism());
+    if (failovers != null) {
+      failovers.addTo(manifest);
+    }
     manifest.put("rows", accounting.rowCounts());
     manifest.put("accounting", accounting.toManifest());
     Map<String, Object> shares = new LinkedHashMap<>();
