@@ -1,7 +1,6 @@
 package org.dunbar.run;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,16 +47,12 @@ public final class StudyRun {
   static volatile Duration progressInterval = Duration.ofSeconds(5);
 
   private final Study study;
-  private final PrintStream log;
+  private final StderrLog log;
   /** The scheduler's run id; null when dunbar makes one from the start time. */
   private final String givenRunId;
 
-  public StudyRun(Study study, PrintStream log) {
-    this(study, log, null);
-  }
-
   /** A run named by its scheduler ({@code --run-id}); {@code runId} null makes a fresh one. */
-  public StudyRun(Study study, PrintStream log, String runId) {
+  StudyRun(Study study, StderrLog log, String runId) {
     this.study = study;
     this.log = log;
     this.givenRunId = runId;
@@ -80,14 +75,11 @@ public final class StudyRun {
     PipelineOptions options = options();
     FileSystems.setDefaultPipelineOptions(options);
     List<InputFile> files = matchInputs(study);
-    log.printf("dunbar: run %s of study '%s': %d input files, runner %s (parallelism %d)%n",
-        runId, study.name(), files.size(), runnerLabel(), study.parallelism());
+    log.info("started", String.format(Locale.ROOT, "run %s of study '%s': %d input files, runner %s (parallelism %d)",
+        runId, study.name(), files.size(), runnerLabel(), study.parallelism()), StderrLog.fields("run_id", runId, "study",
+        study.name(), "input_files", files.size(), "runner", runnerLabel(), "parallelism", study.parallelism()));
     if (study.runner().equals("direct")) {
-      long bytes = 0;
-      for (InputFile f : files) {
-        bytes += FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes();
-      }
-      DirectRunnerAdvice.forInputOf(bytes).ifPresent(log::println);
+      DirectRunnerAdvice.forInputOf(totalBytes(files)).ifPresent(log::warn);
     }
     Files.createDirectories(runDir);
     RunWatch watch = new RunWatch(runDir, runId, started, study);
@@ -106,7 +98,7 @@ public final class StudyRun {
       Instant started, RunWatch watch) throws IOException {
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
-    log.printf("dunbar: pipeline started; tables go to %s%n", runDir);
+    log.info("pipeline started; tables go to " + runDir);
     PipelineResult.State state;
     ProgressListener.reset();
     try (Progress progress = new Progress(log, totalBytes(files), runDir, progressInterval, ProgressListener::metrics)) {
@@ -117,7 +109,7 @@ public final class StudyRun {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
-    log.printf("dunbar: pipeline done after %ds; checking the accounting%n", java.time.Duration.between(started, Instant.now()).toSeconds());
+    log.info("pipeline done after " + Duration.between(started, Instant.now()).toSeconds() + "s; checking the accounting");
     removeScratch(runDir, false);
     WriteTable.writeEmptyTables(runDir);
     Accounting accounting = readTallies(runDir);
@@ -138,9 +130,9 @@ public final class StudyRun {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
-    log.printf("dunbar: published %s (events read %d, rejected %d, skipped %d, unique %d; rejected %s)%n", runDir,
-        accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"), accounting.get("events.unique"),
-        accounting.rejectedShares());
+    log.info("published", String.format(Locale.ROOT, "published %s (events read %d, rejected %d, skipped %d, unique %d; rejected %s)",
+        runDir, accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"),
+        accounting.get("events.unique"), accounting.rejectedShares()), StderrLog.fields("run_dir", runDir.toString()));
     return runDir;
   }
 
