@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.dunbar.generate.GenerateCommand;
 
 /**
@@ -98,10 +99,16 @@ public final class Cli {
   }
 
   public static void main(String[] args) {
-    System.exit(run(Arrays.asList(args), System.out, System.err));
+    System.exit(run(Arrays.asList(args), System.out, System.err, StderrTerminal::width));
   }
 
+  /** Runs a command whose stderr is no terminal. */
   static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, out, err, () -> 0);
+  }
+
+  /** @param terminalWidth the columns of the terminal {@code err} is, 0 for none; asked only for progress */
+  static int run(List<String> args, PrintStream out, PrintStream err, IntSupplier terminalWidth) {
     if (args.isEmpty() || args.contains("--help") || args.contains("-h") || args.get(0).equals("help")) {
       out.print(HELP);
       return args.isEmpty() ? BAD_STUDY : OK;
@@ -117,7 +124,7 @@ public final class Cli {
       err.println("dunbar: " + e.getMessage());
       return BAD_STUDY;
     }
-    StderrLog log = new StderrLog(err, taken.format());
+    StderrLog log = new StderrLog(err, taken.format(), terminalWidth);
     if (taken.format() == LogFormat.TEXT) {
       return command(taken.args(), out, log);
     }

@@ -70,6 +70,7 @@ final class Progress implements AutoCloseable {
       // The run itself is being interrupted: let it see that, the reporter is stopping anyway.
       Thread.currentThread().interrupt();
     }
+    log.progressOver();
   }
 
   private void loop() {

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 record ProgressFigures(long bytesRead, long totalBytes, long records, Duration elapsed, Duration readingTime,
     long tablesWritten, int tables) {
+  /** The bar's cells on a wide terminal, and the fewest worth drawing. */
+  private static final int BAR_CELLS = 30;
+  private static final int MIN_BAR_CELLS = 10;
 
   boolean reading() {
     return readingTime == null;
@@ -78,6 +81,36 @@ record ProgressFigures(long bytesRead, long totalBytes, long records, Duration e
       fields.put("tables_total", tables);
     }
     return fields;
+  }
+
+  /**
+   * The figures as a live bar of at most {@code width - 1} characters (a full-width line would wrap
+   * on some terminals, and the next redraw would then start one line down). While reading, a bar of
+   * the bytes read, then " 38.7 %  6.0 MiB/15.6 MiB  393,312 records  15,471/s  ETA 40 s"; after,
+   * the stage.
+   * What does not fit is cut at the right: the bar first shrinks, down to none below 10 cells.
+   */
+  String bar(int width) {
+    String words;
+    if (reading()) {
+      words = String.format(Locale.ROOT, "%5.1f %%  %s/%s  %,d records  %,.0f/s  ETA %s", 100 * share(),
+          ValidateCommand.bytes(bytesRead), ValidateCommand.bytes(totalBytes), records, recordsPerSecond(),
+          eta() == null ? "unknown" : duration(eta()));
+    } else {
+      words = String.format(Locale.ROOT, "read %,d records; writing tables %d of %d, elapsed %s", records, tablesWritten,
+          tables, duration(elapsed));
+    }
+    int room = width - 1;
+    int cells = Math.min(BAR_CELLS, room - words.length() - 3);
+    if (!reading() || cells < MIN_BAR_CELLS) {
+      return cut(words, room);
+    }
+    int filled = (int) (share() * cells);
+    return "[" + "#".repeat(filled) + " ".repeat(cells - filled) + "] " + words;
+  }
+
+  private static String cut(String words, int room) {
+    return words.length() <= room ? words : words.substring(0, Math.max(room, 0));
   }
 
   /** "42 s" or "3 min 07 s". */
