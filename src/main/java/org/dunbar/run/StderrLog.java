@@ -75,7 +75,12 @@ final class StderrLog {
   }
 
   void warn(String message) {
-    write("WARN", null, message, Map.of(), null);
+    warn(null, message, Map.of());
+  }
+
+  /** A warning with structured fields for JSON; {@code event} as for {@link #info(String, String, Map)}. */
+  void warn(String event, String message, Map<String, ?> fields) {
+    write("WARN", event, message, fields, null);
   }
 
   /**

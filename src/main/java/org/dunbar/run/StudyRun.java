@@ -130,9 +130,8 @@ public final class StudyRun {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
-    log.info("published", String.format(Locale.ROOT, "published %s (events read %d, rejected %d, skipped %d, unique %d; rejected %s)",
-        runDir, accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"),
-        accounting.get("events.unique"), accounting.rejectedShares()), StderrLog.fields("run_dir", runDir.toString()));
+    RunSummary.emptyTables(accounting).forEach((table, warning) -> log.warn("empty_table", warning, StderrLog.fields("table", table)));
+    log.info("published", RunSummary.line(runDir, accounting), RunSummary.fields(runDir, accounting));
     return runDir;
   }
 

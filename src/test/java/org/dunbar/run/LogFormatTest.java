@@ -155,5 +155,9 @@ class LogFormatTest {
     JsonNode last = lines.get(lines.size() - 1);
     assertEquals("published", last.get("event").asText(), result.err());
     assertEquals(published.toString(), last.get("run_dir").asText());
+    JsonNode events = JSON.readTree(published.resolve("_manifest.json").toFile()).path("accounting").path("events");
+    assertEquals(events.path("read").asLong(), last.get("records_read").asLong());
+    assertEquals(events.path("events").asLong(), last.get("events_mapped").asLong());
+    assertEquals(events.path("unique").asLong(), last.get("events_unique").asLong());
   }
 }
