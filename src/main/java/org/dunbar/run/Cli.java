@@ -51,6 +51,7 @@ public final class Cli {
         --events-format F           canonical | snap-activity | snap-messages | twitter-v1 | twitter-v2
                                     | bluesky-jetstream | reddit
         --snapshot-time T           created | retrieved: when a tweet's follower counts were observed
+        --retrieved-at T            Twitter inputs: when they were fetched, ISO-8601 instant or file-mtime
         --event-time T              time_us | created: when a Bluesky Jetstream event happened
         --delimiter D               CSV event inputs: , (default) | ; | tab
         --max-line-bytes N          longest record of an event input (default 1048576; 67108864 for twitter-v1/v2)

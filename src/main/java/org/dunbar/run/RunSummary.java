@@ -21,7 +21,7 @@ final class RunSummary {
    */
   private static final Map<Table, String> EMPTY_BECAUSE = new EnumMap<>(Map.of(
       Table.FOLLOWER_GROWTH, "no follow or unfollow events and no follower-count snapshots",
-      Table.ACQUISITION_COHORTS, "no follow that stayed a follow edge (effective follows)",
+      Table.ACQUISITION_COHORTS, "no effective follows (follow events that made a new follow edge)",
       Table.ACCOUNT_ENGAGEMENT, "no posts or interactions",
       Table.ENGAGEMENT_BY_COHORT, "no account_engagement rows",
       Table.DUNBAR_CURVE, "no reciprocal ties (two accounts interacting both ways)",

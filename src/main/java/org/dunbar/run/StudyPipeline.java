@@ -77,6 +77,7 @@ public final class StudyPipeline {
     PCollectionTuple deduplicated = read.get(ReadInputs.EVENTS).apply("Deduplicate events", new DeduplicateEvents());
     PCollectionTuple resolved = deduplicated.get(DeduplicateEvents.EVENTS).apply("Resolve targets", new ResolveTargets());
     PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
+    CountDropWarnings.write(read.get(ReadInputs.SNAPSHOTS), files, runDir);
     PCollection<KV<String, String>> baseline = read.get(ReadInputs.EDGES)
         .apply("Baseline pairs", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via(e -> KV.of(e.getFollower(), e.getFollowee())))

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.dunbar.canonical.ReadInputs;
+import org.dunbar.formats.Timestamps;
 import org.dunbar.records.InputFile;
 import org.dunbar.tables.TableRows;
 import org.dunbar.records.ReadFault;
@@ -110,6 +112,7 @@ public final class StudyRun {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
     log.info("pipeline done after " + Duration.between(started, Instant.now()).toSeconds() + "s; checking the accounting");
+    CountDropWarnings.read(runDir).forEach(log::warn);
     removeScratch(runDir, false);
     WriteTable.writeEmptyTables(runDir);
     Accounting accounting = readTallies(runDir);
@@ -189,16 +192,38 @@ public final class StudyRun {
     for (InputSpec input : study.inputs()) {
       LocalInputCheck.check(input);
       MatchResult match = FileSystems.match(input.glob(), EmptyMatchTreatment.ALLOW);
-      List<String> paths = match.status() == MatchResult.Status.OK
-          ? match.metadata().stream().map(m -> m.resourceId().toString()).sorted().toList()
+      List<MatchResult.Metadata> matched = match.status() == MatchResult.Status.OK
+          ? match.metadata().stream().sorted(Comparator.comparing(m -> m.resourceId().toString())).toList()
           : List.of();
-      if (paths.isEmpty()) {
+      if (matched.isEmpty()) {
         throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
       }
-      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime(), input.eventTime(),
-          input.delimiter(), input.maxLineBytes())));
+      for (MatchResult.Metadata m : matched) {
+        files.add(new InputFile(m.resourceId().toString(), input.kind(), input.format(), input.snapshotTime(), input.eventTime(),
+            input.delimiter(), input.maxLineBytes(), retrievedAt(input, m)));
+      }
     }
     return files;
+  }
+
+  /**
+   * A file's retrieval time in epoch microseconds: the input's instant, or the file's modification
+   * time for {@value InputSpec#FILE_MTIME}; null when the input gives none.
+   *
+   * @throws RunFailure (exit 3) when the file system keeps no modification time (0) for the file
+   */
+  private static Long retrievedAt(InputSpec input, MatchResult.Metadata file) {
+    if (input.retrievedAt() == null) {
+      return null;
+    }
+    if (!input.retrievedAt().equals(InputSpec.FILE_MTIME)) {
+      return Timestamps.micros(Study.parseInstant("retrieved_at", input.retrievedAt(), ""));
+    }
+    if (file.lastModifiedMillis() <= 0) {
+      throw new RunFailure(RunFailure.NO_INPUT, "retrieved_at file-mtime: the file system gives no modification time for "
+          + file.resourceId() + "; give retrieved_at as an instant instead");
+    }
+    return file.lastModifiedMillis() * 1000;
   }
 
   /** The pipeline's tallies, with the rows of every table as written ({@code rows.<table>}). */
@@ -239,7 +264,7 @@ public final class StudyRun {
    * the tallies and read faults.
    */
   private static void removeScratch(Path runDir, boolean bookkeeping) throws IOException {
-    Set<String> bookkeepingDirs = Set.of(StudyPipeline.TALLIES_DIR, ReadInputs.FAULTS_DIR);
+    Set<String> bookkeepingDirs = Set.of(StudyPipeline.TALLIES_DIR, ReadInputs.FAULTS_DIR, CountDropWarnings.DIR);
     List<Path> scratch;
     try (Stream<Path> all = Files.walk(runDir)) {
       scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")

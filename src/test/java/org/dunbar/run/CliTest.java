@@ -100,7 +100,7 @@ class CliTest {
     Files.writeString(study, "inputs:\n  snapshots:\n    - path: s.csv\n      delimeter: ';'\n  events:\n    - path: x.jsonl\n",
         StandardCharsets.UTF_8);
     assertEquals("dunbar: inputs.snapshots[0].delimeter: unknown input field; known fields are delimiter, event_time, format, max_line_bytes,"
-        + " path, snapshot_time\n", badStudy("run", study.toString(), output()).err());
+        + " path, retrieved_at, snapshot_time\n", badStudy("run", study.toString(), output()).err());
   }
 
   @Test
@@ -112,9 +112,9 @@ class CliTest {
     Study parsed = StudyArguments.parse(List.of(study.toString()));
     // CSV formats get a delimiter, ',' unless given; the page format's limit is 64 MiB (67,108,864).
     assertEquals(List.of(
-            new InputSpec("events", "a.csv", "canonical", null, null, "\t", 1_048_576),
-            new InputSpec("events", "b.jsonl", "twitter-v2", null, null, null, 67_108_864),
-            new InputSpec("snapshots", "s.csv", "canonical", null, null, ";", 2048)),
+            new InputSpec("events", "a.csv", "canonical", null, null, "\t", 1_048_576, null),
+            new InputSpec("events", "b.jsonl", "twitter-v2", null, null, null, 67_108_864, null),
+            new InputSpec("snapshots", "s.csv", "canonical", null, null, ";", 2048, null)),
         parsed.inputs());
   }
 
