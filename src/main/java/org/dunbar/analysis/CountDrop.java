@@ -1,18 +1,17 @@
 package org.dunbar.analysis;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
- * A fall of an account's follower count between two observations, and whether it is too fast to
- * be real. Twitter's largest purge of locked accounts (July 2018) cost prominent accounts a few
- * per cent of their followers overnight; a loss of more than {@value #MAX_DAILY_LOSS} of the
- * followers per day (a day at least, however close the two observations), and of at least {@value
- * #MIN_LOST} followers (so that small accounts' noise is not news), is taken as impossible: the
- * two counts were observed further apart than their instants say. The project's rule; the SPEC is
- * silent.
+ * A fall of an account's follower count between two observations, and whether it is too fast to be
+ * real. Twitter's largest purge of locked accounts (July 2018) cost prominent accounts a few per
+ * cent of their followers overnight; a loss of more than {@value #MAX_DAILY_LOSS} of the followers
+ * per day (a day at least, however close the two observations), and of at least {@value #MIN_LOST}
+ * followers (so that small accounts' noise is not news), is taken as impossible: the two counts
+ * were observed further apart than their instants say. The project's rule; the SPEC is silent.
  *
  * @param account the account
  * @param fromTs the earlier observation, UTC epoch microseconds
@@ -40,10 +39,21 @@ public record CountDrop(String account, long fromTs, long from, long toTs, long 
   public String describe() {
     long lost = from - to;
     Duration apart = Duration.ofNanos(Math.multiplyExact(toTs - fromTs, 1000L));
-    String span = apart.toDays() >= 2 ? apart.toDays() + " days"
-        : String.format(Locale.ROOT, "%d h %02d min", apart.toHours(), apart.toMinutesPart());
-    return String.format(Locale.ROOT, "account %s: %,d followers at %s, %,d at %s (-%,d, %.1f %% in %s)", account, from,
-        instant(fromTs), to, instant(toTs), lost, 100.0 * lost / from, span);
+    String span =
+        apart.toDays() >= 2
+            ? apart.toDays() + " days"
+            : String.format(Locale.ROOT, "%d h %02d min", apart.toHours(), apart.toMinutesPart());
+    return String.format(
+        Locale.ROOT,
+        "account %s: %,d followers at %s, %,d at %s (-%,d, %.1f %% in %s)",
+        account,
+        from,
+        instant(fromTs),
+        to,
+        instant(toTs),
+        lost,
+        100.0 * lost / from,
+        span);
   }
 
   private static Instant instant(long micros) {

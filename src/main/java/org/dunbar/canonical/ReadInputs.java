@@ -139,7 +139,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static FormatOptions options(InputFile file) {
     String delimiter = file.getDelimiter();
     return new FormatOptions(file.getSnapshotTime(), file.getEventTime(),
-        delimiter == null ? FormatOptions.DEFAULTS.delimiter() : delimiter.charAt(0), file.getRetrievedAt());
+        delimiter == null ? FormatOptions.DEFAULTS.delimiter() : delimiter.charAt(0),
+        file.getRetrievedAt());
   }
 
   /** The input's max_line_bytes, else its format's default. */

@@ -13,7 +13,8 @@ import java.io.Serializable;
  * @param retrievedAt Twitter formats: when the input was retrieved, UTC epoch microseconds, the
  *     moment of its snapshots where the payload has no retrieval stamp of its own; null for none
  */
-public record FormatOptions(String snapshotTime, String eventTime, char delimiter, Long retrievedAt) implements Serializable {
+public record FormatOptions(String snapshotTime, String eventTime, char delimiter, Long retrievedAt)
+    implements Serializable {
   /** Every option at its default. */
   public static final FormatOptions DEFAULTS = new FormatOptions(null, null, ',', null);
 }

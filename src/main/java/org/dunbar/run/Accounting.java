@@ -34,7 +34,11 @@ public final class Accounting {
       balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected + " + kind + ".skipped",
           get(kind + ".accepted") + get(kind + ".rejected") + skipped(kind));
     }
-    balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates + events.unresolved_target",
+    balance(
+        problems,
+        "emitted.events",
+        get("emitted.events"),
+        "events.unique + events.duplicates + events.unresolved_target",
         get("events.unique") + get("events.duplicates") + unresolvedTargetCount());
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
     balance(problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
@@ -141,7 +145,9 @@ public final class Accounting {
     return percent(rejectedFraction()) + " of records, " + percent(rejectedByteFraction()) + " of bytes";
   }
 
-  /** A count summed over the input kinds, e.g. {@code total(".read")}: records of every kind read. */
+  /**
+   * A count summed over the input kinds, e.g. {@code total(".read")}: records of every kind read.
+   */
   public long total(String suffix) {
     return Study.KINDS.stream().mapToLong(k -> get(k + suffix)).sum();
   }

@@ -20,7 +20,8 @@ public final class Cli {
   public static final int BAD_STUDY = 2;
   static final String DEBUG = "--debug";
 
-  static final String HELP = """
+  static final String HELP =
+      """
       dunbar: follower counts in context.
 
       Usage:
@@ -51,7 +52,7 @@ public final class Cli {
         --events-format F           canonical | snap-activity | snap-messages | twitter-v1 | twitter-v2
                                     | bluesky-jetstream | reddit
         --snapshot-time T           created | retrieved: when a tweet's follower counts were observed
-        --retrieved-at T            Twitter inputs: when they were fetched, ISO-8601 instant or file-mtime
+        --retrieved-at T            Twitter inputs: when fetched, an ISO-8601 instant or file-mtime
         --event-time T              time_us | created: when a Bluesky Jetstream event happened
         --delimiter D               CSV event inputs: , (default) | ; | tab
         --max-line-bytes N          longest record of an event input (default 1048576; 67108864 for twitter-v1/v2)
@@ -89,7 +90,10 @@ public final class Cli {
     int run() throws Exception;
   }
 
-  /** Runs a command whose bad flags are {@link IllegalArgumentException}s: those exit 2 with the command's name. */
+  /**
+   * Runs a command whose bad flags are {@link IllegalArgumentException}s: those exit 2 with the
+   * command's name.
+   */
   private static int command(String name, StderrLog log, Command body) throws Exception {
     try {
       return body.run();
@@ -108,7 +112,10 @@ public final class Cli {
     return run(args, out, err, () -> 0);
   }
 
-  /** @param terminalWidth the columns of the terminal {@code err} is, 0 for none; asked only for progress */
+  /**
+   * @param terminalWidth the columns of the terminal {@code err} is, 0 for none; asked only for
+   *     progress
+   */
   static int run(List<String> args, PrintStream out, PrintStream err, IntSupplier terminalWidth) {
     if (args.isEmpty() || args.contains("--help") || args.contains("-h") || args.get(0).equals("help")) {
       out.print(HELP);
@@ -148,7 +155,8 @@ public final class Cli {
       switch (args.get(0)) {
         case "run" -> {
           RunId.Taken given = RunId.take(rest);
-          Path published = new StudyRun(StudyArguments.parse(given.studyArgs()), log, given.id()).execute();
+          Path published =
+              new StudyRun(StudyArguments.parse(given.studyArgs()), log, given.id()).execute();
           out.println(published);
           return OK;
         }
@@ -170,10 +178,20 @@ public final class Cli {
           return command("export-graph", log, () -> ExportGraphCommand.run(rest, out));
         }
         case "runs", "gc" -> {
-          return command(args.get(0), log, () -> args.get(0).equals("runs") ? RunsCommand.run(rest, out, log) : GcCommand.run(rest, out));
+          return command(
+              args.get(0),
+              log,
+              () ->
+                  args.get(0).equals("runs")
+                      ? RunsCommand.run(rest, out, log)
+                      : GcCommand.run(rest, out));
         }
         default -> {
-          log.error("unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc, export-graph (see dunbar --help)", null);
+          log.error(
+              "unknown command '"
+                  + args.get(0)
+                  + "'; commands are run, validate, generate, runs, gc, export-graph (see dunbar --help)",
+              null);
           return BAD_STUDY;
         }
       }
@@ -183,7 +201,9 @@ public final class Cli {
     } catch (Exception | Error e) {
       // Before a run folder exists (or outside a run) there is no log file: --debug shows the trace.
       FailureReport report = FailureReport.of(e, Path.of("."));
-      log.error(report.line() + (report.expected() || debug ? "" : " (run with --debug for the stack trace)"),
+      log.error(
+          report.line()
+              + (report.expected() || debug ? "" : " (run with --debug for the stack trace)"),
           debug && !report.expected() ? e : null);
       return report.exitCode();
     }

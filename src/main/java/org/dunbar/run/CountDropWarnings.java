@@ -29,35 +29,55 @@ import org.dunbar.records.Snapshot;
 final class CountDropWarnings {
   /** Scratch folder under the run folder; removed with the tallies. */
   static final String DIR = "_count_drops";
+
   /** Accounts named one a line; the rest are counted. */
   static final int SHOWN = 10;
 
   private CountDropWarnings() {}
 
-  /** Adds the check when some Twitter input dates its counts at tweet creation; nothing otherwise. */
+  /**
+   * Adds the check when some Twitter input dates its counts at tweet creation; nothing otherwise.
+   */
   static void write(PCollection<Snapshot> snapshots, List<InputFile> files, String runDir) {
-    Set<String> created = files.stream().filter(CountDropWarnings::datedCreated).map(InputFile::getPath).collect(Collectors.toSet());
+    Set<String> created =
+        files.stream()
+            .filter(CountDropWarnings::datedCreated)
+            .map(InputFile::getPath)
+            .collect(Collectors.toSet());
     if (!created.isEmpty()) {
-      snapshots.apply("Counts dated created that fall fast", new CreatedCountDrops(created))
-          .apply("Write count drops", TextIO.write().to(runDir + "/" + DIR + "/drops").withSuffix(".txt").withoutSharding());
+      snapshots
+          .apply("Counts dated created that fall fast", new CreatedCountDrops(created))
+          .apply(
+              "Write count drops",
+              TextIO.write()
+                  .to(runDir + "/" + DIR + "/drops")
+                  .withSuffix(".txt")
+                  .withoutSharding());
     }
   }
 
-  /** Whether the file's snapshots are dated at tweet creation: given so, or by its format's default. */
+  /**
+   * Whether the file's snapshots are dated at tweet creation: given so, or by its format's default.
+   */
   static boolean datedCreated(InputFile file) {
-    SnapshotTime fallback = switch (file.getFormat()) {
-      case "twitter-v1" -> TwitterV1Format.DEFAULT_SNAPSHOT_TIME;
-      case "twitter-v2" -> TwitterV2Format.DEFAULT_SNAPSHOT_TIME;
-      default -> null;
-    };
+    SnapshotTime fallback =
+        switch (file.getFormat()) {
+          case "twitter-v1" -> TwitterV1Format.DEFAULT_SNAPSHOT_TIME;
+          case "twitter-v2" -> TwitterV2Format.DEFAULT_SNAPSHOT_TIME;
+          default -> null;
+        };
     if (fallback == null) {
       return false;
     }
     String given = file.getSnapshotTime();
-    return (given == null ? fallback : SnapshotTime.valueOf(given.toUpperCase(Locale.ROOT))) == SnapshotTime.CREATED;
+    return (given == null ? fallback : SnapshotTime.valueOf(given.toUpperCase(Locale.ROOT)))
+        == SnapshotTime.CREATED;
   }
 
-  /** The warnings, one a line, accounts in id order; none when the check found nothing or did not run. */
+  /**
+   * The warnings, one a line, accounts in id order; none when the check found nothing or did not
+   * run.
+   */
   static List<String> read(Path runDir) throws IOException {
     Path dir = runDir.resolve(DIR);
     Set<String> drops = new TreeSet<>();
@@ -69,12 +89,24 @@ final class CountDropWarnings {
       }
     }
     List<String> warnings = new ArrayList<>();
-    drops.stream().limit(SHOWN).forEach(drop -> warnings.add(String.format(Locale.ROOT, "follower counts dated at tweet creation"
-        + " fall faster than %.0f %% a day: %s; were they retrieved later? give the input retrieved_at (docs/twitter.md)",
-        100 * CountDrop.MAX_DAILY_LOSS, drop)));
+    drops.stream()
+        .limit(SHOWN)
+        .forEach(
+            drop ->
+                warnings.add(
+                    String.format(
+                        Locale.ROOT,
+                        "follower counts dated at tweet creation fall faster than %.0f %% a day: %s;"
+                            + " were they retrieved later? give the input retrieved_at"
+                            + " (docs/twitter.md)",
+                        100 * CountDrop.MAX_DAILY_LOSS,
+                        drop)));
     if (drops.size() > SHOWN) {
-      warnings.add(String.format(Locale.ROOT, "and %,d more accounts whose counts dated at tweet creation fall as fast",
-          drops.size() - SHOWN));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "and %,d more accounts whose counts dated at tweet creation fall as fast",
+              drops.size() - SHOWN));
     }
     return warnings;
   }

@@ -19,7 +19,10 @@ import org.dunbar.generate.Flags;
 final class GcCommand {
   private GcCommand() {}
 
-  /** Removes (or with {@code --dry-run} only lists) the old runs, one line each; returns the exit code. */
+  /**
+   * Removes (or with {@code --dry-run} only lists) the old runs, one line each; returns the exit
+   * code.
+   */
   static int run(List<String> args, PrintStream out) throws IOException {
     List<String> allowed = new ArrayList<>(RunsCommand.FLAGS);
     allowed.add("keep");

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class JsonStderr extends OutputStream {
   private static final Pattern SIMPLE_LOGGER =
       Pattern.compile("\\S+ \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)");
+
   /** A trace's lines: the exception (a qualified class name, its message), frames, causes. */
   private static final Pattern TRACE_LINE =
       Pattern.compile("([\\w$]+(\\.[\\w$]+)+(: .*)?|\\s+.*|Caused by: .*|Suppressed: .*)");
@@ -30,7 +31,9 @@ final class JsonStderr extends OutputStream {
   private String level = "INFO";
   private String logger = "stderr";
 
-  /** @param target the real stderr, which receives the JSON lines */
+  /**
+   * @param target the real stderr, which receives the JSON lines
+   */
   JsonStderr(PrintStream target) {
     this.target = target;
   }

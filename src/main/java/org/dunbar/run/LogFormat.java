@@ -1,6 +1,5 @@
 package org.dunbar.run;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,22 +21,8 @@ enum LogFormat {
    * @throws StudyException naming the flag when it has no value or the value is neither format
    */
   static Taken take(List<String> args) {
-    LogFormat format = TEXT;
-    List<String> rest = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals(FLAG)) {
-        if (i + 1 >= args.size()) {
-          throw new StudyException(FLAG, "needs a value: text or json");
-        }
-        format = parse(args.get(++i));
-      } else if (arg.startsWith(FLAG + "=")) {
-        format = parse(arg.substring(FLAG.length() + 1));
-      } else {
-        rest.add(arg);
-      }
-    }
-    return new Taken(format, rest);
+    TakenFlag taken = TakenFlag.take(args, FLAG);
+    return new Taken(taken.value() == null ? TEXT : parse(taken.value()), taken.rest());
   }
 
   private static LogFormat parse(String value) {

@@ -18,9 +18,9 @@ import org.dunbar.tables.Table;
  * Progress on stderr while a pipeline runs, one report every {@code interval}, rendered by {@link
  * StderrLog#progress} (a timestamped line, a JSON object or a live bar): while reading, the input
  * bytes read of the total, records so far, records/s, elapsed time and the reading's ETA; once
- * everything is read, the stage (tables written of all).
- * The numbers are Beam counters of the reading step ({@link ReadInputs#INPUT_BYTES}, {@link
- * ReadInputs#RECORDS}), polled from the running job: nothing is logged per element.
+ * everything is read, the stage (tables written of all). The numbers are Beam counters of the
+ * reading step ({@link ReadInputs#INPUT_BYTES}, {@link ReadInputs#RECORDS}), polled from the
+ * running job: nothing is logged per element.
  */
 final class Progress implements AutoCloseable {
   /** Where the running job's metrics come from; null until the job is there to ask. */
@@ -56,6 +56,11 @@ final class Progress implements AutoCloseable {
     thread.start();
   }
 
+  /** When reporting started: elapsed times count from here. */
+  Instant started() {
+    return started;
+  }
+
   /** Switches to another source: the DirectRunner's result exists only once the job started. */
   void watch(Source source) {
     this.source = source;
@@ -88,7 +93,11 @@ final class Progress implements AutoCloseable {
           continue;
         }
         if (metrics != null) {
-          log.progress(figures(counter(metrics, ReadInputs.INPUT_BYTES), counter(metrics, ReadInputs.RECORDS), Instant.now()));
+          log.progress(
+              figures(
+                  counter(metrics, ReadInputs.INPUT_BYTES),
+                  counter(metrics, ReadInputs.RECORDS),
+                  Instant.now()));
         }
       }
     } catch (InterruptedException e) {
@@ -100,14 +109,21 @@ final class Progress implements AutoCloseable {
   ProgressFigures figures(long bytes, long records, Instant now) {
     Duration elapsed = Duration.between(started, now);
     if (bytes < totalBytes) {
-      return new ProgressFigures(bytes, totalBytes, records, elapsed, null, 0, Table.values().length);
+      return new ProgressFigures(
+          bytes, totalBytes, records, elapsed, null, 0, Table.values().length);
     }
     if (readingDone == null) {
       readingDone = now;
       recordsRead = records;
     }
-    return new ProgressFigures(bytes, totalBytes, recordsRead, elapsed, Duration.between(started, readingDone),
-        tablesWritten(), Table.values().length);
+    return new ProgressFigures(
+        bytes,
+        totalBytes,
+        recordsRead,
+        elapsed,
+        Duration.between(started, readingDone),
+        tablesWritten(),
+        Table.values().length);
   }
 
   /** Tables with a finished file: FileIO moves files out of its temporary folder only when a table is complete. */

@@ -18,10 +18,17 @@ import java.util.Map;
  * @param tablesWritten tables with a finished file; counted once reading is over
  * @param tables all tables of a run
  */
-record ProgressFigures(long bytesRead, long totalBytes, long records, Duration elapsed, Duration readingTime,
-    long tablesWritten, int tables) {
+record ProgressFigures(
+    long bytesRead,
+    long totalBytes,
+    long records,
+    Duration elapsed,
+    Duration readingTime,
+    long tablesWritten,
+    int tables) {
   /** The bar's cells on a wide terminal, and the fewest worth drawing. */
   private static final int BAR_CELLS = 30;
+
   private static final int MIN_BAR_CELLS = 10;
 
   boolean reading() {
@@ -46,18 +53,32 @@ record ProgressFigures(long bytesRead, long totalBytes, long records, Duration e
     if (!reading() || bytesRead == 0) {
       return null;
     }
-    return Duration.ofMillis((long) (elapsed.toMillis() * (double) (totalBytes - bytesRead) / bytesRead));
+    return Duration.ofMillis(
+        (long) (elapsed.toMillis() * (double) (totalBytes - bytesRead) / bytesRead));
   }
 
   /** The progress line's words, e.g. "reading 1.0 MiB of 4.0 MiB (25.0 %), 50,000 records, ...". */
   String text() {
     if (reading()) {
-      return String.format(Locale.ROOT, "reading %s of %s (%.1f %%), %,d records, %,.0f records/s, elapsed %s, ETA %s",
-          ValidateCommand.bytes(bytesRead), ValidateCommand.bytes(totalBytes), 100 * share(), records, recordsPerSecond(),
-          duration(elapsed), eta() == null ? "unknown" : duration(eta()));
+      return String.format(
+          Locale.ROOT,
+          "reading %s of %s (%.1f %%), %,d records, %,.0f records/s, elapsed %s, ETA %s",
+          ValidateCommand.bytes(bytesRead),
+          ValidateCommand.bytes(totalBytes),
+          100 * share(),
+          records,
+          recordsPerSecond(),
+          duration(elapsed),
+          eta() == null ? "unknown" : duration(eta()));
     }
-    return String.format(Locale.ROOT, "read %,d records in %s; computing and writing tables: %d of %d written, elapsed %s",
-        records, duration(readingTime), tablesWritten, tables, duration(elapsed));
+    return String.format(
+        Locale.ROOT,
+        "read %,d records in %s; computing and writing tables: %d of %d written, elapsed %s",
+        records,
+        duration(readingTime),
+        tablesWritten,
+        tables,
+        duration(elapsed));
   }
 
   /**
@@ -86,19 +107,32 @@ record ProgressFigures(long bytesRead, long totalBytes, long records, Duration e
   /**
    * The figures as a live bar of at most {@code width - 1} characters (a full-width line would wrap
    * on some terminals, and the next redraw would then start one line down). While reading, a bar of
-   * the bytes read, then " 38.7 %  6.0 MiB/15.6 MiB  393,312 records  15,471/s  ETA 40 s"; after,
-   * the stage.
-   * What does not fit is cut at the right: the bar first shrinks, down to none below 10 cells.
+   * the bytes read, then " 38.7 % 6.0 MiB/15.6 MiB 393,312 records 15,471/s ETA 40 s"; after, the
+   * stage. What does not fit is cut at the right: the bar first shrinks, down to none below 10
+   * cells.
    */
   String bar(int width) {
     String words;
     if (reading()) {
-      words = String.format(Locale.ROOT, "%5.1f %%  %s/%s  %,d records  %,.0f/s  ETA %s", 100 * share(),
-          ValidateCommand.bytes(bytesRead), ValidateCommand.bytes(totalBytes), records, recordsPerSecond(),
-          eta() == null ? "unknown" : duration(eta()));
+      words =
+          String.format(
+              Locale.ROOT,
+              "%5.1f %%  %s/%s  %,d records  %,.0f/s  ETA %s",
+              100 * share(),
+              ValidateCommand.bytes(bytesRead),
+              ValidateCommand.bytes(totalBytes),
+              records,
+              recordsPerSecond(),
+              eta() == null ? "unknown" : duration(eta()));
     } else {
-      words = String.format(Locale.ROOT, "read %,d records; writing tables %d of %d, elapsed %s", records, tablesWritten,
-          tables, duration(elapsed));
+      words =
+          String.format(
+              Locale.ROOT,
+              "read %,d records; writing tables %d of %d, elapsed %s",
+              records,
+              tablesWritten,
+              tables,
+              duration(elapsed));
     }
     int room = width - 1;
     int cells = Math.min(BAR_CELLS, room - words.length() - 3);

@@ -8,24 +8,27 @@ import java.util.Map;
 import org.dunbar.tables.Table;
 
 /**
- * What a published run says last: one line that keeps records apart from events, and a warning
- * for each table that came out empty. Records are what the inputs hold (a tweet, a Jetstream
- * commit, a CSV row: read = accepted + rejected + skipped, of every input kind); events are what
- * the accepted records were mapped to (a tweet can be a post, a reply and two mentions: mapped =
- * unique + duplicates + unresolved targets), as the manifest's accounting counts them.
+ * What a published run says last: one line that keeps records apart from events, and a warning for
+ * each table that came out empty. Records are what the inputs hold (a tweet, a Jetstream commit, a
+ * CSV row: read = accepted + rejected + skipped, of every input kind); events are what the accepted
+ * records were mapped to (a tweet can be a post, a reply and two mentions: mapped = unique +
+ * duplicates + unresolved targets), as the manifest's accounting counts them.
  */
 final class RunSummary {
   /**
    * Why each table can come out empty; the rejected table is empty when all is well, and
    * network_layers always has its nine rows.
    */
-  private static final Map<Table, String> EMPTY_BECAUSE = new EnumMap<>(Map.of(
-      Table.FOLLOWER_GROWTH, "no follow or unfollow events and no follower-count snapshots",
-      Table.ACQUISITION_COHORTS, "no effective follows (follow events that made a new follow edge)",
-      Table.ACCOUNT_ENGAGEMENT, "no posts or interactions",
-      Table.ENGAGEMENT_BY_COHORT, "no account_engagement rows",
-      Table.DUNBAR_CURVE, "no reciprocal ties (two accounts interacting both ways)",
-      Table.INTERACTION_EDGES, "no events between two accounts"));
+  private static final Map<Table, String> EMPTY_BECAUSE =
+      new EnumMap<>(
+          Map.of(
+              Table.FOLLOWER_GROWTH, "no follow or unfollow events and no follower-count snapshots",
+              Table.ACQUISITION_COHORTS,
+                  "no effective follows (follow events that made a new follow edge)",
+              Table.ACCOUNT_ENGAGEMENT, "no posts or interactions",
+              Table.ENGAGEMENT_BY_COHORT, "no account_engagement rows",
+              Table.DUNBAR_CURVE, "no reciprocal ties (two accounts interacting both ways)",
+              Table.INTERACTION_EDGES, "no events between two accounts"));
 
   private RunSummary() {}
 
@@ -35,19 +38,47 @@ final class RunSummary {
    * unique 612 + duplicates 26 + unresolved targets 2".
    */
   static String line(Path runDir, Accounting a) {
-    return String.format(Locale.ROOT, "published %s: records read %,d = accepted %,d + rejected %,d + skipped %,d (rejected %s);"
-        + " events mapped %,d = unique %,d + duplicates %,d + unresolved targets %,d", runDir, a.total(".read"),
-        a.total(".accepted"), a.total(".rejected"), a.skippedRecords(), a.rejectedShares(), a.get("emitted.events"),
-        a.get("events.unique"), a.get("events.duplicates"), a.unresolvedTargetCount());
+    return String.format(
+        Locale.ROOT,
+        "published %s: records read %,d = accepted %,d + rejected %,d + skipped %,d (rejected %s);"
+            + " events mapped %,d = unique %,d + duplicates %,d + unresolved targets %,d",
+        runDir,
+        a.total(".read"),
+        a.total(".accepted"),
+        a.total(".rejected"),
+        a.skippedRecords(),
+        a.rejectedShares(),
+        a.get("emitted.events"),
+        a.get("events.unique"),
+        a.get("events.duplicates"),
+        a.unresolvedTargetCount());
   }
 
   /** The line's counts as JSON log fields. */
   static Map<String, Object> fields(Path runDir, Accounting a) {
-    return StderrLog.fields("run_dir", runDir.toString(), "records_read", a.total(".read"), "records_accepted",
-        a.total(".accepted"), "records_rejected", a.total(".rejected"), "records_skipped", a.skippedRecords(),
-        "rejected_share_records", a.rejectedFraction(), "rejected_share_bytes", a.rejectedByteFraction(),
-        "events_mapped", a.get("emitted.events"), "events_unique", a.get("events.unique"), "events_duplicates",
-        a.get("events.duplicates"), "events_unresolved_targets", a.unresolvedTargetCount());
+    return StderrLog.fields(
+        "run_dir",
+        runDir.toString(),
+        "records_read",
+        a.total(".read"),
+        "records_accepted",
+        a.total(".accepted"),
+        "records_rejected",
+        a.total(".rejected"),
+        "records_skipped",
+        a.skippedRecords(),
+        "rejected_share_records",
+        a.rejectedFraction(),
+        "rejected_share_bytes",
+        a.rejectedByteFraction(),
+        "events_mapped",
+        a.get("emitted.events"),
+        "events_unique",
+        a.get("events.unique"),
+        "events_duplicates",
+        a.get("events.duplicates"),
+        "events_unresolved_targets",
+        a.unresolvedTargetCount());
   }
 
   /**
@@ -56,11 +87,14 @@ final class RunSummary {
    */
   static Map<String, String> emptyTables(Accounting a) {
     Map<String, String> warnings = new LinkedHashMap<>();
-    EMPTY_BECAUSE.forEach((table, because) -> {
-      if (a.get("rows." + table.tableName()) == 0) {
-        warnings.put(table.tableName(), "table " + table.tableName() + " is empty: the input had " + because);
-      }
-    });
+    EMPTY_BECAUSE.forEach(
+        (table, because) -> {
+          if (a.get("rows." + table.tableName()) == 0) {
+            warnings.put(
+                table.tableName(),
+                "table " + table.tableName() + " is empty: the input had " + because);
+          }
+        });
     return warnings;
   }
 }

@@ -26,7 +26,12 @@ final class RunsCommand {
       runs.addAll(RunFolder.list(study));
     }
     if (runs.isEmpty()) {
-      log.command("runs").info("no runs under " + Path.of(flags.get("output", "out")).resolve(flags.get("name", "")).toAbsolutePath());
+      log.command("runs")
+          .info(
+              "no runs under "
+                  + Path.of(flags.get("output", "out"))
+                      .resolve(flags.get("name", ""))
+                      .toAbsolutePath());
       return flags.has("name") ? Cli.BAD_STUDY : Cli.OK;
     }
     out.printf("%-16s %-34s %-10s %-20s %9s %13s%n", "study", "run_id", "status", "started", "duration", "events_read");

@@ -12,26 +12,30 @@ import java.util.function.IntSupplier;
 
 /**
  * dunbar's own lines on stderr, in the run's {@link LogFormat}. As text, for a person: {@code
- * dunbar: MESSAGE} ({@code dunbar COMMAND: MESSAGE} for a command's own errors), warnings as
- * {@code dunbar: warning: MESSAGE}, progress lines starting with their UTC time, or, when stderr is
- * a terminal, one progress bar redrawn in place (carriage return) that other lines clear first and
- * that stays as it last was when the pipeline ends. As JSON, for a
- * log collector: one object per line with {@code timestamp} (ISO-8601, UTC, milliseconds), {@code
- * level} ({@code INFO}, {@code WARN}, {@code ERROR}), {@code logger} ({@code dunbar}), {@code
- * message} (the text line's words) and the line's figures as fields of their own: {@code event}
- * names the kind of line ({@code progress}, {@code published}, ...), a failure's stack trace is
- * {@code stack_trace}. Lines from the pipeline's libraries reach stderr through {@link JsonStderr}.
+ * dunbar: MESSAGE} ({@code dunbar COMMAND: MESSAGE} for a command's own errors), warnings as {@code
+ * dunbar: warning: MESSAGE}, progress lines starting with their UTC time, or, when stderr is a
+ * terminal, one progress bar redrawn in place (carriage return) that other lines clear first and
+ * that stays as it last was when the pipeline ends. As JSON, for a log collector: one object per
+ * line with {@code timestamp} (ISO-8601, UTC, milliseconds), {@code level} ({@code INFO}, {@code
+ * WARN}, {@code ERROR}), {@code logger} ({@code dunbar}), {@code message} (the text line's words)
+ * and the line's figures as fields of their own: {@code event} names the kind of line ({@code
+ * progress}, {@code published}, ...), a failure's stack trace is {@code stack_trace}. Lines from
+ * the pipeline's libraries reach stderr through {@link JsonStderr}.
  */
 final class StderrLog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PrintStream err;
   private final LogFormat format;
+
   /** "dunbar", or "dunbar COMMAND" for a command's own errors. */
   private final String name;
+
   /** The width of the terminal stderr is, 0 for none; asked at the first progress report. */
   private final IntSupplier terminalWidth;
+
   private int width = -1;
+
   /** Whether the last thing written is a live bar without its newline. */
   private boolean barShown;
 
@@ -40,7 +44,9 @@ final class StderrLog {
     this(err, format, () -> 0);
   }
 
-  /** @param terminalWidth the columns of the terminal stderr is, 0 when it is none */
+  /**
+   * @param terminalWidth the columns of the terminal stderr is, 0 when it is none
+   */
   StderrLog(PrintStream err, LogFormat format, IntSupplier terminalWidth) {
     this(err, format, "dunbar", terminalWidth);
   }
@@ -78,7 +84,10 @@ final class StderrLog {
     warn(null, message, Map.of());
   }
 
-  /** A warning with structured fields for JSON; {@code event} as for {@link #info(String, String, Map)}. */
+  /**
+   * A warning with structured fields for JSON; {@code event} as for {@link #info(String, String,
+   * Map)}.
+   */
   void warn(String event, String message, Map<String, ?> fields) {
     write("WARN", event, message, fields, null);
   }
@@ -105,7 +114,8 @@ final class StderrLog {
       width = terminalWidth.getAsInt();
     }
     if (width == 0) {
-      err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + name + ": " + figures.text());
+      err.println(
+          Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + name + ": " + figures.text());
       return;
     }
     String bar = figures.bar(width);
@@ -122,7 +132,8 @@ final class StderrLog {
     }
   }
 
-  private synchronized void write(String level, String event, String message, Map<String, ?> fields, Throwable trace) {
+  private synchronized void write(
+      String level, String event, String message, Map<String, ?> fields, Throwable trace) {
     if (format == LogFormat.JSON) {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -150,7 +161,10 @@ final class StderrLog {
     }
   }
 
-  /** Fields in the order given, for a JSON line that reads as its text does: key, value, key, value... */
+  /**
+   * Fields in the order given, for a JSON line that reads as its text does: key, value, key,
+   * value...
+   */
   static Map<String, Object> fields(Object... keysAndValues) {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -4,10 +4,10 @@ import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
 /**
- * Whether the process's stderr is a terminal, and its width: where progress may be one line
- * redrawn in place. {@code System.console()} answers for stdin and stdout only, and {@code dunbar
- * run > runs.txt} on a terminal, or {@code 2> run.log}, must be told apart; JLine's {@code exec}
- * provider asks the system ({@code test -t 2}, {@code stty}) without native code.
+ * Whether the process's stderr is a terminal, and its width: where progress may be one line redrawn
+ * in place. {@code System.console()} answers for stdin and stdout only, and {@code dunbar run >
+ * runs.txt} on a terminal, or {@code 2> run.log}, must be told apart; JLine's {@code exec} provider
+ * asks the system ({@code test -t 2}, {@code stty}) without native code.
  */
 final class StderrTerminal {
   /** Columns assumed when the terminal does not say. */

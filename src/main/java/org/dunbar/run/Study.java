@@ -17,8 +17,8 @@ import org.dunbar.analysis.PeriodUnit;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.NumberedLineReader;
 import org.dunbar.formats.TimeBounds;
-import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.formats.Timestamps;
+import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.privacy.PseudonymKey;
 
 /**
@@ -44,11 +44,14 @@ public record Study(
   public static final List<Long> DEFAULT_BANDS = List.of(5L, 15L, 50L, 150L, 500L, 1500L, 5000L, 50000L);
   public static final Set<String> RUNNERS = Set.of("direct", "flink");
   static final List<String> KINDS = List.of("events", "snapshots", "baseline");
+
   /** The fields of one input entry. */
-  static final Set<String> INPUT_FIELDS = Set.of("path", "format", "snapshot_time", "event_time", "delimiter", "max_line_bytes",
-      "retrieved_at");
+  static final Set<String> INPUT_FIELDS = Set.of("path", "format", "snapshot_time", "event_time",
+      "delimiter", "max_line_bytes", "retrieved_at");
+
   /** The formats whose user objects are follower-count snapshots, and so take retrieved_at. */
   static final Set<String> TWITTER_FORMATS = Set.of("twitter-v1", "twitter-v2");
+
   static final int MAX_DAYS = 36_525;
   private static final Set<String> DELIMITERS = Set.of(",", ";", "\t");
   private static final Set<String> FIELDS =
@@ -190,11 +193,20 @@ public record Study(
     }
     String retrievedAt = retrievedAt(format, field, entry.get("retrieved_at"));
     if (retrievedAt != null && "created".equals(time)) {
-      throw new StudyException(field + ".retrieved_at", "dates the counts at retrieval, which snapshot_time 'created' contradicts:"
-          + " drop one of them");
+      throw new StudyException(
+          field + ".retrieved_at",
+          "dates the counts at retrieval, which snapshot_time 'created' contradicts:"
+              + " drop one of them");
     }
-    return new InputSpec(kind, path.asText(), format, retrievedAt != null ? "retrieved" : time, eventTime,
-        delimiter(kind, format, field, entry.get("delimiter")), maxLineBytes(format, field, entry.get("max_line_bytes")), retrievedAt);
+    return new InputSpec(
+        kind,
+        path.asText(),
+        format,
+        retrievedAt != null ? "retrieved" : time,
+        eventTime,
+        delimiter(kind, format, field, entry.get("delimiter")),
+        maxLineBytes(format, field, entry.get("max_line_bytes")),
+        retrievedAt);
   }
 
   /**
@@ -206,8 +218,11 @@ public record Study(
       return null;
     }
     if (!TWITTER_FORMATS.contains(format)) {
-      throw new StudyException(field + ".retrieved_at", "applies only to Twitter inputs (twitter-v1, twitter-v2), not to format '"
-          + format + "'");
+      throw new StudyException(
+          field + ".retrieved_at",
+          "applies only to Twitter inputs (twitter-v1, twitter-v2), not to format '"
+              + format
+              + "'");
     }
     String given = node.asText();
     if (!given.equals(InputSpec.FILE_MTIME)) {
@@ -346,13 +361,23 @@ public record Study(
     try {
       instant = java.time.OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new StudyException(field, "'" + text + "' is not " + alternatives + "an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
+      throw new StudyException(
+          field,
+          "'"
+              + text
+              + "' is not "
+              + alternatives
+              + "an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
     }
     try {
       // Times are compared as epoch microseconds: an instant a long cannot hold would wrap.
       Timestamps.micros(instant);
     } catch (ArithmeticException e) {
-      throw new StudyException(field, "'" + text + "' is out of range: epoch microseconds must fit in 64 bits (years -290308 to 294247)");
+      throw new StudyException(
+          field,
+          "'"
+              + text
+              + "' is out of range: epoch microseconds must fit in 64 bits (years -290308 to 294247)");
     }
     return instant;
   }

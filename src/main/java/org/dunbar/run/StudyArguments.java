@@ -31,9 +31,22 @@ public final class StudyArguments {
   static final String KEY_FLAG = "pseudonymize-key";
   /** Flags that replace an input list: --events=GLOB (repeatable, comma-separated). */
   static final Set<String> INPUT_FLAGS = Set.of("events", "snapshots", "baseline");
+
   /** Flags that set a property of every event input. */
-  static final Map<String, String> EVENT_INPUT_FLAGS = Map.of("events-format", "format", "snapshot-time", "snapshot_time",
-      "event-time", "event_time", "delimiter", "delimiter", "max-line-bytes", "max_line_bytes", "retrieved-at", "retrieved_at");
+  static final Map<String, String> EVENT_INPUT_FLAGS =
+      Map.of(
+          "events-format",
+          "format",
+          "snapshot-time",
+          "snapshot_time",
+          "event-time",
+          "event_time",
+          "delimiter",
+          "delimiter",
+          "max-line-bytes",
+          "max_line_bytes",
+          "retrieved-at",
+          "retrieved_at");
 
   private StudyArguments() {}
 

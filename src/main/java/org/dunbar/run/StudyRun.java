@@ -20,7 +20,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
-import org.apache.flink.api.common.ExecutionMode;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -29,11 +28,12 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.flink.api.common.ExecutionMode;
 import org.dunbar.canonical.ReadInputs;
 import org.dunbar.formats.Timestamps;
 import org.dunbar.records.InputFile;
-import org.dunbar.tables.TableRows;
 import org.dunbar.records.ReadFault;
+import org.dunbar.tables.TableRows;
 import org.dunbar.tables.WriteTable;
 
 /**
@@ -50,6 +50,7 @@ public final class StudyRun {
 
   private final Study study;
   private final StderrLog log;
+
   /** The scheduler's run id; null when dunbar makes one from the start time. */
   private final String givenRunId;
 
@@ -77,9 +78,27 @@ public final class StudyRun {
     PipelineOptions options = options();
     FileSystems.setDefaultPipelineOptions(options);
     List<InputFile> files = matchInputs(study);
-    log.info("started", String.format(Locale.ROOT, "run %s of study '%s': %d input files, runner %s (parallelism %d)",
-        runId, study.name(), files.size(), runnerLabel(), study.parallelism()), StderrLog.fields("run_id", runId, "study",
-        study.name(), "input_files", files.size(), "runner", runnerLabel(), "parallelism", study.parallelism()));
+    log.info(
+        "started",
+        String.format(
+            Locale.ROOT,
+            "run %s of study '%s': %d input files, runner %s (parallelism %d)",
+            runId,
+            study.name(),
+            files.size(),
+            runnerLabel(),
+            study.parallelism()),
+        StderrLog.fields(
+            "run_id",
+            runId,
+            "study",
+            study.name(),
+            "input_files",
+            files.size(),
+            "runner",
+            runnerLabel(),
+            "parallelism",
+            study.parallelism()));
     if (study.runner().equals("direct")) {
       DirectRunnerAdvice.forInputOf(totalBytes(files)).ifPresent(log::warn);
     }
@@ -111,7 +130,10 @@ public final class StudyRun {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
-    log.info("pipeline done after " + Duration.between(started, Instant.now()).toSeconds() + "s; checking the accounting");
+    log.info(
+        "pipeline done after "
+            + Duration.between(started, Instant.now()).toSeconds()
+            + "s; checking the accounting");
     CountDropWarnings.read(runDir).forEach(log::warn);
     removeScratch(runDir, false);
     WriteTable.writeEmptyTables(runDir);
@@ -133,8 +155,11 @@ public final class StudyRun {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
-    RunSummary.emptyTables(accounting).forEach((table, warning) -> log.warn("empty_table", warning, StderrLog.fields("table", table)));
-    log.info("published", RunSummary.line(runDir, accounting), RunSummary.fields(runDir, accounting));
+    RunSummary.emptyTables(accounting)
+        .forEach(
+            (table, warning) -> log.warn("empty_table", warning, StderrLog.fields("table", table)));
+    log.info(
+        "published", RunSummary.line(runDir, accounting), RunSummary.fields(runDir, accounting));
     return runDir;
   }
 
@@ -192,15 +217,26 @@ public final class StudyRun {
     for (InputSpec input : study.inputs()) {
       LocalInputCheck.check(input);
       MatchResult match = FileSystems.match(input.glob(), EmptyMatchTreatment.ALLOW);
-      List<MatchResult.Metadata> matched = match.status() == MatchResult.Status.OK
-          ? match.metadata().stream().sorted(Comparator.comparing(m -> m.resourceId().toString())).toList()
-          : List.of();
+      List<MatchResult.Metadata> matched =
+          match.status() == MatchResult.Status.OK
+              ? match.metadata().stream()
+                  .sorted(Comparator.comparing(m -> m.resourceId().toString()))
+                  .toList()
+              : List.of();
       if (matched.isEmpty()) {
         throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
       }
       for (MatchResult.Metadata m : matched) {
-        files.add(new InputFile(m.resourceId().toString(), input.kind(), input.format(), input.snapshotTime(), input.eventTime(),
-            input.delimiter(), input.maxLineBytes(), retrievedAt(input, m)));
+        files.add(
+            new InputFile(
+                m.resourceId().toString(),
+                input.kind(),
+                input.format(),
+                input.snapshotTime(),
+                input.eventTime(),
+                input.delimiter(),
+                input.maxLineBytes(),
+                retrievedAt(input, m)));
       }
     }
     return files;
@@ -220,8 +256,11 @@ public final class StudyRun {
       return Timestamps.micros(Study.parseInstant("retrieved_at", input.retrievedAt(), ""));
     }
     if (file.lastModifiedMillis() <= 0) {
-      throw new RunFailure(RunFailure.NO_INPUT, "retrieved_at file-mtime: the file system gives no modification time for "
-          + file.resourceId() + "; give retrieved_at as an instant instead");
+      throw new RunFailure(
+          RunFailure.NO_INPUT,
+          "retrieved_at file-mtime: the file system gives no modification time for "
+              + file.resourceId()
+              + "; give retrieved_at as an instant instead");
     }
     return file.lastModifiedMillis() * 1000;
   }
@@ -264,7 +303,8 @@ public final class StudyRun {
    * the tallies and read faults.
    */
   private static void removeScratch(Path runDir, boolean bookkeeping) throws IOException {
-    Set<String> bookkeepingDirs = Set.of(StudyPipeline.TALLIES_DIR, ReadInputs.FAULTS_DIR, CountDropWarnings.DIR);
+    Set<String> bookkeepingDirs =
+        Set.of(StudyPipeline.TALLIES_DIR, ReadInputs.FAULTS_DIR, CountDropWarnings.DIR);
     List<Path> scratch;
     try (Stream<Path> all = Files.walk(runDir)) {
       scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class LiveBarTest {
   /** 1 MiB of 4 MiB, 50,000 records in 10 s: 5,000/s, 30 s to go. */
-  private static final ProgressFigures QUARTER = new ProgressFigures(1L << 20, 4L << 20, 50_000, Duration.ofSeconds(10), null, 0, 8);
-  private static final String QUARTER_WORDS = " 25.0 %  1.0 MiB/4.0 MiB  50,000 records  5,000/s  ETA 30 s";
+  private static final ProgressFigures QUARTER =
+      new ProgressFigures(1L << 20, 4L << 20, 50_000, Duration.ofSeconds(10), null, 0, 8);
+
+  private static final String QUARTER_WORDS =
+      " 25.0 %  1.0 MiB/4.0 MiB  50,000 records  5,000/s  ETA 30 s";
 
   @Test
   void aWideTerminalGetsABarOfTheBytesReadThenTheFigures() {
@@ -36,15 +39,21 @@ class LiveBarTest {
 
   @Test
   void onceReadTheBarNamesTheStage() {
-    ProgressFigures writing = new ProgressFigures(4L << 20, 4L << 20, 180_000, Duration.ofSeconds(95), Duration.ofSeconds(30), 3, 8);
-    assertEquals("read 180,000 records; writing tables 3 of 8, elapsed 1 min 35 s", writing.bar(80));
+    ProgressFigures writing =
+        new ProgressFigures(
+            4L << 20, 4L << 20, 180_000, Duration.ofSeconds(95), Duration.ofSeconds(30), 3, 8);
+    assertEquals(
+        "read 180,000 records; writing tables 3 of 8, elapsed 1 min 35 s", writing.bar(80));
   }
 
   @Test
   void theBarIsRedrawnInPlaceAndOtherLinesClearItFirst() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    StderrLog log = new StderrLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), LogFormat.TEXT, () -> 70);
-    ProgressFigures half = new ProgressFigures(2L << 20, 4L << 20, 100_000, Duration.ofSeconds(20), null, 0, 8);
+    StderrLog log =
+        new StderrLog(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), LogFormat.TEXT, () -> 70);
+    ProgressFigures half =
+        new ProgressFigures(2L << 20, 4L << 20, 100_000, Duration.ofSeconds(20), null, 0, 8);
     log.progress(QUARTER);
     log.progress(half);
     log.info("a line meanwhile");
@@ -53,19 +62,34 @@ class LiveBarTest {
     log.info("pipeline done");
     String halfWords = " 50.0 %  2.0 MiB/4.0 MiB  100,000 records  5,000/s  ETA 20 s";
     String blank = "\r" + " ".repeat(69) + "\r";
-    assertEquals("\r" + pad(QUARTER_WORDS) + "\r" + pad(halfWords) + blank + "dunbar: a line meanwhile\n"
-        + "\r" + pad(halfWords) + "\n" + "dunbar: pipeline done\n", bytes.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        "\r"
+            + pad(QUARTER_WORDS)
+            + "\r"
+            + pad(halfWords)
+            + blank
+            + "dunbar: a line meanwhile\n"
+            + "\r"
+            + pad(halfWords)
+            + "\n"
+            + "dunbar: pipeline done\n",
+        bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void withoutATerminalProgressIsTimestampedLines() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    StderrLog log = new StderrLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), LogFormat.TEXT, () -> 0);
+    StderrLog log =
+        new StderrLog(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), LogFormat.TEXT, () -> 0);
     log.progress(QUARTER);
     log.progressOver();
     String line = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ dunbar: reading 1\\.0 MiB of 4\\.0 MiB \\(25\\.0 %\\), "
-        + "50,000 records, 5,000 records/s, elapsed 10 s, ETA 30 s\n"), line);
+    assertTrue(
+        line.matches(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ dunbar: reading 1\\.0 MiB of 4\\.0 MiB \\(25\\.0 %\\), "
+                + "50,000 records, 5,000 records/s, elapsed 10 s, ETA 30 s\n"),
+        line);
   }
 
   /** Words padded to 69 columns, so a longer line drawn before leaves nothing behind. */

@@ -32,18 +32,24 @@ class LogFormatTest {
   private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
   private List<JsonNode> jsonLines() {
-    return bytes.toString(StandardCharsets.UTF_8).lines().map(line -> {
-      try {
-        return JSON.readTree(line);
-      } catch (IOException e) {
-        throw new UncheckedIOException("not a JSON line: " + line, e);
-      }
-    }).toList();
+    return bytes
+        .toString(StandardCharsets.UTF_8)
+        .lines()
+        .map(
+            line -> {
+              try {
+                return JSON.readTree(line);
+              } catch (IOException e) {
+                throw new UncheckedIOException("not a JSON line: " + line, e);
+              }
+            })
+        .toList();
   }
 
   @Test
   void theFlagIsTakenOutOfAnyCommandsArguments() {
-    LogFormat.Taken taken = LogFormat.take(List.of("run", "s.yaml", "--log-format", "json", "--period=day"));
+    LogFormat.Taken taken =
+        LogFormat.take(List.of("run", "s.yaml", "--log-format", "json", "--period=day"));
     assertEquals(LogFormat.JSON, taken.format());
     assertEquals(List.of("run", "s.yaml", "--period=day"), taken.args());
     assertEquals(LogFormat.TEXT, LogFormat.take(List.of("runs")).format());
@@ -58,7 +64,8 @@ class LogFormatTest {
     log.info("published", "published out/x", Map.of("run_dir", "out/x"));
     log.warn("the direct runner is slow");
     log.command("runs").error("no runs under out", null);
-    assertEquals("dunbar: published out/x\ndunbar: warning: the direct runner is slow\ndunbar runs: no runs under out\n",
+    assertEquals(
+        "dunbar: published out/x\ndunbar: warning: the direct runner is slow\ndunbar runs: no runs under out\n",
         bytes.toString(StandardCharsets.UTF_8));
   }
 
@@ -80,16 +87,26 @@ class LogFormatTest {
     assertEquals("WARN", lines.get(1).get("level").asText());
     assertEquals("ERROR", lines.get(2).get("level").asText());
     assertEquals("dunbar runs", lines.get(2).get("logger").asText());
-    assertTrue(lines.get(2).get("stack_trace").asText().startsWith("java.lang.IllegalStateException: boom"), lines.get(2).toString());
+    assertTrue(
+        lines
+            .get(2)
+            .get("stack_trace")
+            .asText()
+            .startsWith("java.lang.IllegalStateException: boom"),
+        lines.get(2).toString());
   }
 
   @Test
   void progressInJsonHasItsFiguresAsFields() {
     StderrLog log = new StderrLog(err, LogFormat.JSON);
-    // 1 MiB of 4 MiB in 10 s: 50,000 records / 10 s = 5,000 records/s; 3 MiB to go at 1 MiB per 10 s = 30 s.
-    log.progress(new ProgressFigures(1L << 20, 4L << 20, 50_000, Duration.ofSeconds(10), null, 0, 8));
+    // 1 MiB of 4 MiB in 10 s: 50,000 records / 10 s = 5,000 records/s; 3 MiB to go at 1 MiB per 10
+    // s = 30 s.
+    log.progress(
+        new ProgressFigures(1L << 20, 4L << 20, 50_000, Duration.ofSeconds(10), null, 0, 8));
     // Read in 30 s (6,000 records/s over 180,000 records), 3 of 8 tables written at 95 s.
-    log.progress(new ProgressFigures(4L << 20, 4L << 20, 180_000, Duration.ofSeconds(95), Duration.ofSeconds(30), 3, 8));
+    log.progress(
+        new ProgressFigures(
+            4L << 20, 4L << 20, 180_000, Duration.ofSeconds(95), Duration.ofSeconds(30), 3, 8));
     JsonNode reading = jsonLines().get(0);
     assertEquals("progress", reading.get("event").asText());
     assertEquals("reading", reading.get("stage").asText());
@@ -99,7 +116,8 @@ class LogFormatTest {
     assertEquals(5_000, reading.get("records_per_second").asLong());
     assertEquals(10, reading.get("elapsed_seconds").asLong());
     assertEquals(30, reading.get("eta_seconds").asLong());
-    assertEquals("reading 1.0 MiB of 4.0 MiB (25.0 %), 50,000 records, 5,000 records/s, elapsed 10 s, ETA 30 s",
+    assertEquals(
+        "reading 1.0 MiB of 4.0 MiB (25.0 %), 50,000 records, 5,000 records/s, elapsed 10 s, ETA 30 s",
         reading.get("message").asText());
     JsonNode writing = jsonLines().get(1);
     assertEquals("writing_tables", writing.get("stage").asText());
@@ -112,7 +130,8 @@ class LogFormatTest {
 
   @Test
   void beforeTheFirstByteTheEtaIsNull() {
-    new StderrLog(err, LogFormat.JSON).progress(new ProgressFigures(0, 100, 0, Duration.ofSeconds(3), null, 0, 8));
+    new StderrLog(err, LogFormat.JSON)
+        .progress(new ProgressFigures(0, 100, 0, Duration.ofSeconds(3), null, 0, 8));
     assertTrue(jsonLines().get(0).get("eta_seconds").isNull());
   }
 
@@ -121,7 +140,8 @@ class LogFormatTest {
     PrintStream system = System.err;
     System.setErr(new PrintStream(new JsonStderr(err), true, StandardCharsets.UTF_8));
     try {
-      LoggerFactory.getLogger("org.dunbar.LogFormatTest").warn("disk almost full", new IllegalStateException("96 %"));
+      LoggerFactory.getLogger("org.dunbar.LogFormatTest")
+          .warn("disk almost full", new IllegalStateException("96 %"));
       System.err.println("a line of no logger");
     } finally {
       System.err.close();
@@ -146,8 +166,14 @@ class LogFormatTest {
   @Test
   void aJsonRunWritesOnlyJsonLinesEndingWithThePublishedOne() throws IOException {
     Path dump = HandMadeDump.write(tmp.resolve("dump"), null);
-    Dunbar result = Dunbar.run("run", "--events=" + dump.resolve("events.jsonl"), "--output=" + tmp.resolve("out"),
-        "--runner=direct", "--max-rejected-fraction=1", "--log-format=json");
+    Dunbar result =
+        Dunbar.run(
+            "run",
+            "--events=" + dump.resolve("events.jsonl"),
+            "--output=" + tmp.resolve("out"),
+            "--runner=direct",
+            "--max-rejected-fraction=1",
+            "--log-format=json");
     Path published = result.published();
     bytes.writeBytes(result.err().getBytes(StandardCharsets.UTF_8));
     List<JsonNode> lines = jsonLines();
@@ -155,7 +181,10 @@ class LogFormatTest {
     JsonNode last = lines.get(lines.size() - 1);
     assertEquals("published", last.get("event").asText(), result.err());
     assertEquals(published.toString(), last.get("run_dir").asText());
-    JsonNode events = JSON.readTree(published.resolve("_manifest.json").toFile()).path("accounting").path("events");
+    JsonNode events =
+        JSON.readTree(published.resolve("_manifest.json").toFile())
+            .path("accounting")
+            .path("events");
     assertEquals(events.path("read").asLong(), last.get("records_read").asLong());
     assertEquals(events.path("events").asLong(), last.get("events_mapped").asLong());
     assertEquals(events.path("unique").asLong(), last.get("events_unique").asLong());

@@ -46,12 +46,19 @@ class TwitterV1StudyTest {
           Duck.rows("select count(*) from " + Duck.table(run, table.tableName())), table.tableName());
     }
     // Worked out from the events and snapshots the payloads yield: 57 (account, month) pairs with
-    // a snapshot dated at its file's retrieved_at (see accountingBalancesInTweetRecords); 78 with activity, 15 of them of accounts only mentioned or replied to (no user
+    // a snapshot dated at its file's retrieved_at (see accountingBalancesInTweetRecords); 78 with
+    // activity, 15 of them of accounts only mentioned or replied to (no user
     // object); 66 distinct (layer, actor, target) among 28 reshare, 17 mention, 17 reply and 4
     // quote pairs. No follows: no acquisition cohorts. Nothing rejected.
-    assertEquals(List.of(57L, 78L, 66L, 9L, 0L, 0L), List.of(rows.get("follower_growth").asLong(),
-        rows.get("account_engagement").asLong(), rows.get("interaction_edges").asLong(),
-        rows.get("network_layers").asLong(), rows.get("acquisition_cohorts").asLong(), rows.get("rejected").asLong()));
+    assertEquals(
+        List.of(57L, 78L, 66L, 9L, 0L, 0L),
+        List.of(
+            rows.get("follower_growth").asLong(),
+            rows.get("account_engagement").asLong(),
+            rows.get("interaction_edges").asLong(),
+            rows.get("network_layers").asLong(),
+            rows.get("acquisition_cohorts").asLong(),
+            rows.get("rejected").asLong()));
   }
 
   @Test
@@ -76,26 +83,36 @@ class TwitterV1StudyTest {
     // those, 2 share an (account, month) with another: __jcbl__ in home_timeline (2015-12-10) and
     // mentions (2015-12-14), @notinourselves in replies (2015-12-01) and home_timeline, so 57
     // follower_growth rows.
-    assertEquals(List.of(0L, 252L, 59L, 0L), List.of(snapshots.get("read").asLong(), snapshots.get("snapshots").asLong(),
-        snapshots.get("unique").asLong(), snapshots.get("user_objects_without_snapshot_moment").asLong()));
+    assertEquals(
+        List.of(0L, 252L, 59L, 0L),
+        List.of(
+            snapshots.get("read").asLong(),
+            snapshots.get("snapshots").asLong(),
+            snapshots.get("unique").asLong(),
+            snapshots.get("user_objects_without_snapshot_moment").asLong()));
   }
 
   @Test
   void followerGrowthComesFromSnapshotsOnly() {
     // Who followed is unknown without follow events: gained, lost, every reason and the
     // replay-versus-snapshot delta are null on every row.
-    assertEquals(List.of("57|57"), Duck.rows("select count(*), count(*) filter (where followers_source = 'snapshot'"
-        + " and coalesce(gained, lost, gained_follow_back, gained_conversation, gained_outreach, gained_engaged,"
-        + " gained_burst, gained_unexplained, gained_churned, lost_churn, lost_other, unexplained_delta) is null)"
-        + " from " + Duck.table(run, "follower_growth")));
+    assertEquals(
+        List.of("57|57"),
+        Duck.rows(
+            "select count(*), count(*) filter (where followers_source = 'snapshot'"
+                + " and coalesce(gained, lost, gained_follow_back, gained_conversation, gained_outreach, gained_engaged,"
+                + " gained_burst, gained_unexplained, gained_churned, lost_churn, lost_other, unexplained_delta) is null)"
+                + " from "
+                + Duck.table(run, "follower_growth")));
     // __jcbl__'s user object says 50 followers in home_timeline (retrieved 2015-12-10) and
     // mentions (2015-12-14), 190 in retweets_of_me (2018-02-06): snapshots in December 2015 and
     // February 2018 only, though it tweeted in November too. December's start has no earlier
     // snapshot, so the first after it (50); February 2018 starts with the last before it (50) and
     // ends with March's start (190).
-    assertEquals(List.of(
-        "2015-12-01|snapshot|50|50|null|null|0|0.0|null|null|null|null|null|null|null|null|null|50|null",
-        "2018-02-01|snapshot|50|190|null|null|140|2.8|null|null|null|null|null|null|null|null|null|190|null"),
+    assertEquals(
+        List.of(
+            "2015-12-01|snapshot|50|50|null|null|0|0.0|null|null|null|null|null|null|null|null|null|50|null",
+            "2018-02-01|snapshot|50|190|null|null|140|2.8|null|null|null|null|null|null|null|null|null|190|null"),
         accountRows("follower_growth"));
   }
 

@@ -26,6 +26,7 @@ abstract class TwitterFormat implements LineFormat {
 
   private final TimeBounds bounds;
   private final SnapshotTime snapshotTime;
+
   /** The input's retrieved_at, UTC epoch microseconds; null when the study gives none. */
   private final Long retrievedAt;
 

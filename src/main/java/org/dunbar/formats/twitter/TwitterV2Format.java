@@ -23,7 +23,8 @@ public final class TwitterV2Format extends TwitterFormat {
 
   /**
    * @param retrievedAt when the input was retrieved (its {@code retrieved_at}), UTC epoch
-   *     microseconds, for {@link SnapshotTime#RETRIEVED} where a payload has no stamp; null for none
+   *     microseconds, for {@link SnapshotTime#RETRIEVED} where a payload has no stamp; null for
+   *     none
    */
   public TwitterV2Format(TimeBounds bounds, SnapshotTime snapshotTime, Long retrievedAt) {
     super(bounds, snapshotTime, retrievedAt);
