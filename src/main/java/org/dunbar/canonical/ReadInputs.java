@@ -135,11 +135,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     return AvroIO.write(ReadFault.class).to(runDir + "/" + FAULTS_DIR + "/faults").withSuffix(".avro").withoutSharding();
   }
 
-  /** The options of an input's format: its snapshot moment and CSV delimiter. */
+  /** The options of an input's format: its snapshot moment, CSV delimiter and retrieval time. */
   public static FormatOptions options(InputFile file) {
     String delimiter = file.getDelimiter();
     return new FormatOptions(file.getSnapshotTime(), file.getEventTime(),
-        delimiter == null ? FormatOptions.DEFAULTS.delimiter() : delimiter.charAt(0));
+        delimiter == null ? FormatOptions.DEFAULTS.delimiter() : delimiter.charAt(0),
+        file.getRetrievedAt());
   }
 
   /** The input's max_line_bytes, else its format's default. */

@@ -4,10 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dunbar.formats.bluesky.BlueskyJetstreamFormat;
 import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.formats.reddit.RedditFormat;
-import java.util.Set;
 import org.dunbar.formats.twitter.SnapshotTime;
 import org.dunbar.formats.twitter.TwitterV1Format;
 import org.dunbar.formats.twitter.TwitterV2Format;
@@ -89,10 +89,12 @@ public final class Formats {
     events.put("canonical", (bounds, options) -> new CanonicalEvents(bounds, options.delimiter()));
     events.put("snap-activity", (bounds, options) -> new SnapActivity(bounds));
     events.put("snap-messages", (bounds, options) -> new SnapMessages(bounds));
-    events.put("twitter-v1", (bounds, options) ->
-        new TwitterV1Format(bounds, snapshotTime(options.snapshotTime(), TwitterV1Format.DEFAULT_SNAPSHOT_TIME)));
-    events.put("twitter-v2", (bounds, options) ->
-        new TwitterV2Format(bounds, snapshotTime(options.snapshotTime(), TwitterV2Format.DEFAULT_SNAPSHOT_TIME)));
+    events.put("twitter-v1", (bounds, options) -> new TwitterV1Format(bounds,
+        snapshotTime(options.snapshotTime(), TwitterV1Format.DEFAULT_SNAPSHOT_TIME),
+        options.retrievedAt()));
+    events.put("twitter-v2", (bounds, options) -> new TwitterV2Format(bounds,
+        snapshotTime(options.snapshotTime(), TwitterV2Format.DEFAULT_SNAPSHOT_TIME),
+        options.retrievedAt()));
     events.put("bluesky-jetstream", (bounds, options) -> new BlueskyJetstreamFormat(bounds,
         options.eventTime() == null ? BlueskyJetstreamFormat.DEFAULT_EVENT_TIME : EventTime.of(options.eventTime())));
     events.put("reddit", (bounds, options) -> new RedditFormat(bounds));

@@ -34,8 +34,12 @@ public final class Accounting {
       balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected + " + kind + ".skipped",
           get(kind + ".accepted") + get(kind + ".rejected") + skipped(kind));
     }
-    balance(problems, "emitted.events", get("emitted.events"), "events.unique + events.duplicates + events.unresolved_target",
-        get("events.unique") + get("events.duplicates") + sum(unresolvedTargets()));
+    balance(
+        problems,
+        "emitted.events",
+        get("emitted.events"),
+        "events.unique + events.duplicates + events.unresolved_target",
+        get("events.unique") + get("events.duplicates") + unresolvedTargetCount());
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
     balance(problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
     if (get("snapshots.unique") > get("emitted.snapshots")) {
@@ -68,6 +72,11 @@ public final class Accounting {
    */
   public Map<String, Long> unresolvedTargets() {
     return withPrefix(ResolveTargets.UNRESOLVED);
+  }
+
+  /** All events dropped for an unresolved target. */
+  public long unresolvedTargetCount() {
+    return sum(unresolvedTargets());
   }
 
   private static long sum(Map<String, Long> counts) {
@@ -136,8 +145,16 @@ public final class Accounting {
     return percent(rejectedFraction()) + " of records, " + percent(rejectedByteFraction()) + " of bytes";
   }
 
-  private long total(String suffix) {
+  /**
+   * A count summed over the input kinds, e.g. {@code total(".read")}: records of every kind read.
+   */
+  public long total(String suffix) {
     return Study.KINDS.stream().mapToLong(k -> get(k + suffix)).sum();
+  }
+
+  /** Skipped records of every input kind. */
+  public long skippedRecords() {
+    return Study.KINDS.stream().mapToLong(this::skipped).sum();
   }
 
   private Map<String, Long> withPrefix(String prefix) {

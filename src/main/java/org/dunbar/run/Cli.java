@@ -1,9 +1,11 @@
 package org.dunbar.run;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.dunbar.generate.GenerateMain;
 
 /**
@@ -18,7 +20,8 @@ public final class Cli {
   public static final int BAD_STUDY = 2;
   static final String DEBUG = "--debug";
 
-  static final String HELP = """
+  static final String HELP =
+      """
       dunbar: follower counts in context.
 
       Usage:
@@ -42,6 +45,7 @@ public final class Cli {
                                               RUN_DIR/report.html (default: the LATEST run of the study)
         dunbar --help
         Any command with --debug prints a failure's stack trace (otherwise: one line, the trace in the run folder)
+        Any command with --log-format=json writes stderr as one JSON object per line (default text)
         dunbar --version                      version and git commit of this build
 
       Study flags (each overrides the study file's field of the same name):
@@ -62,21 +66,33 @@ public final class Cli {
     int run() throws Exception;
   }
 
-  /** Runs a command whose bad flags are {@link IllegalArgumentException}s: those exit 2 with the command's name. */
-  private static int command(String name, PrintStream err, Command body) throws Exception {
+  /**
+   * Runs a command whose bad flags are {@link IllegalArgumentException}s: those exit 2 with the
+   * command's name.
+   */
+  private static int command(String name, StderrLog log, Command body) throws Exception {
     try {
       return body.run();
     } catch (IllegalArgumentException e) {
-      err.println("dunbar " + name + ": " + e.getMessage());
+      log.command(name).error(e.getMessage(), null);
       return BAD_STUDY;
     }
   }
 
   public static void main(String[] args) {
-    System.exit(run(Arrays.asList(args), System.out, System.err));
+    System.exit(run(Arrays.asList(args), System.out, System.err, StderrTerminal::width));
   }
 
+  /** Runs a command whose stderr is no terminal. */
   static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, out, err, () -> 0);
+  }
+
+  /**
+   * @param terminalWidth the columns of the terminal {@code err} is, 0 for none; asked only for
+   *     progress
+   */
+  static int run(List<String> args, PrintStream out, PrintStream err, IntSupplier terminalWidth) {
     if (args.isEmpty() || args.contains("--help") || args.contains("-h") || args.get(0).equals("help")) {
       out.print(HELP);
       return args.isEmpty() ? BAD_STUDY : OK;
@@ -85,6 +101,29 @@ public final class Cli {
       out.println(Version.line());
       return OK;
     }
+    LogFormat.Taken taken;
+    try {
+      taken = LogFormat.take(args);
+    } catch (StudyException e) {
+      err.println("dunbar: " + e.getMessage());
+      return BAD_STUDY;
+    }
+    StderrLog log = new StderrLog(err, taken.format(), terminalWidth);
+    if (taken.format() == LogFormat.TEXT) {
+      return command(taken.args(), out, log);
+    }
+    // Whatever the libraries write to System.err meanwhile becomes JSON lines too.
+    PrintStream system = System.err;
+    System.setErr(new PrintStream(new JsonStderr(err), true, StandardCharsets.UTF_8));
+    try {
+      return command(taken.args(), out, log);
+    } finally {
+      System.err.close();
+      System.setErr(system);
+    }
+  }
+
+  private static int command(List<String> args, PrintStream out, StderrLog log) {
     // --debug anywhere adds the stack trace of a failure to its one line on stderr.
     boolean debug = args.contains(DEBUG);
     List<String> rest = args.subList(1, args.size()).stream().filter(a -> !a.equals(DEBUG)).toList();
@@ -92,45 +131,52 @@ public final class Cli {
       switch (args.get(0)) {
         case "run" -> {
           RunId.Taken given = RunId.take(rest);
-          Path published = new StudyRun(StudyArguments.parse(given.studyArgs()), err, given.id()).execute();
+          Path published =
+              new StudyRun(StudyArguments.parse(given.studyArgs()), log, given.id()).execute();
           out.println(published);
           return OK;
         }
         case "generate" -> {
-          return GenerateMain.run(rest, out, err);
+          return GenerateMain.run(rest, out, System.err);
         }
         case "validate" -> {
           return ValidateCommand.run(rest, out);
         }
         case "report" -> {
-          return command("report", err, () -> ReportCommand.run(rest, out));
+          return command("report", log, () -> ReportCommand.run(rest, out));
         }
         case "export-graph" -> {
-          return command("export-graph", err, () -> ExportGraphCommand.run(rest, out));
+          return command("export-graph", log, () -> ExportGraphCommand.run(rest, out));
         }
         case "runs", "gc" -> {
-          return command(args.get(0), err, () -> args.get(0).equals("runs") ? RunsCommand.run(rest, out, err) : GcCommand.run(rest, out, err));
+          return command(
+              args.get(0),
+              log,
+              () ->
+                  args.get(0).equals("runs")
+                      ? RunsCommand.run(rest, out, log)
+                      : GcCommand.run(rest, out));
         }
         default -> {
-          err.println("dunbar: unknown command '" + args.get(0) + "'; commands are run, validate, generate, runs, gc, export-graph, report (see dunbar --help)");
+          log.error(
+              "unknown command '"
+                  + args.get(0)
+                  + "'; commands are run, validate, generate, runs, gc, export-graph, report (see dunbar --help)",
+              null);
           return BAD_STUDY;
         }
       }
     } catch (RunAborted e) {
-      err.println("dunbar: " + e.line());
-      return reported(e.report(), e.getCause(), debug, err);
+      log.error(e.line(), debug && !e.report().expected() ? e.getCause() : null);
+      return e.report().exitCode();
     } catch (Exception | Error e) {
       // Before a run folder exists (or outside a run) there is no log file: --debug shows the trace.
       FailureReport report = FailureReport.of(e, Path.of("."));
-      err.println("dunbar: " + report.line() + (report.expected() || debug ? "" : " (run with --debug for the stack trace)"));
-      return reported(report, e, debug, err);
+      log.error(
+          report.line()
+              + (report.expected() || debug ? "" : " (run with --debug for the stack trace)"),
+          debug && !report.expected() ? e : null);
+      return report.exitCode();
     }
-  }
-
-  private static int reported(FailureReport report, Throwable cause, boolean debug, PrintStream err) {
-    if (debug && !report.expected()) {
-      cause.printStackTrace(err);
-    }
-    return report.exitCode();
   }
 }

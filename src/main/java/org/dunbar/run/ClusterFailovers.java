@@ -44,14 +44,14 @@ final class ClusterFailovers {
     /** The line the run prints about them, if there were any or they could not be read. */
     String summary() {
       if (unreadable != null) {
-        return "dunbar: the cluster's failover history cannot be read (" + unreadable
+        return "the cluster's failover history cannot be read (" + unreadable
             + "); the job finished, and the Flink JobManager's log tells its restarts";
       }
       if (failovers.isEmpty()) {
         return null;
       }
       Failover first = failovers.get(0);
-      return String.format("dunbar: the cluster restarted failed tasks %d times, first at %s on %s"
+      return String.format("the cluster restarted failed tasks %d times, first at %s on %s"
           + " (%s); see cluster_failovers in the manifest", failovers.size(), first.at(),
           first.taskManager(), first.exception());
     }

@@ -18,7 +18,11 @@ final class DirectRunnerAdvice {
     if (bytes <= SMALL_INPUT_BYTES) {
       return Optional.empty();
     }
-    return Optional.of(String.format(Locale.ROOT, "dunbar: warning: the direct runner is for tests and inputs of a few hundred"
-        + " events, and these inputs hold %,d KiB: it may take hours; drop --runner=direct to run on embedded Flink", bytes / 1024));
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "the direct runner is for tests and inputs of a few hundred"
+                + " events, and these inputs hold %,d KiB: it may take hours; drop --runner=direct to run on embedded Flink",
+            bytes / 1024));
   }
 }

@@ -19,8 +19,11 @@ import org.dunbar.generate.Flags;
 final class GcCommand {
   private GcCommand() {}
 
-  /** Removes (or with {@code --dry-run} only lists) the old runs, one line each; returns the exit code. */
-  static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+  /**
+   * Removes (or with {@code --dry-run} only lists) the old runs, one line each; returns the exit
+   * code.
+   */
+  static int run(List<String> args, PrintStream out) throws IOException {
     List<String> allowed = new ArrayList<>(RunsCommand.FLAGS);
     allowed.add("keep");
     Flags flags = Flags.parse(args.toArray(new String[0]), allowed, List.of("dry-run"), 0);

@@ -1,13 +1,10 @@
 package org.dunbar.run;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.metrics.MetricName;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -18,11 +15,12 @@ import org.dunbar.canonical.ReadInputs;
 import org.dunbar.tables.Table;
 
 /**
- * Progress lines on stderr while a pipeline runs, one every {@code interval}, each starting with
- * its UTC time: while reading, the input bytes read of the total, records so far, records/s,
- * elapsed time and the reading's ETA; once everything is read, the stage (tables written of all).
- * The numbers are Beam counters of the reading step ({@link ReadInputs#INPUT_BYTES}, {@link
- * ReadInputs#RECORDS}), polled from the running job: nothing is logged per element.
+ * Progress on stderr while a pipeline runs, one report every {@code interval}, rendered by {@link
+ * StderrLog#progress} (a timestamped line, a JSON object or a live bar): while reading, the input
+ * bytes read of the total, records so far, records/s, elapsed time and the reading's ETA; once
+ * everything is read, the stage (tables written of all). The numbers are Beam counters of the
+ * reading step ({@link ReadInputs#INPUT_BYTES}, {@link ReadInputs#RECORDS}), polled from the
+ * running job: nothing is logged per element.
  */
 final class Progress implements AutoCloseable {
   /** Where the running job's metrics come from; null until the job is there to ask. */
@@ -31,7 +29,7 @@ final class Progress implements AutoCloseable {
     MetricResults poll() throws Exception;
   }
 
-  private final PrintStream log;
+  private final StderrLog log;
   private final long totalBytes;
   private final Path runDir;
   private final Duration interval;
@@ -47,7 +45,7 @@ final class Progress implements AutoCloseable {
    * @param totalBytes the input files' sizes summed, in bytes
    * @param runDir the run folder, whose finished tables name the stage once reading is over
    */
-  Progress(PrintStream log, long totalBytes, Path runDir, Duration interval, Source source) {
+  Progress(StderrLog log, long totalBytes, Path runDir, Duration interval, Source source) {
     this.log = log;
     this.totalBytes = totalBytes;
     this.runDir = runDir;
@@ -56,6 +54,11 @@ final class Progress implements AutoCloseable {
     this.thread = new Thread(this::loop, "dunbar-progress");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** When reporting started: elapsed times count from here. */
+  Instant started() {
+    return started;
   }
 
   /** Switches to another source: the DirectRunner's result exists only once the job started. */
@@ -72,6 +75,7 @@ final class Progress implements AutoCloseable {
       // The run itself is being interrupted: let it see that, the reporter is stopping anyway.
       Thread.currentThread().interrupt();
     }
+    log.progressOver();
   }
 
   private void loop() {
@@ -89,7 +93,11 @@ final class Progress implements AutoCloseable {
           continue;
         }
         if (metrics != null) {
-          log.println(line(counter(metrics, ReadInputs.INPUT_BYTES), counter(metrics, ReadInputs.RECORDS), Instant.now()));
+          log.progress(
+              figures(
+                  counter(metrics, ReadInputs.INPUT_BYTES),
+                  counter(metrics, ReadInputs.RECORDS),
+                  Instant.now()));
         }
       }
     } catch (InterruptedException e) {
@@ -97,24 +105,25 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  /** One progress line at {@code now}. */
-  String line(long bytes, long records, Instant now) {
+  /** The figures at {@code now} from the counters' values. */
+  ProgressFigures figures(long bytes, long records, Instant now) {
     Duration elapsed = Duration.between(started, now);
-    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
     if (bytes < totalBytes) {
-      double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-      String eta = bytes == 0 ? "unknown" : seconds((long) (seconds * (totalBytes - bytes) / bytes));
-      return String.format(Locale.ROOT, "%s dunbar: reading %s of %s (%.1f %%), %,d records, %,.0f records/s, elapsed %s, ETA %s",
-          time, ValidateCommand.bytes(bytes), ValidateCommand.bytes(totalBytes), totalBytes == 0 ? 0.0 : 100.0 * bytes / totalBytes,
-          records, records / seconds, seconds(elapsed.toSeconds()), eta);
+      return new ProgressFigures(
+          bytes, totalBytes, records, elapsed, null, 0, Table.values().length);
     }
     if (readingDone == null) {
       readingDone = now;
       recordsRead = records;
     }
-    return String.format(Locale.ROOT, "%s dunbar: read %,d records in %s; computing and writing tables: %d of %d written, elapsed %s",
-        time, recordsRead, seconds(Duration.between(started, readingDone).toSeconds()), tablesWritten(), Table.values().length,
-        seconds(elapsed.toSeconds()));
+    return new ProgressFigures(
+        bytes,
+        totalBytes,
+        recordsRead,
+        elapsed,
+        Duration.between(started, readingDone),
+        tablesWritten(),
+        Table.values().length);
   }
 
   /** Tables with a finished file: FileIO moves files out of its temporary folder only when a table is complete. */
@@ -137,9 +146,5 @@ final class Progress implements AutoCloseable {
       sum += c.getAttempted();
     }
     return sum;
-  }
-
-  private static String seconds(long s) {
-    return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
   }
 }

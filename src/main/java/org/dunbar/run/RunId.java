@@ -3,7 +3,6 @@ package org.dunbar.run;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -46,21 +45,7 @@ final class RunId {
    * @throws StudyException when the flag has no value or its value is no run id
    */
   static Taken take(List<String> args) {
-    String id = null;
-    List<String> rest = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--run-id")) {
-        if (i + 1 >= args.size()) {
-          throw new StudyException("--run-id", "needs a value");
-        }
-        id = given(args.get(++i));
-      } else if (arg.startsWith("--run-id=")) {
-        id = given(arg.substring("--run-id=".length()));
-      } else {
-        rest.add(arg);
-      }
-    }
-    return new Taken(id, rest);
+    TakenFlag taken = TakenFlag.take(args, "--run-id");
+    return new Taken(taken.value() == null ? null : given(taken.value()), taken.rest());
   }
 }

@@ -140,7 +140,7 @@ final class RunWatch {
     }
   }
 
-  private static String trace(Throwable failure) {
+  static String trace(Throwable failure) {
     StringWriter out = new StringWriter();
     failure.printStackTrace(new PrintWriter(out));
     return out.toString();

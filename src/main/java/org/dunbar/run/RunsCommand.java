@@ -19,14 +19,19 @@ final class RunsCommand {
   private RunsCommand() {}
 
   /** Prints the listing; returns the exit code (0, or 2 when the named study has no runs). */
-  static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+  static int run(List<String> args, PrintStream out, StderrLog log) throws IOException {
     Flags flags = Flags.parse(args.toArray(new String[0]), FLAGS, List.of(), 0);
     List<RunFolder> runs = new ArrayList<>();
     for (Path study : studies(flags)) {
       runs.addAll(RunFolder.list(study));
     }
     if (runs.isEmpty()) {
-      err.println("dunbar runs: no runs under " + Path.of(flags.get("output", "out")).resolve(flags.get("name", "")).toAbsolutePath());
+      log.command("runs")
+          .info(
+              "no runs under "
+                  + Path.of(flags.get("output", "out"))
+                      .resolve(flags.get("name", ""))
+                      .toAbsolutePath());
       return flags.has("name") ? Cli.BAD_STUDY : Cli.OK;
     }
     out.printf("%-16s %-34s %-10s %-20s %9s %13s%n", "study", "run_id", "status", "started", "duration", "events_read");

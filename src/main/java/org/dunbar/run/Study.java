@@ -21,8 +21,8 @@ import org.dunbar.analysis.PeriodUnit;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.NumberedLineReader;
 import org.dunbar.formats.TimeBounds;
-import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.formats.Timestamps;
+import org.dunbar.formats.bluesky.EventTime;
 import org.dunbar.privacy.PseudonymKey;
 
 /**
@@ -53,6 +53,9 @@ public record Study(
   static final Set<String> INPUT_FIELDS = Stream.concat(Stream.of("path"),
       StudyParameter.in(StudyParameter.Place.EVENT_INPUT).stream().map(StudyParameter::inputName))
       .collect(Collectors.toUnmodifiableSet());
+
+  /** The formats whose user objects are follower-count snapshots, and so take retrieved_at. */
+  static final Set<String> TWITTER_FORMATS = Set.of("twitter-v1", "twitter-v2");
   static final int MAX_DAYS = 36_525;
   private static final Set<String> DELIMITERS = Set.of(",", ";", "\t");
   private static final Set<String> FIELDS = StudyParameter.topLevelFields();
@@ -190,8 +193,44 @@ public record Study(
         throw new StudyException(field + ".event_time", e.getMessage());
       }
     }
-    return new InputSpec(kind, path.asText(), format, time, eventTime, delimiter(kind, format, field, entry.get("delimiter")),
-        maxLineBytes(format, field, entry.get("max_line_bytes")));
+    String retrievedAt = retrievedAt(format, field, entry.get("retrieved_at"));
+    if (retrievedAt != null && "created".equals(time)) {
+      throw new StudyException(
+          field + ".retrieved_at",
+          "dates the counts at retrieval, which snapshot_time 'created' contradicts:"
+              + " drop one of them");
+    }
+    return new InputSpec(
+        kind,
+        path.asText(),
+        format,
+        retrievedAt != null ? "retrieved" : time,
+        eventTime,
+        delimiter(kind, format, field, entry.get("delimiter")),
+        maxLineBytes(format, field, entry.get("max_line_bytes")),
+        retrievedAt);
+  }
+
+  /**
+   * A Twitter input's retrieval time: {@value InputSpec#FILE_MTIME} or an ISO-8601 instant with
+   * offset, as given; null when absent. It makes the input's snapshot_time {@code retrieved}.
+   */
+  private static String retrievedAt(String format, String field, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!TWITTER_FORMATS.contains(format)) {
+      throw new StudyException(
+          field + ".retrieved_at",
+          "applies only to Twitter inputs (twitter-v1, twitter-v2), not to format '"
+              + format
+              + "'");
+    }
+    String given = node.asText();
+    if (!given.equals(InputSpec.FILE_MTIME)) {
+      parseInstant(field + ".retrieved_at", given, InputSpec.FILE_MTIME + " or ");
+    }
+    return given;
   }
 
   /** The CSV delimiter: ',' by default for formats that read CSV, ';' or a tab when given; null for other formats. */
@@ -329,12 +368,21 @@ public record Study(
     if (text == null) {
       return null;
     }
+    return parseInstant(field, text, "");
+  }
+
+  /**
+   * An ISO-8601 instant with offset that fits epoch microseconds.
+   *
+   * @param alternatives what else the field accepts, named in the error before the instant
+   */
+  static Instant parseInstant(String field, String text, String alternatives) {
     Instant instant;
     try {
       instant = java.time.OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new StudyException(field, "'" + text
-          + "' is not an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
+      throw new StudyException(field, "'" + text + "' is not " + alternatives
+          + "an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
     }
     try {
       // Times are compared as epoch microseconds: an instant a long cannot hold would wrap.

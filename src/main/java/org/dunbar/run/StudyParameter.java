@@ -26,6 +26,8 @@ public enum StudyParameter {
       String.join(" | ", Formats.formatNames("events")), "Real export formats", "events-format"),
   SNAPSHOT_TIME(Place.EVENT_INPUT, "inputs.events[].snapshot_time", "T", described("per format"),
       "created | retrieved: when a tweet's follower counts were observed", "Real export formats"),
+  RETRIEVED_AT(Place.EVENT_INPUT, "inputs.events[].retrieved_at", "T", described("none"),
+      "Twitter inputs: when fetched, an ISO-8601 instant or file-mtime", "Real export formats"),
   EVENT_TIME(Place.EVENT_INPUT, "inputs.events[].event_time", "T", described("time_us"),
       "time_us | created: when a Bluesky Jetstream event happened", "Real export formats"),
   DELIMITER(Place.EVENT_INPUT, "inputs.*[].delimiter", "D", described(","),

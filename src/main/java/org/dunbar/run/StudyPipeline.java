@@ -49,6 +49,7 @@ public final class StudyPipeline {
     PCollectionTuple events = read.get(ReadInputs.EVENTS).apply("Unique events", new UniqueEvents());
     PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
     PCollection<KV<String, String>> baseline = read.get(ReadInputs.EDGES).apply("Baseline edges", new BaselineEdges());
+    CountDropWarnings.write(read.get(ReadInputs.SNAPSHOTS), files, runDir);
     PCollectionView<Long> lastEventTs = read.get(ReadInputs.LAST_EVENTS).apply("Last event", Max.longsGlobally().asSingletonView());
     PCollectionTuple pairs = events.apply("Replay pairs", new ReplayPairs(params, baseline));
     PCollectionTuple timelines = pairs.apply("Account timelines", new AccountTimelines(params, lastEventTs, snapshots, baseline));

@@ -1,7 +1,6 @@
 package org.dunbar.run;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +20,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
-import org.apache.flink.api.common.ExecutionMode;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -29,10 +28,12 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.flink.api.common.ExecutionMode;
 import org.dunbar.canonical.ReadInputs;
+import org.dunbar.formats.Timestamps;
 import org.dunbar.records.InputFile;
-import org.dunbar.tables.TableRows;
 import org.dunbar.records.ReadFault;
+import org.dunbar.tables.TableRows;
 import org.dunbar.tables.WriteTable;
 
 /**
@@ -48,16 +49,13 @@ public final class StudyRun {
   static volatile Duration progressInterval = Duration.ofSeconds(5);
 
   private final Study study;
-  private final PrintStream log;
+  private final StderrLog log;
+
   /** The scheduler's run id; null when dunbar makes one from the start time. */
   private final String givenRunId;
 
-  public StudyRun(Study study, PrintStream log) {
-    this(study, log, null);
-  }
-
   /** A run named by its scheduler ({@code --run-id}); {@code runId} null makes a fresh one. */
-  public StudyRun(Study study, PrintStream log, String runId) {
+  StudyRun(Study study, StderrLog log, String runId) {
     this.study = study;
     this.log = log;
     this.givenRunId = runId;
@@ -80,14 +78,29 @@ public final class StudyRun {
     PipelineOptions options = options();
     FileSystems.setDefaultPipelineOptions(options);
     List<InputFile> files = matchInputs(study);
-    log.printf("dunbar: run %s of study '%s': %d input files, runner %s (parallelism %d)%n",
-        runId, study.name(), files.size(), runnerLabel(), study.parallelism());
+    log.info(
+        "started",
+        String.format(
+            Locale.ROOT,
+            "run %s of study '%s': %d input files, runner %s (parallelism %d)",
+            runId,
+            study.name(),
+            files.size(),
+            runnerLabel(),
+            study.parallelism()),
+        StderrLog.fields(
+            "run_id",
+            runId,
+            "study",
+            study.name(),
+            "input_files",
+            files.size(),
+            "runner",
+            runnerLabel(),
+            "parallelism",
+            study.parallelism()));
     if (study.runner().equals("direct")) {
-      long bytes = 0;
-      for (InputFile f : files) {
-        bytes += FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes();
-      }
-      DirectRunnerAdvice.forInputOf(bytes).ifPresent(log::println);
+      DirectRunnerAdvice.forInputOf(totalBytes(files)).ifPresent(log::warn);
     }
     Files.createDirectories(runDir);
     RunWatch watch = new RunWatch(runDir, runId, started, study);
@@ -106,7 +119,7 @@ public final class StudyRun {
       Instant started, RunWatch watch) throws IOException {
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
-    log.printf("dunbar: pipeline started; tables go to %s%n", runDir);
+    log.info("pipeline started; tables go to " + runDir);
     PipelineResult.State state;
     ProgressListener.reset();
     try (Progress progress = new Progress(log, totalBytes(files), runDir, progressInterval, ProgressListener::metrics)) {
@@ -122,10 +135,14 @@ public final class StudyRun {
       failovers = ClusterFailovers.of(study.flinkMaster(), ProgressListener.jobId());
       String summary = failovers.summary();
       if (summary != null) {
-        log.println(summary);
+        log.warn(summary);
       }
     }
-    log.printf("dunbar: pipeline done after %ds; checking the accounting%n", java.time.Duration.between(started, Instant.now()).toSeconds());
+    log.info(
+        "pipeline done after "
+            + Duration.between(started, Instant.now()).toSeconds()
+            + "s; checking the accounting");
+    CountDropWarnings.read(runDir, study.pseudonymize() != null).forEach(log::warn);
     removeScratch(runDir, false);
     WriteTable.writeEmptyTables(runDir);
     Accounting accounting = readTallies(runDir);
@@ -146,9 +163,11 @@ public final class StudyRun {
       throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
-    log.printf("dunbar: published %s (events read %d, rejected %d, skipped %d, unique %d; rejected %s)%n", runDir,
-        accounting.get("events.read"), accounting.get("events.rejected"), accounting.skipped("events"), accounting.get("events.unique"),
-        accounting.rejectedShares());
+    RunSummary.emptyTables(accounting)
+        .forEach(
+            (table, warning) -> log.warn("empty_table", warning, StderrLog.fields("table", table)));
+    log.info(
+        "published", RunSummary.line(runDir, accounting), RunSummary.fields(runDir, accounting));
     return runDir;
   }
 
@@ -206,16 +225,52 @@ public final class StudyRun {
     for (InputSpec input : study.inputs()) {
       LocalInputCheck.check(input);
       MatchResult match = FileSystems.match(input.glob(), EmptyMatchTreatment.ALLOW);
-      List<String> paths = match.status() == MatchResult.Status.OK
-          ? match.metadata().stream().map(m -> m.resourceId().toString()).sorted().toList()
-          : List.of();
-      if (paths.isEmpty()) {
+      List<MatchResult.Metadata> matched =
+          match.status() == MatchResult.Status.OK
+              ? match.metadata().stream()
+                  .sorted(Comparator.comparing(m -> m.resourceId().toString()))
+                  .toList()
+              : List.of();
+      if (matched.isEmpty()) {
         throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
       }
-      paths.forEach(p -> files.add(new InputFile(p, input.kind(), input.format(), input.snapshotTime(), input.eventTime(),
-          input.delimiter(), input.maxLineBytes())));
+      for (MatchResult.Metadata m : matched) {
+        files.add(
+            new InputFile(
+                m.resourceId().toString(),
+                input.kind(),
+                input.format(),
+                input.snapshotTime(),
+                input.eventTime(),
+                input.delimiter(),
+                input.maxLineBytes(),
+                retrievedAt(input, m)));
+      }
     }
     return files;
+  }
+
+  /**
+   * A file's retrieval time in epoch microseconds: the input's instant, or the file's modification
+   * time for {@value InputSpec#FILE_MTIME}; null when the input gives none.
+   *
+   * @throws RunFailure (exit 3) when the file system keeps no modification time (0) for the file
+   */
+  private static Long retrievedAt(InputSpec input, MatchResult.Metadata file) {
+    if (input.retrievedAt() == null) {
+      return null;
+    }
+    if (!input.retrievedAt().equals(InputSpec.FILE_MTIME)) {
+      return Timestamps.micros(Study.parseInstant("retrieved_at", input.retrievedAt(), ""));
+    }
+    if (file.lastModifiedMillis() <= 0) {
+      throw new RunFailure(
+          RunFailure.NO_INPUT,
+          "retrieved_at file-mtime: the file system gives no modification time for "
+              + file.resourceId()
+              + "; give retrieved_at as an instant instead");
+    }
+    return file.lastModifiedMillis() * 1000;
   }
 
   /** The pipeline's tallies, with the rows of every table as written ({@code rows.<table>}). */
@@ -256,7 +311,7 @@ public final class StudyRun {
    * the tallies and read faults.
    */
   private static void removeScratch(Path runDir, boolean bookkeeping) throws IOException {
-    Set<String> bookkeepingDirs = Set.of(WriteTallies.DIR, ReadInputs.FAULTS_DIR);
+    Set<String> bookkeepingDirs = Set.of(WriteTallies.DIR, ReadInputs.FAULTS_DIR, CountDropWarnings.DIR);
     List<Path> scratch;
     try (Stream<Path> all = Files.walk(runDir)) {
       scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")

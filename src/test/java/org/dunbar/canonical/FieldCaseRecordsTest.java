@@ -25,7 +25,7 @@ class FieldCaseRecordsTest {
   /** ReadInputs on one field-case file, read in the given format. */
   private static PCollectionTuple read(Pipeline p, String relativePath, String format) {
     String file = SharedData.require("field-cases/" + relativePath).toString();
-    return p.apply(new ReadInputs(List.of(new InputFile(file, "events", format, null, null, null, null)), BOUNDS));
+    return p.apply(new ReadInputs(List.of(new InputFile(file, "events", format, null, null, null, null, null)), BOUNDS));
   }
 
   @Test

@@ -114,7 +114,7 @@ class ReadInputsTest {
         "{\"delete\":{\"status\":{\"id_str\":\"11\"}}}");
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(stream, "events", "twitter-v1", null, null, null, null)), DEFAULT_BOUNDS));
+    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(stream, "events", "twitter-v1", null, null, null, null, null)), DEFAULT_BOUNDS));
 
     PAssert.that(out.get(ReadInputs.REJECTED)).empty();
     // 4 records read = 1 accepted (one post) + 0 rejected + 3 skipped (2 delete, 1 limit); their
@@ -145,7 +145,7 @@ class ReadInputsTest {
   }
 
   private static InputFile events(String path) {
-    return new InputFile(path, "events", "canonical", null, null, null, null);
+    return new InputFile(path, "events", "canonical", null, null, null, null, null);
   }
 
   private static Rejected rejected(String source, long line, String reason, String detail, String raw) {

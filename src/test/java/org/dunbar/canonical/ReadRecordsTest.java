@@ -64,9 +64,9 @@ class ReadRecordsTest {
 
     Pipeline p = DirectPipelines.create();
     PCollectionTuple whole = p.apply("Default limit", new ReadInputs(List.of(
-        new InputFile(byDefault, "events", "twitter-v2", null, null, null, null)), BOUNDS));
+        new InputFile(byDefault, "events", "twitter-v2", null, null, null, null, null)), BOUNDS));
     PCollectionTuple cut = p.apply("1 MiB limit", new ReadInputs(List.of(
-        new InputFile(limited, "events", "twitter-v2", null, null, null, 1 << 20)), BOUNDS));
+        new InputFile(limited, "events", "twitter-v2", null, null, null, 1 << 20, null)), BOUNDS));
 
     // Under the 64 MiB default of a page format: 300 records, a post each.
     PAssert.that(tallies(whole, "events.read", "events.accepted", "events.rejected", "events.bytes_read", "events.bytes_rejected"))
@@ -89,7 +89,7 @@ class ReadRecordsTest {
     String file = write("page.json", page);
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(file, "events", "twitter-v2", null, null, null, null)), BOUNDS));
+    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(file, "events", "twitter-v2", null, null, null, null, null)), BOUNDS));
 
     // The document is lines 1-6: tweet 1 starts on line 3, tweet 2 (no author) on line 4.
     PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 2", MapElements.into(TypeDescriptors.strings()).via(e -> e.getEventId() + " @" + e.getLine())))
@@ -112,7 +112,7 @@ class ReadRecordsTest {
         "{", "  \"type\": \"message\",", "  \"actor\": \"b\",", "  \"target\": \"a\",", "  \"ts\": 1614592800000000", "}", ""));
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(events, "events", "canonical", null, null, null, null)), BOUNDS));
+    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(events, "events", "canonical", null, null, null, null, null)), BOUNDS));
 
     PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 7", MapElements.into(TypeDescriptors.strings())
             .via(e -> e.getType() + " " + e.getTs() + " @" + e.getLine())))
@@ -130,8 +130,8 @@ class ReadRecordsTest {
 
     Pipeline p = DirectPipelines.create();
     PCollectionTuple out = p.apply(new ReadInputs(List.of(
-        new InputFile(snapshots, "snapshots", "canonical", null, null, "\t", null),
-        new InputFile(events, "events", "canonical", null, null, ";", null)), BOUNDS));
+        new InputFile(snapshots, "snapshots", "canonical", null, null, "\t", null, null),
+        new InputFile(events, "events", "canonical", null, null, ";", null, null)), BOUNDS));
 
     PAssert.that(out.get(ReadInputs.SNAPSHOTS).apply("Shown 4", MapElements.into(TypeDescriptors.strings())
             .via(s -> s.getAccount() + " " + s.getFollowers() + " @" + s.getLine())))
@@ -163,8 +163,8 @@ class ReadRecordsTest {
 
     Pipeline p = DirectPipelines.create();
     PCollectionTuple out = p.apply(new ReadInputs(List.of(
-        new InputFile(cut.toString(), "events", "canonical", null, null, null, null),
-        new InputFile(gone, "events", "canonical", null, null, null, null)), BOUNDS));
+        new InputFile(cut.toString(), "events", "canonical", null, null, null, null, null),
+        new InputFile(gone, "events", "canonical", null, null, null, null, null)), BOUNDS));
 
     PAssert.that(out.get(ReadInputs.FAULTS)).containsInAnyOrder(
         new ReadFault(cut.toString(), "events", 20L, "compressed data ends early (zstd)"),

@@ -99,8 +99,10 @@ class CliTest {
     Path study = tmp.resolve("typo.yaml");
     Files.writeString(study, "inputs:\n  snapshots:\n    - path: s.csv\n      delimeter: ';'\n  events:\n    - path: x.jsonl\n",
         StandardCharsets.UTF_8);
-    assertEquals("dunbar: inputs.snapshots[0].delimeter: unknown input field; known fields are delimiter, event_time, format, max_line_bytes,"
-        + " path, snapshot_time\n", badStudy("run", study.toString(), output()).err());
+    assertEquals(
+        "dunbar: inputs.snapshots[0].delimeter: unknown input field; known fields are delimiter, event_time, format, max_line_bytes,"
+            + " path, retrieved_at, snapshot_time\n",
+        badStudy("run", study.toString(), output()).err());
   }
 
   @Test
@@ -110,11 +112,13 @@ class CliTest {
         "    - path: b.jsonl", "      format: twitter-v2", "  snapshots:", "    - path: s.csv", "      delimiter: ';'",
         "      max_line_bytes: 2048", ""), StandardCharsets.UTF_8);
     Study parsed = StudyArguments.parse(List.of(study.toString()));
-    // CSV formats get a delimiter, ',' unless given; the page format's limit is 64 MiB (67,108,864).
-    assertEquals(List.of(
-            new InputSpec("events", "a.csv", "canonical", null, null, "\t", 1_048_576),
-            new InputSpec("events", "b.jsonl", "twitter-v2", null, null, null, 67_108_864),
-            new InputSpec("snapshots", "s.csv", "canonical", null, null, ";", 2048)),
+    // CSV formats get a delimiter, ',' unless given; the page format's limit is 64 MiB
+    // (67,108,864).
+    assertEquals(
+        List.of(
+            new InputSpec("events", "a.csv", "canonical", null, null, "\t", 1_048_576, null),
+            new InputSpec("events", "b.jsonl", "twitter-v2", null, null, null, 67_108_864, null),
+            new InputSpec("snapshots", "s.csv", "canonical", null, null, ";", 2048, null)),
         parsed.inputs());
   }
 

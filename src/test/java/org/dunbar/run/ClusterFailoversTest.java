@@ -56,7 +56,7 @@ class ClusterFailoversTest {
   @Test
   void theLineNamesTheCountAndTheFirstFailure() throws IOException {
     History history = new History(ClusterFailovers.parse(ANSWER), null);
-    assertEquals("dunbar: the cluster restarted failed tasks 2 times, first at"
+    assertEquals("the cluster restarted failed tasks 2 times, first at"
         + " 2026-11-30T13:32:09Z on taskmanager-2 (RecipientUnreachableException: gone);"
         + " see cluster_failovers in the manifest",
         history.summary());
@@ -69,7 +69,7 @@ class ClusterFailoversTest {
     Map<String, Object> manifest = new LinkedHashMap<>();
     history.addTo(manifest);
     assertEquals(List.of("cluster_failovers_unreadable"), List.copyOf(manifest.keySet()));
-    assertEquals("dunbar: the cluster's failover history cannot be read (" + history.unreadable()
+    assertEquals("the cluster's failover history cannot be read (" + history.unreadable()
         + "); the job finished, and the Flink JobManager's log tells its restarts",
         history.summary());
   }

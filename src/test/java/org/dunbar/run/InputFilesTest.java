@@ -88,8 +88,10 @@ class InputFilesTest {
     Files.createDirectories(data.resolve("sub"));
     Files.writeString(data.resolve("sub").resolve("e.jsonl"), EVENT, StandardCharsets.UTF_8);
     Files.createSymbolicLink(data.resolve("f.jsonl"), data.resolve("a.jsonl"));
-    LocalInputCheck.check(new InputSpec("events", data + "/**", "canonical", null, null, ",", 1 << 20));
-    LocalInputCheck.check(new InputSpec("events", data + "/*.jsonl", "canonical", null, null, ",", 1 << 20));
+    LocalInputCheck.check(
+        new InputSpec("events", data + "/**", "canonical", null, null, ",", 1 << 20, null));
+    LocalInputCheck.check(
+        new InputSpec("events", data + "/*.jsonl", "canonical", null, null, ",", 1 << 20, null));
     assertTrue(LocalInputCheck.problem(data.resolve("f.jsonl"), false).isEmpty());
   }
 }

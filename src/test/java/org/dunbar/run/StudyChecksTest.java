@@ -48,7 +48,7 @@ class StudyChecksTest {
   @Test
   void anUnknownKeyInsideAnInputEntryIsRefusedNamingIt() throws IOException {
     assertEquals("dunbar: inputs.events[0].formt: unknown input field; known fields are delimiter, event_time, format,"
-        + " max_line_bytes, path, snapshot_time\n",
+        + " max_line_bytes, path, retrieved_at, snapshot_time\n",
         badStudy("run", studyFile("inputs:\n  events:\n    - path: x.jsonl\n      formt: canonical\n")));
   }
 

@@ -45,13 +45,20 @@ class TwitterV1StudyTest {
       assertEquals(List.of(rows.get(table.tableName()).asText()),
           Duck.rows("select count(*) from " + Duck.table(run, table.tableName())), table.tableName());
     }
-    // Worked out from the events and snapshots the payloads yield: 60 (account, month) pairs with
-    // a snapshot; 78 with activity, 15 of them of accounts only mentioned or replied to (no user
+    // Worked out from the events and snapshots the payloads yield: 57 (account, month) pairs with
+    // a snapshot dated at its file's retrieved_at (see accountingBalancesInTweetRecords); 78 with
+    // activity, 15 of them of accounts only mentioned or replied to (no user
     // object); 66 distinct (layer, actor, target) among 28 reshare, 17 mention, 17 reply and 4
     // quote pairs. No follows: no acquisition cohorts. Nothing rejected.
-    assertEquals(List.of(60L, 78L, 66L, 9L, 0L, 0L), List.of(rows.get("follower_growth").asLong(),
-        rows.get("account_engagement").asLong(), rows.get("interaction_edges").asLong(),
-        rows.get("network_layers").asLong(), rows.get("acquisition_cohorts").asLong(), rows.get("rejected").asLong()));
+    assertEquals(
+        List.of(57L, 78L, 66L, 9L, 0L, 0L),
+        List.of(
+            rows.get("follower_growth").asLong(),
+            rows.get("account_engagement").asLong(),
+            rows.get("interaction_edges").asLong(),
+            rows.get("network_layers").asLong(),
+            rows.get("acquisition_cohorts").asLong(),
+            rows.get("rejected").asLong()));
   }
 
   @Test
@@ -67,29 +74,45 @@ class TwitterV1StudyTest {
     assertEquals(List.of(271L, 250L, 21L, 0L), List.of(events.get("events").asLong(), events.get("unique").asLong(),
         events.get("duplicates").asLong(), events.get("conflicting_duplicates").asLong()));
     JsonNode snapshots = m.get("accounting").get("snapshots");
-    // One snapshot per record's user object, dated at its top-level tweet's creation: 252, of 54
-    // accounts. 9 repeat an (account, instant): the 6 @notinourselves replies and tweet 397 read
-    // from two files, and two pairs of retweets in get_retweets.json made in the same second,
-    // each carrying a snapshot of jack dated at the retweet.
-    assertEquals(List.of(0L, 252L, 243L, 0L), List.of(snapshots.get("read").asLong(), snapshots.get("snapshots").asLong(),
-        snapshots.get("unique").asLong(), snapshots.get("user_objects_without_snapshot_moment").asLong()));
+    // One snapshot per record's user object, 252, dated at its file's retrieved_at (the study
+    // gives each file one), so a file holds one (account, instant) per account it has a user
+    // object of: favorites 1, home_timeline 17, list_timeline 1, mentions 17, replies 1, retweets
+    // 15, retweets_of_me 1, search 1, status 1, status_ext_alt 1, promoted_video 1, statuses.1 1,
+    // statuses.2 1, user_timeline 2 = 61. Jack is in get_retweets.json and get_status.json, both
+    // retrieved 2015-12-04, and in both get_statuses files (2017-01-01): 61 - 2 = 59 unique. Of
+    // those, 2 share an (account, month) with another: __jcbl__ in home_timeline (2015-12-10) and
+    // mentions (2015-12-14), @notinourselves in replies (2015-12-01) and home_timeline, so 57
+    // follower_growth rows.
+    assertEquals(
+        List.of(0L, 252L, 59L, 0L),
+        List.of(
+            snapshots.get("read").asLong(),
+            snapshots.get("snapshots").asLong(),
+            snapshots.get("unique").asLong(),
+            snapshots.get("user_objects_without_snapshot_moment").asLong()));
   }
 
   @Test
   void followerGrowthComesFromSnapshotsOnly() {
     // Who followed is unknown without follow events: gained, lost, every reason and the
     // replay-versus-snapshot delta are null on every row.
-    assertEquals(List.of("60|60"), Duck.rows("select count(*), count(*) filter (where followers_source = 'snapshot'"
-        + " and coalesce(gained, lost, gained_follow_back, gained_conversation, gained_outreach, gained_engaged,"
-        + " gained_burst, gained_unexplained, gained_churned, lost_churn, lost_other, unexplained_delta) is null)"
-        + " from " + Duck.table(run, "follower_growth")));
-    // __jcbl__'s user object says 50 followers in every tweet of Nov 20 - Dec 9 2015, then 190 on
-    // its 2018-02-05 tweet. November's start has no earlier snapshot, so the first after it (50);
-    // February 2018 starts with the last before it (50) and ends with March's start (190).
-    assertEquals(List.of(
-        "2015-11-01|snapshot|50|50|null|null|0|0.0|null|null|null|null|null|null|null|null|null|50|null",
-        "2015-12-01|snapshot|50|50|null|null|0|0.0|null|null|null|null|null|null|null|null|null|50|null",
-        "2018-02-01|snapshot|50|190|null|null|140|2.8|null|null|null|null|null|null|null|null|null|190|null"),
+    assertEquals(
+        List.of("57|57"),
+        Duck.rows(
+            "select count(*), count(*) filter (where followers_source = 'snapshot'"
+                + " and coalesce(gained, lost, gained_follow_back, gained_conversation, gained_outreach, gained_engaged,"
+                + " gained_burst, gained_unexplained, gained_churned, lost_churn, lost_other, unexplained_delta) is null)"
+                + " from "
+                + Duck.table(run, "follower_growth")));
+    // __jcbl__'s user object says 50 followers in home_timeline (retrieved 2015-12-10) and
+    // mentions (2015-12-14), 190 in retweets_of_me (2018-02-06): snapshots in December 2015 and
+    // February 2018 only, though it tweeted in November too. December's start has no earlier
+    // snapshot, so the first after it (50); February 2018 starts with the last before it (50) and
+    // ends with March's start (190).
+    assertEquals(
+        List.of(
+            "2015-12-01|snapshot|50|50|null|null|0|0.0|null|null|null|null|null|null|null|null|null|50|null",
+            "2018-02-01|snapshot|50|190|null|null|140|2.8|null|null|null|null|null|null|null|null|null|190|null"),
         accountRows("follower_growth"));
   }
 

@@ -27,9 +27,13 @@ abstract class TwitterFormat implements LineFormat {
   private final TimeBounds bounds;
   private final SnapshotTime snapshotTime;
 
-  TwitterFormat(TimeBounds bounds, SnapshotTime snapshotTime) {
+  /** The input's retrieved_at, UTC epoch microseconds; null when the study gives none. */
+  private final Long retrievedAt;
+
+  TwitterFormat(TimeBounds bounds, SnapshotTime snapshotTime, Long retrievedAt) {
     this.bounds = Objects.requireNonNull(bounds, "bounds");
     this.snapshotTime = Objects.requireNonNull(snapshotTime, "snapshotTime");
+    this.retrievedAt = retrievedAt;
   }
 
   /** Lays out the records of a line that is a JSON object or array. */
@@ -105,7 +109,11 @@ abstract class TwitterFormat implements LineFormat {
     }
   }
 
-  /** When the record's user objects were observed, or null when the chosen moment is missing. */
+  /**
+   * When the record's user objects were observed, or null when the chosen moment is missing. For
+   * {@code retrieved}: twarc's stamp where the payload has one (it is the page's own), else the
+   * input's {@code retrieved_at} (v1.1 payloads never have a stamp).
+   */
   private Long moment(TweetPage page, TweetPage.Item item, JsonNode root) throws Rejection {
     if (snapshotTime == SnapshotTime.CREATED) {
       return item.top() == null ? null : page.created(item.top());
@@ -117,7 +125,7 @@ abstract class TwitterFormat implements LineFormat {
         return TwitterTimes.iso(twarc.get("retrieved_at"), "__twarc.retrieved_at");
       }
     }
-    return null;
+    return retrievedAt;
   }
 
   /**

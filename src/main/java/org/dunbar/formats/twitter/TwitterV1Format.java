@@ -17,8 +17,18 @@ public final class TwitterV1Format extends TwitterFormat {
    */
   public static final SnapshotTime DEFAULT_SNAPSHOT_TIME = SnapshotTime.CREATED;
 
+  /** An input whose payloads carry their own retrieval time, if any. */
   public TwitterV1Format(TimeBounds bounds, SnapshotTime snapshotTime) {
-    super(bounds, snapshotTime);
+    this(bounds, snapshotTime, null);
+  }
+
+  /**
+   * @param retrievedAt when the input was retrieved (its {@code retrieved_at}), UTC epoch
+   *     microseconds, for {@link SnapshotTime#RETRIEVED} where a payload has no stamp; null for
+   *     none
+   */
+  public TwitterV1Format(TimeBounds bounds, SnapshotTime snapshotTime, Long retrievedAt) {
+    super(bounds, snapshotTime, retrievedAt);
   }
 
   @Override

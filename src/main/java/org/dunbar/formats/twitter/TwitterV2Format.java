@@ -16,8 +16,18 @@ public final class TwitterV2Format extends TwitterFormat {
    */
   public static final SnapshotTime DEFAULT_SNAPSHOT_TIME = SnapshotTime.RETRIEVED;
 
+  /** An input whose payloads carry their own retrieval time, if any. */
   public TwitterV2Format(TimeBounds bounds, SnapshotTime snapshotTime) {
-    super(bounds, snapshotTime);
+    this(bounds, snapshotTime, null);
+  }
+
+  /**
+   * @param retrievedAt when the input was retrieved (its {@code retrieved_at}), UTC epoch
+   *     microseconds, for {@link SnapshotTime#RETRIEVED} where a payload has no stamp; null for
+   *     none
+   */
+  public TwitterV2Format(TimeBounds bounds, SnapshotTime snapshotTime, Long retrievedAt) {
+    super(bounds, snapshotTime, retrievedAt);
   }
 
   @Override
