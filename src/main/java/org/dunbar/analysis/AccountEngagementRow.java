@@ -16,17 +16,22 @@ final class AccountEngagementRow {
    * @param period the period's first day, days since the epoch
    * @param a the period's counts, indexed by {@link ActivityMeasure} ordinals
    */
-  static GenericRecord of(String account, int period, long[] a, FollowerCounts counts,
-      AudienceBands bands) {
+  static GenericRecord of(
+      String account, int period, long[] a, FollowerCounts counts, AudienceBands bands) {
     Long start = counts.at(period);
     int band = bands.order(start);
-    Long engagedFollowers = counts.source() == FollowerCounts.Source.REPLAY
-        ? a[ActivityMeasure.ENGAGED_FOLLOWERS.ordinal()] : null;
-    long directedSent = a[ActivityMeasure.REPLIES_SENT.ordinal()]
-        + a[ActivityMeasure.MENTIONS_SENT.ordinal()] + a[ActivityMeasure.QUOTES_SENT.ordinal()]
-        + a[ActivityMeasure.MESSAGES_SENT.ordinal()];
+    Long engagedFollowers =
+        counts.source() == FollowerCounts.Source.REPLAY
+            ? a[ActivityMeasure.ENGAGED_FOLLOWERS.ordinal()]
+            : null;
+    long directedSent =
+        a[ActivityMeasure.REPLIES_SENT.ordinal()]
+            + a[ActivityMeasure.MENTIONS_SENT.ordinal()]
+            + a[ActivityMeasure.QUOTES_SENT.ordinal()]
+            + a[ActivityMeasure.MESSAGES_SENT.ordinal()];
     long posts = a[ActivityMeasure.POSTS.ordinal()];
-    return Table.ACCOUNT_ENGAGEMENT.row()
+    return Table.ACCOUNT_ENGAGEMENT
+        .row()
         .set("account", account)
         .set("period_start", period)
         .set("audience_band", bands.label(band))
@@ -51,8 +56,11 @@ final class AccountEngagementRow {
         .set("engaged_followers", engagedFollowers)
         .set("engagement_rate", Ratios.of(engagedFollowers, start))
         .set("conversation_partners", a[ActivityMeasure.CONVERSATION_PARTNERS.ordinal()])
-        .set("reply_back_rate", Ratios.of(a[ActivityMeasure.DIRECTED_ANSWERED.ordinal()],
-            a[ActivityMeasure.DIRECTED_RECEIVED_FROM_OTHERS.ordinal()]))
+        .set(
+            "reply_back_rate",
+            Ratios.of(
+                a[ActivityMeasure.DIRECTED_ANSWERED.ordinal()],
+                a[ActivityMeasure.DIRECTED_RECEIVED_FROM_OTHERS.ordinal()]))
         .set("broadcast_share", Ratios.of(posts, posts + directedSent))
         .build();
   }

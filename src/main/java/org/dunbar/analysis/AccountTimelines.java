@@ -51,8 +51,11 @@ public final class AccountTimelines extends PTransform<PCollectionTuple, PCollec
    * @param snapshots one snapshot per account and instant
    * @param baseline distinct baseline edges (follower, followee)
    */
-  public AccountTimelines(AnalysisParams params, PCollectionView<Long> lastEventTs,
-      PCollection<Snapshot> snapshots, PCollection<KV<String, String>> baseline) {
+  public AccountTimelines(
+      AnalysisParams params,
+      PCollectionView<Long> lastEventTs,
+      PCollection<Snapshot> snapshots,
+      PCollection<KV<String, String>> baseline) {
     this.params = params;
     this.lastEventTs = lastEventTs;
     this.snapshots = snapshots;
@@ -61,35 +64,73 @@ public final class AccountTimelines extends PTransform<PCollectionTuple, PCollec
 
   @Override
   public PCollectionTuple expand(PCollectionTuple pairs) {
-    PCollection<KV<FollowDay, long[]>> attributed = pairs.get(ReplayPairs.FOLLOWS)
-        .apply("Attribute growth", new AttributeGrowth(new BurstRule(params.burstMin(), params.burstFactor()), lastEventTs));
-    return KeyedPCollectionTuple
-        .of(AccountRows.GROWTH, byAccount("growth",
-            pairs.get(ReplayPairs.GROWTH).apply("Sum growth", Combine.perKey(GrowthMeasure.SUM)), CountVector.Coder.of()))
-        .and(AccountRows.ACTIVITY, byAccount("activity",
-            pairs.get(ReplayPairs.ACTIVITY).apply("Sum activity", Combine.perKey(ActivityMeasure.SUM)), CountVector.Coder.of()))
-        .and(AccountRows.ATTRIBUTED, attributed
-            .apply("Attributed by followee", MapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<FollowDay, long[]>>() {}))
-                .via(kv -> KV.of(kv.getKey().getAccount(), kv)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(RecordCoders.followDay(), CountVector.Coder.of()))))
-        .and(AccountRows.SNAPSHOTS, byAccount("snapshots",
-            snapshots.apply("Summarise snapshots", new SummarizeSnapshots(params.period())), AvroCoder.specific(SnapshotSummary.class)))
-        .and(AccountRows.BASELINE_FOLLOWERS, baseline
-            .apply("Baseline in-edges", MapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-                .via(edge -> KV.of(edge.getValue(), 1L)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-            .apply("Baseline followers", Sum.longsPerKey()))
+    PCollection<KV<FollowDay, long[]>> attributed =
+        pairs
+            .get(ReplayPairs.FOLLOWS)
+            .apply(
+                "Attribute growth",
+                new AttributeGrowth(
+                    new BurstRule(params.burstMin(), params.burstFactor()), lastEventTs));
+    return KeyedPCollectionTuple.of(
+            AccountRows.GROWTH,
+            byAccount(
+                "growth",
+                pairs
+                    .get(ReplayPairs.GROWTH)
+                    .apply("Sum growth", Combine.perKey(GrowthMeasure.SUM)),
+                CountVector.Coder.of()))
+        .and(
+            AccountRows.ACTIVITY,
+            byAccount(
+                "activity",
+                pairs
+                    .get(ReplayPairs.ACTIVITY)
+                    .apply("Sum activity", Combine.perKey(ActivityMeasure.SUM)),
+                CountVector.Coder.of()))
+        .and(
+            AccountRows.ATTRIBUTED,
+            attributed
+                .apply(
+                    "Attributed by followee",
+                    MapElements.into(
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.strings(),
+                                new TypeDescriptor<KV<FollowDay, long[]>>() {}))
+                        .via(kv -> KV.of(kv.getKey().getAccount(), kv)))
+                .setCoder(
+                    KvCoder.of(
+                        StringUtf8Coder.of(),
+                        KvCoder.of(RecordCoders.followDay(), CountVector.Coder.of()))))
+        .and(
+            AccountRows.SNAPSHOTS,
+            byAccount(
+                "snapshots",
+                snapshots.apply("Summarise snapshots", new SummarizeSnapshots(params.period())),
+                AvroCoder.specific(SnapshotSummary.class)))
+        .and(
+            AccountRows.BASELINE_FOLLOWERS,
+            baseline
+                .apply(
+                    "Baseline in-edges",
+                    MapElements.into(
+                            TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                        .via(edge -> KV.of(edge.getValue(), 1L)))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+                .apply("Baseline followers", Sum.longsPerKey()))
         .apply("Account rows", new AccountRows(params));
   }
 
   private static <V> PCollection<KV<String, KV<Integer, V>>> byAccount(
       String what, PCollection<KV<AccountPeriod, V>> perPeriod, Coder<V> valueCoder) {
     return perPeriod
-        .apply("Key " + what + " by account", MapElements
-            .into(new TypeDescriptor<KV<String, KV<Integer, V>>>() {})
-            .via(kv -> KV.of(kv.getKey().getAccount(), KV.of(kv.getKey().getPeriodStart(), kv.getValue()))))
+        .apply(
+            "Key " + what + " by account",
+            MapElements.into(new TypeDescriptor<KV<String, KV<Integer, V>>>() {})
+                .via(
+                    kv ->
+                        KV.of(
+                            kv.getKey().getAccount(),
+                            KV.of(kv.getKey().getPeriodStart(), kv.getValue()))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), valueCoder)));
   }
 }

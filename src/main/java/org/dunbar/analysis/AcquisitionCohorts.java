@@ -11,7 +11,8 @@ import org.dunbar.records.CohortKey;
 import org.dunbar.tables.Table;
 
 /** The {@code acquisition_cohorts} table: banded follow counts summed per (band, month, reason). */
-public final class AcquisitionCohorts extends PTransform<PCollection<KV<CohortKey, long[]>>, PCollection<GenericRecord>> {
+public final class AcquisitionCohorts
+    extends PTransform<PCollection<KV<CohortKey, long[]>>, PCollection<GenericRecord>> {
   private final AudienceBands bands;
 
   public AcquisitionCohorts(AudienceBands bands) {
@@ -23,8 +24,10 @@ public final class AcquisitionCohorts extends PTransform<PCollection<KV<CohortKe
     AudienceBands b = bands;
     return banded
         .apply("Sum per cohort", Combine.perKey(CohortMeasure.SUM))
-        .apply("Cohort rows", MapElements.into(TypeDescriptor.of(GenericRecord.class))
-            .via(kv -> AcquisitionCohortsRow.of(b, kv.getKey(), kv.getValue())))
+        .apply(
+            "Cohort rows",
+            MapElements.into(TypeDescriptor.of(GenericRecord.class))
+                .via(kv -> AcquisitionCohortsRow.of(b, kv.getKey(), kv.getValue())))
         .setCoder(Table.ACQUISITION_COHORTS.coder());
   }
 }

@@ -11,9 +11,12 @@ import org.dunbar.tables.Table;
 final class AcquisitionCohortsRow {
   private AcquisitionCohortsRow() {}
 
-  /** @param c the cohort's counts, indexed by {@link CohortMeasure} ordinals */
+  /**
+   * @param c the cohort's counts, indexed by {@link CohortMeasure} ordinals
+   */
   static GenericRecord of(AudienceBands bands, CohortKey key, long[] c) {
-    return Table.ACQUISITION_COHORTS.row()
+    return Table.ACQUISITION_COHORTS
+        .row()
         .set("audience_band", bands.label(key.getBandOrder()))
         .set("band_order", key.getBandOrder())
         .set("acquisition_month", key.getAcquisitionMonth())

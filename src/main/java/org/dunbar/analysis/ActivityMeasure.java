@@ -28,6 +28,7 @@ public enum ActivityMeasure {
   DIRECTED_ANSWERED;
 
   public static final int SIZE = values().length;
+
   /** Sums {@code account_engagement}'s counts exactly. */
   public static final Combine.BinaryCombineFn<long[]> SUM =
       CountVector.sum("account_engagement", ExactSum.columns(values()));

@@ -19,19 +19,21 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.FollowFact;
-import org.dunbar.coders.RecordCoders;
 
 /**
  * Gives every effective follow its final reason, from the follows counted per (followee, day,
  * reason) with the {@link CohortMeasure} flags summed. Follows that rules 1–4 left open become
- * {@code burst} or {@code unexplained} by {@link BurstRule}, which needs only the followee's
- * daily counts of such follows: a few thousand numbers even for a celebrity.
+ * {@code burst} or {@code unexplained} by {@link BurstRule}, which needs only the followee's daily
+ * counts of such follows: a few thousand numbers even for a celebrity.
  */
-public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, PCollection<KV<FollowDay, long[]>>> {
+public final class AttributeGrowth
+    extends PTransform<PCollection<FollowFact>, PCollection<KV<FollowDay, long[]>>> {
   /** The reason of follows that rules 1–4 left to the burst rule, until it decides. */
   private static final String UNDECIDED = "";
+
   private final BurstRule rule;
   private final PCollectionView<Long> lastEventTs;
 
@@ -47,21 +49,36 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
   @Override
   public PCollection<KV<FollowDay, long[]>> expand(PCollection<FollowFact> follows) {
     KvCoder<FollowDay, long[]> coder = KvCoder.of(RecordCoders.followDay(), CountVector.Coder.of());
-    PCollection<KV<FollowDay, long[]>> daily = follows
-        .apply("Count per followee, day and reason", ParDo.of(new CountFollowFn(lastEventTs)).withSideInputs(lastEventTs))
-        .setCoder(coder)
-        .apply("Sum follows", Combine.perKey(CohortMeasure.SUM));
-    PCollection<KV<FollowDay, long[]>> decided = daily.apply("Decided by rules 1-4", Filter.by(kv -> !kv.getKey().getReason().isEmpty()));
-    PCollection<KV<FollowDay, long[]>> byBurstRule = daily
-        .apply("Undecided", Filter.by(kv -> kv.getKey().getReason().isEmpty()))
-        .apply("Key by followee", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(long[].class))))
-            .via(kv -> KV.of(kv.getKey().getAccount(), KV.of(kv.getKey().getDay(), kv.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(VarIntCoder.of(), CountVector.Coder.of())))
-        .apply("Days of each followee", GroupByKey.create())
-        .apply("Burst rule", ParDo.of(new BurstFn(rule)))
-        .setCoder(coder);
+    PCollection<KV<FollowDay, long[]>> daily =
+        follows
+            .apply(
+                "Count per followee, day and reason",
+                ParDo.of(new CountFollowFn(lastEventTs)).withSideInputs(lastEventTs))
+            .setCoder(coder)
+            .apply("Sum follows", Combine.perKey(CohortMeasure.SUM));
+    PCollection<KV<FollowDay, long[]>> decided =
+        daily.apply("Decided by rules 1-4", Filter.by(kv -> !kv.getKey().getReason().isEmpty()));
+    PCollection<KV<FollowDay, long[]>> byBurstRule =
+        daily
+            .apply("Undecided", Filter.by(kv -> kv.getKey().getReason().isEmpty()))
+            .apply(
+                "Key by followee",
+                MapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(),
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.integers(), TypeDescriptor.of(long[].class))))
+                    .via(
+                        kv ->
+                            KV.of(
+                                kv.getKey().getAccount(),
+                                KV.of(kv.getKey().getDay(), kv.getValue()))))
+            .setCoder(
+                KvCoder.of(
+                    StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), CountVector.Coder.of())))
+            .apply("Days of each followee", GroupByKey.create())
+            .apply("Burst rule", ParDo.of(new BurstFn(rule)))
+            .setCoder(coder);
     return PCollectionList.of(decided).and(byBurstRule).apply(Flatten.pCollections());
   }
 
@@ -76,28 +93,37 @@ public final class AttributeGrowth extends PTransform<PCollection<FollowFact>, P
     public void process(ProcessContext c) {
       FollowFact f = c.element();
       String reason = f.getReason() == null ? UNDECIDED : f.getReason();
-      c.output(KV.of(new FollowDay(f.getFollowee(), PeriodUnit.epochDay(f.getTs()), reason), CohortMeasure.of(f, c.sideInput(lastEventTs))));
+      c.output(
+          KV.of(
+              new FollowDay(f.getFollowee(), PeriodUnit.epochDay(f.getTs()), reason),
+              CohortMeasure.of(f, c.sideInput(lastEventTs))));
     }
   }
 
-  static final class BurstFn extends DoFn<KV<String, Iterable<KV<Integer, long[]>>>, KV<FollowDay, long[]>> {
+  static final class BurstFn
+      extends DoFn<KV<String, Iterable<KV<Integer, long[]>>>, KV<FollowDay, long[]>> {
     /** The reason of follows that rules 1–4 left to the burst rule, until it decides. */
-  private static final String UNDECIDED = "";
-  private final BurstRule rule;
+    private static final String UNDECIDED = "";
+
+    private final BurstRule rule;
 
     BurstFn(BurstRule rule) {
       this.rule = rule;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<Integer, long[]>>> followee, OutputReceiver<KV<FollowDay, long[]>> out) {
+    public void process(
+        @Element KV<String, Iterable<KV<Integer, long[]>>> followee,
+        OutputReceiver<KV<FollowDay, long[]>> out) {
       TreeMap<Integer, long[]> days = new TreeMap<>();
       followee.getValue().forEach(d -> days.put(d.getKey(), d.getValue()));
       TreeMap<Integer, Long> counts = new TreeMap<>();
       days.forEach((day, v) -> counts.put(day, v[CohortMeasure.FOLLOWS.ordinal()]));
       for (Map.Entry<Integer, long[]> day : days.entrySet()) {
-        FollowReason reason = rule.isBurst(day.getKey(), counts) ? FollowReason.BURST : FollowReason.UNEXPLAINED;
-        out.output(KV.of(new FollowDay(followee.getKey(), day.getKey(), reason.label()), day.getValue()));
+        FollowReason reason =
+            rule.isBurst(day.getKey(), counts) ? FollowReason.BURST : FollowReason.UNEXPLAINED;
+        out.output(
+            KV.of(new FollowDay(followee.getKey(), day.getKey(), reason.label()), day.getValue()));
       }
     }
   }

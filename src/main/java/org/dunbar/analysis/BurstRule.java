@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.NavigableMap;
 
 /**
- * SPEC rule 5: a day's count n of a followee's rule-less follows is a burst when n ≥
- * max(burst_min, burst_factor × m), m the median of the same daily count over the 28 days before
- * (days without such follows, before the input too, count as 0).
+ * SPEC rule 5: a day's count n of a followee's rule-less follows is a burst when n ≥ max(burst_min,
+ * burst_factor × m), m the median of the same daily count over the 28 days before (days without
+ * such follows, before the input too, count as 0).
  */
 public final class BurstRule implements Serializable {
   static final int BASELINE_DAYS = 28;
@@ -25,7 +25,8 @@ public final class BurstRule implements Serializable {
   public boolean isBurst(int day, NavigableMap<Integer, Long> dailyCounts) {
     long n = dailyCounts.getOrDefault(day, 0L);
     long[] window = new long[BASELINE_DAYS];
-    dailyCounts.subMap(day - BASELINE_DAYS, true, day, false)
+    dailyCounts
+        .subMap(day - BASELINE_DAYS, true, day, false)
         .forEach((d, count) -> window[d - (day - BASELINE_DAYS)] = count);
     Arrays.sort(window);
     // The median of 28 values is the mean of the 14th and 15th smallest.

@@ -1,7 +1,6 @@
 package org.dunbar.analysis;
 
 import org.apache.beam.sdk.transforms.Combine;
-
 import org.dunbar.records.FollowFact;
 
 /** The per-follow flags counted by {@code acquisition_cohorts}, in its column order. */
@@ -16,6 +15,7 @@ public enum CohortMeasure {
   CONVERSED_90D;
 
   public static final int SIZE = values().length;
+
   /** Sums {@code acquisition_cohorts}'s counts exactly. */
   public static final Combine.BinaryCombineFn<long[]> SUM =
       CountVector.sum("acquisition_cohorts", ExactSum.columns(values()));
@@ -28,7 +28,10 @@ public enum CohortMeasure {
    * @param lastEventTs the last accepted event of the whole input, epoch microseconds
    */
   public static long[] of(FollowFact f, long lastEventTs) {
-    return of(f, f.getTs() + PairReplay.DAYS_30 <= lastEventTs, f.getTs() + PairReplay.DAYS_90 <= lastEventTs);
+    return of(
+        f,
+        f.getTs() + PairReplay.DAYS_30 <= lastEventTs,
+        f.getTs() + PairReplay.DAYS_90 <= lastEventTs);
   }
 
   static long[] of(FollowFact f, boolean eligible30d, boolean eligible90d) {

@@ -23,8 +23,8 @@ public final class CountVector {
   /**
    * Sums entry by entry, exactly.
    *
-   * @param table the table the counts feed, and {@code columns} their column names by index: what
-   *     a {@link SumOverflow} names
+   * @param table the table the counts feed, and {@code columns} their column names by index: what a
+   *     {@link SumOverflow} names
    */
   public static Combine.BinaryCombineFn<long[]> sum(String table, List<String> columns) {
     return new Combine.BinaryCombineFn<>() {

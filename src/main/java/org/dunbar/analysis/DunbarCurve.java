@@ -24,21 +24,35 @@ import org.dunbar.tables.Table;
  * nearest-rank median of w. Accounts are first counted per distinct (bucket, w), so a bucket's
  * group holds its distinct values, not its accounts.
  */
-public final class DunbarCurve extends PTransform<PCollection<KV<String, long[]>>, PCollection<GenericRecord>> {
+public final class DunbarCurve
+    extends PTransform<PCollection<KV<String, long[]>>, PCollection<GenericRecord>> {
   @Override
   public PCollection<GenericRecord> expand(PCollection<KV<String, long[]>> partners) {
     return partners
-        .apply("Sum per account", Combine.perKey(CountVector.sum("dunbar_curve",
-            List.of("partners", "directed_sent_to_partners"))))
+        .apply(
+            "Sum per account",
+            Combine.perKey(
+                CountVector.sum("dunbar_curve", List.of("partners", "directed_sent_to_partners"))))
         // w as its IEEE bits: a deterministic key, and the same double on every worker.
-        .apply("Bucket and strength", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs()))
-            .via(kv -> KV.of(bucketMax(kv.getValue()[0]), Double.doubleToLongBits((double) kv.getValue()[1] / kv.getValue()[0]))))
+        .apply(
+            "Bucket and strength",
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs()))
+                .via(
+                    kv ->
+                        KV.of(
+                            bucketMax(kv.getValue()[0]),
+                            Double.doubleToLongBits((double) kv.getValue()[1] / kv.getValue()[0]))))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
         .apply("Accounts per bucket and strength", Count.perElement())
-        .apply("Key by bucket", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs())))
-            .via(kv -> KV.of(kv.getKey().getKey(), KV.of(kv.getKey().getValue(), kv.getValue()))))
+        .apply(
+            "Key by bucket",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.longs(),
+                        TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs())))
+                .via(
+                    kv ->
+                        KV.of(kv.getKey().getKey(), KV.of(kv.getKey().getValue(), kv.getValue()))))
         .setCoder(KvCoder.of(VarLongCoder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
         .apply("Strengths of each bucket", GroupByKey.create())
         .apply("Bucket rows", ParDo.of(new BucketFn()))
@@ -56,9 +70,12 @@ public final class DunbarCurve extends PTransform<PCollection<KV<String, long[]>
 
   static final class BucketFn extends DoFn<KV<Long, Iterable<KV<Long, Long>>>, GenericRecord> {
     @ProcessElement
-    public void process(@Element KV<Long, Iterable<KV<Long, Long>>> bucket, OutputReceiver<GenericRecord> out) {
+    public void process(
+        @Element KV<Long, Iterable<KV<Long, Long>>> bucket, OutputReceiver<GenericRecord> out) {
       List<KV<Double, Long>> strengths = new ArrayList<>();
-      bucket.getValue().forEach(s -> strengths.add(KV.of(Double.longBitsToDouble(s.getKey()), s.getValue())));
+      bucket
+          .getValue()
+          .forEach(s -> strengths.add(KV.of(Double.longBitsToDouble(s.getKey()), s.getValue())));
       strengths.sort(Comparator.comparing(KV::getKey));
       long accounts = strengths.stream().mapToLong(KV::getValue).sum();
       long rank = (accounts + 1) / 2; // ⌈n/2⌉

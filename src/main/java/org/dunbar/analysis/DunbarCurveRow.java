@@ -17,7 +17,8 @@ final class DunbarCurveRow {
    * @param medianW their nearest-rank median w
    */
   static GenericRecord of(long kMax, long accounts, double meanW, double medianW) {
-    return Table.DUNBAR_CURVE.row()
+    return Table.DUNBAR_CURVE
+        .row()
         .set("k_min", DunbarCurve.bucketMin(kMax))
         .set("k_max", kMax)
         .set("accounts", accounts)

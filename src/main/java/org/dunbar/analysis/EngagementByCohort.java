@@ -24,7 +24,8 @@ import org.dunbar.tables.Table;
  * The {@code engagement_by_cohort} table: {@code account_engagement} rows summarised per audience
  * band and period by one combiner, so no band's rows are ever gathered in one place.
  */
-public final class EngagementByCohort extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
+public final class EngagementByCohort
+    extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   private final AudienceBands bands;
 
   public EngagementByCohort(AudienceBands bands) {
@@ -35,14 +36,31 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
   public PCollection<GenericRecord> expand(PCollection<GenericRecord> accountRows) {
     AudienceBands b = bands;
     return accountRows
-        .apply("Key by band and period", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()), TypeDescriptor.of(GenericRecord.class)))
-            .via(r -> KV.of(KV.of((Integer) r.get("band_order"), (Integer) r.get("period_start")), r)))
-        .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Table.ACCOUNT_ENGAGEMENT.coder()))
+        .apply(
+            "Key by band and period",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()),
+                        TypeDescriptor.of(GenericRecord.class)))
+                .via(
+                    r ->
+                        KV.of(
+                            KV.of((Integer) r.get("band_order"), (Integer) r.get("period_start")),
+                            r)))
+        .setCoder(
+            KvCoder.of(
+                KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Table.ACCOUNT_ENGAGEMENT.coder()))
         .apply("Summarise cohort", Combine.perKey(new CohortFn()))
-        .apply("Cohort rows", MapElements.into(TypeDescriptor.of(GenericRecord.class))
-            .via(kv -> EngagementByCohortRow.of(kv.getValue(), b.label(kv.getKey().getKey()),
-                kv.getKey().getKey(), kv.getKey().getValue())))
+        .apply(
+            "Cohort rows",
+            MapElements.into(TypeDescriptor.of(GenericRecord.class))
+                .via(
+                    kv ->
+                        EngagementByCohortRow.of(
+                            kv.getValue(),
+                            b.label(kv.getKey().getKey()),
+                            kv.getKey().getKey(),
+                            kv.getKey().getValue())))
         .setCoder(Table.ENGAGEMENT_BY_COHORT.coder());
   }
 
@@ -71,12 +89,14 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
     }
 
     @Override
-    public Coder<CohortStats> getAccumulatorCoder(CoderRegistry registry, Coder<GenericRecord> input) {
+    public Coder<CohortStats> getAccumulatorCoder(
+        CoderRegistry registry, Coder<GenericRecord> input) {
       return new CohortStatsCoder();
     }
 
     @Override
-    public Coder<CohortStats> getDefaultOutputCoder(CoderRegistry registry, Coder<GenericRecord> input) {
+    public Coder<CohortStats> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<GenericRecord> input) {
       return new CohortStatsCoder();
     }
   }
@@ -90,8 +110,10 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
     Long followersStartSum;
     Long engagersSum;
     Long engagedFollowersSum;
+
     /** followers_start summed over rows with a non-null engaged_followers. */
     Long engagedFollowersBase;
+
     long partnersSum;
     QuantileSketch engagerRate = new QuantileSketch();
     QuantileSketch engagementRate = new QuantileSketch();
@@ -102,7 +124,16 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
       accounts++;
       // Active when any count sent is positive: a test, not a sum, so it cannot overflow.
       boolean active = false;
-      for (String column : new String[] {"posts", "replies_sent", "mentions_sent", "quotes_sent", "messages_sent", "reshares_sent", "likes_sent"}) {
+      for (String column :
+          new String[] {
+            "posts",
+            "replies_sent",
+            "mentions_sent",
+            "quotes_sent",
+            "messages_sent",
+            "reshares_sent",
+            "likes_sent"
+          }) {
         active |= (Long) row.get(column) > 0;
       }
       activeAccounts += active ? 1 : 0;
@@ -114,7 +145,8 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
       if (engaged != null) {
         engagedFollowersBase = plus(engagedFollowersBase, followers, "engagement_rate_pooled");
       }
-      partnersSum = plus(partnersSum, (Long) row.get("conversation_partners"), "conversation_partners_mean");
+      partnersSum =
+          plus(partnersSum, (Long) row.get("conversation_partners"), "conversation_partners_mean");
       addIfPresent(engagerRate, row.get("engager_rate"));
       addIfPresent(engagementRate, row.get("engagement_rate"));
       addIfPresent(replyBackRate, row.get("reply_back_rate"));
@@ -126,8 +158,10 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
       activeAccounts += o.activeAccounts;
       followersStartSum = plus(followersStartSum, o.followersStartSum, "followers_start_sum");
       engagersSum = plus(engagersSum, o.engagersSum, "engagers_sum");
-      engagedFollowersSum = plus(engagedFollowersSum, o.engagedFollowersSum, "engaged_followers_sum");
-      engagedFollowersBase = plus(engagedFollowersBase, o.engagedFollowersBase, "engagement_rate_pooled");
+      engagedFollowersSum =
+          plus(engagedFollowersSum, o.engagedFollowersSum, "engaged_followers_sum");
+      engagedFollowersBase =
+          plus(engagedFollowersBase, o.engagedFollowersBase, "engagement_rate_pooled");
       partnersSum = plus(partnersSum, o.partnersSum, "conversation_partners_mean");
       engagerRate.merge(o.engagerRate);
       engagementRate.merge(o.engagementRate);
@@ -156,12 +190,18 @@ public final class EngagementByCohort extends PTransform<PCollection<GenericReco
       DataOutputStream out = new DataOutputStream(stream);
       out.writeLong(s.accounts);
       out.writeLong(s.activeAccounts);
-      for (Long sum : new Long[] {s.followersStartSum, s.engagersSum, s.engagedFollowersSum, s.engagedFollowersBase}) {
+      for (Long sum :
+          new Long[] {
+            s.followersStartSum, s.engagersSum, s.engagedFollowersSum, s.engagedFollowersBase
+          }) {
         out.writeBoolean(sum != null);
         out.writeLong(sum == null ? 0 : sum);
       }
       out.writeLong(s.partnersSum);
-      for (QuantileSketch q : new QuantileSketch[] {s.engagerRate, s.engagementRate, s.replyBackRate, s.broadcastShare}) {
+      for (QuantileSketch q :
+          new QuantileSketch[] {
+            s.engagerRate, s.engagementRate, s.replyBackRate, s.broadcastShare
+          }) {
         q.encode(out);
       }
       out.flush();

@@ -12,9 +12,12 @@ import org.dunbar.tables.Table;
 final class EngagementByCohortRow {
   private EngagementByCohortRow() {}
 
-  /** @param periodStart the period's first day, days since the epoch */
+  /**
+   * @param periodStart the period's first day, days since the epoch
+   */
   static GenericRecord of(CohortStats s, String band, int bandOrder, int periodStart) {
-    return Table.ENGAGEMENT_BY_COHORT.row()
+    return Table.ENGAGEMENT_BY_COHORT
+        .row()
         .set("audience_band", band)
         .set("band_order", bandOrder)
         .set("period_start", periodStart)
@@ -31,7 +34,8 @@ final class EngagementByCohortRow {
         .set("engagement_rate_p75", s.engagementRate.quantile(0.75))
         .set("reply_back_rate_p50", s.replyBackRate.quantile(0.5))
         .set("broadcast_share_p50", s.broadcastShare.quantile(0.5))
-        .set("conversation_partners_mean",
+        .set(
+            "conversation_partners_mean",
             s.accounts == 0 ? null : (double) s.partnersSum / s.accounts)
         .build();
   }

@@ -23,15 +23,22 @@ final class FollowerCounts {
 
   private final Source source;
   private final long baseline;
+
   /** Net change up to and including each period with a change. */
   private final NavigableMap<Integer, Long> cumulative = new TreeMap<>();
+
   private final NavigableMap<Integer, SnapshotSummary> snapshots;
 
   /**
-   * @param followee whether the account is the followee of any follow/unfollow event or baseline edge
+   * @param followee whether the account is the followee of any follow/unfollow event or baseline
+   *     edge
    * @param netByPeriod effective follows minus effective unfollows, per period start
    */
-  FollowerCounts(boolean followee, long baseline, NavigableMap<Integer, Long> netByPeriod, NavigableMap<Integer, SnapshotSummary> snapshots) {
+  FollowerCounts(
+      boolean followee,
+      long baseline,
+      NavigableMap<Integer, Long> netByPeriod,
+      NavigableMap<Integer, SnapshotSummary> snapshots) {
     this.source = followee ? Source.REPLAY : snapshots.isEmpty() ? Source.NONE : Source.SNAPSHOT;
     this.baseline = baseline;
     this.snapshots = snapshots;

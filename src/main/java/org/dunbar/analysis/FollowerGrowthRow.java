@@ -6,8 +6,8 @@ import org.dunbar.tables.Table;
 /**
  * Builds one {@code follower_growth} row (account × period; SPEC "Table follower_growth") from the
  * account's summed {@link GrowthMeasure} counts of the period and its {@link FollowerCounts}.
- * Replayed accounts get every count; snapshot-only accounts get the counts at the period's ends
- * and their difference, and null gains and losses (no follow events explain them).
+ * Replayed accounts get every count; snapshot-only accounts get the counts at the period's ends and
+ * their difference, and null gains and losses (no follow events explain them).
  */
 final class FollowerGrowthRow {
   private FollowerGrowthRow() {}
@@ -16,15 +16,18 @@ final class FollowerGrowthRow {
    * @param period the period's first day, days since the epoch
    * @param g the period's counts, indexed by {@link GrowthMeasure} ordinals
    */
-  static GenericRecord of(String account, int period, long[] g, FollowerCounts counts,
-      PeriodUnit unit) {
+  static GenericRecord of(
+      String account, int period, long[] g, FollowerCounts counts, PeriodUnit unit) {
     Long start = counts.at(period);
     Long end = counts.at(unit.next(period));
     boolean replay = counts.source() == FollowerCounts.Source.REPLAY;
-    Long net = replay ? (Long) (GrowthMeasure.gained(g) - GrowthMeasure.lost(g))
-        : start == null || end == null ? null : end - start;
+    Long net =
+        replay
+            ? (Long) (GrowthMeasure.gained(g) - GrowthMeasure.lost(g))
+            : start == null || end == null ? null : end - start;
     Long observed = counts.observedEnd(period);
-    return Table.FOLLOWER_GROWTH.row()
+    return Table.FOLLOWER_GROWTH
+        .row()
         .set("account", account)
         .set("period_start", period)
         .set("followers_source", counts.source().label())

@@ -17,6 +17,7 @@ public enum GrowthMeasure {
   LOST_OTHER;
 
   public static final int SIZE = values().length;
+
   /** Sums {@code follower_growth}'s counts exactly. */
   public static final Combine.BinaryCombineFn<long[]> SUM =
       CountVector.sum("follower_growth", ExactSum.columns(values()));

@@ -8,12 +8,14 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.dunbar.tables.Table;
 
 /** The {@code interaction_edges} table: one row per layer and ordered pair the replay found. */
-public final class InteractionEdges extends PTransform<PCollection<InteractionEdge>, PCollection<GenericRecord>> {
+public final class InteractionEdges
+    extends PTransform<PCollection<InteractionEdge>, PCollection<GenericRecord>> {
   @Override
   public PCollection<GenericRecord> expand(PCollection<InteractionEdge> edges) {
     return edges
-        .apply("Edge rows", MapElements.into(TypeDescriptor.of(GenericRecord.class))
-            .via(InteractionEdgesRow::of))
+        .apply(
+            "Edge rows",
+            MapElements.into(TypeDescriptor.of(GenericRecord.class)).via(InteractionEdgesRow::of))
         .setCoder(Table.INTERACTION_EDGES.coder());
   }
 }

@@ -11,7 +11,8 @@ final class InteractionEdgesRow {
   private InteractionEdgesRow() {}
 
   static GenericRecord of(InteractionEdge e) {
-    return Table.INTERACTION_EDGES.row()
+    return Table.INTERACTION_EDGES
+        .row()
         .set("layer", e.layer())
         .set("actor", e.actor())
         .set("target", e.target())

@@ -18,11 +18,16 @@ public enum InteractionType {
   RESHARE,
   LIKE;
 
-  /** The interaction layers of the network, in table order: every type that has a target but follows. */
+  /**
+   * The interaction layers of the network, in table order: every type that has a target but
+   * follows.
+   */
   public static final List<InteractionType> INTERACTIONS =
       List.of(REPLY, MENTION, QUOTE, MESSAGE, RESHARE, LIKE);
 
-  /** Called per comparison in the replay's sort, so a map look-up rather than valueOf(upper-case). */
+  /**
+   * Called per comparison in the replay's sort, so a map look-up rather than valueOf(upper-case).
+   */
   private static final Map<String, InteractionType> BY_LABEL =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(InteractionType::label, t -> t));
 
@@ -44,7 +49,9 @@ public enum InteractionType {
     return this == REPLY || this == MENTION || this == QUOTE || this == MESSAGE;
   }
 
-  /** Acts on someone's post: the SPEC's parent_id is the post replied to, quoted, reshared or liked. */
+  /**
+   * Acts on someone's post: the SPEC's parent_id is the post replied to, quoted, reshared or liked.
+   */
   public boolean actsOnPost() {
     return this == REPLY || this == QUOTE || this == RESHARE || this == LIKE;
   }

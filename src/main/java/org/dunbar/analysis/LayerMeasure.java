@@ -19,7 +19,8 @@ public enum LayerMeasure {
 
   /** The nine layers of network_layers, in table order. */
   public static final List<String> LAYERS =
-      List.of("follow", "reply", "mention", "quote", "message", "reshare", "like", "directed", "any");
+      List.of(
+          "follow", "reply", "mention", "quote", "message", "reshare", "like", "directed", "any");
 
   /** A layer with nothing in it; also the identity of {@link #combine()}. */
   public static long[] empty() {

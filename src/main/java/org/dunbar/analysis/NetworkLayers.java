@@ -7,8 +7,8 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -34,27 +34,49 @@ public final class NetworkLayers extends PTransform<PCollectionTuple, PCollectio
 
   @Override
   public PCollection<GenericRecord> expand(PCollectionTuple replayed) {
-    List<KV<String, long[]>> emptyStats = LayerMeasure.LAYERS.stream().map(l -> KV.of(l, LayerMeasure.empty())).toList();
+    List<KV<String, long[]>> emptyStats =
+        LayerMeasure.LAYERS.stream().map(l -> KV.of(l, LayerMeasure.empty())).toList();
     List<KV<String, Long>> noNodes = LayerMeasure.LAYERS.stream().map(l -> KV.of(l, 0L)).toList();
-    PCollection<KV<String, long[]>> stats = PCollectionList
-        .of(replayed.get(ReplayPairs.LAYERS))
-        .and(replayed.getPipeline().apply("Every layer", Create.of(emptyStats)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()))))
-        .apply("All layer stats", Flatten.pCollections())
-        .apply("Sum per layer", Combine.perKey(LayerMeasure.combine()));
-    PCollection<KV<String, Long>> nodes = PCollectionList
-        .of(replayed.get(ReplayPairs.NODE_LAYERS)
-            .apply("Layers of each account", Combine.perKey((Long a, Long b) -> a | b))
-            .apply("One per layer of each account", FlatMapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-                .via((KV<String, Long> account) -> LayerMeasure.LAYERS.stream()
-                    .filter(layer -> (account.getValue() & 1L << LayerMeasure.LAYERS.indexOf(layer)) != 0)
-                    .map(layer -> KV.of(layer, 1L))
-                    .toList())))
-        .and(replayed.getPipeline().apply("Every layer has nodes", Create.of(noNodes)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))))
-        .apply("All node counts", Flatten.pCollections())
-        .apply("Nodes", Sum.longsPerKey());
+    PCollection<KV<String, long[]>> stats =
+        PCollectionList.of(replayed.get(ReplayPairs.LAYERS))
+            .and(
+                replayed
+                    .getPipeline()
+                    .apply(
+                        "Every layer",
+                        Create.of(emptyStats)
+                            .withCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()))))
+            .apply("All layer stats", Flatten.pCollections())
+            .apply("Sum per layer", Combine.perKey(LayerMeasure.combine()));
+    PCollection<KV<String, Long>> nodes =
+        PCollectionList.of(
+                replayed
+                    .get(ReplayPairs.NODE_LAYERS)
+                    .apply("Layers of each account", Combine.perKey((Long a, Long b) -> a | b))
+                    .apply(
+                        "One per layer of each account",
+                        FlatMapElements.into(
+                                TypeDescriptors.kvs(
+                                    TypeDescriptors.strings(), TypeDescriptors.longs()))
+                            .via(
+                                (KV<String, Long> account) ->
+                                    LayerMeasure.LAYERS.stream()
+                                        .filter(
+                                            layer ->
+                                                (account.getValue()
+                                                        & 1L << LayerMeasure.LAYERS.indexOf(layer))
+                                                    != 0)
+                                        .map(layer -> KV.of(layer, 1L))
+                                        .toList())))
+            .and(
+                replayed
+                    .getPipeline()
+                    .apply(
+                        "Every layer has nodes",
+                        Create.of(noNodes)
+                            .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))))
+            .apply("All node counts", Flatten.pCollections())
+            .apply("Nodes", Sum.longsPerKey());
     return KeyedPCollectionTuple.of(STATS, stats)
         .and(NODES, nodes)
         .apply("Join stats and nodes", CoGroupByKey.create())
@@ -65,8 +87,9 @@ public final class NetworkLayers extends PTransform<PCollectionTuple, PCollectio
   static final class LayerRowFn extends DoFn<KV<String, CoGbkResult>, GenericRecord> {
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> layer, OutputReceiver<GenericRecord> out) {
-      out.output(NetworkLayersRow.of(layer.getKey(), layer.getValue().getOnly(NODES),
-          layer.getValue().getOnly(STATS)));
+      out.output(
+          NetworkLayersRow.of(
+              layer.getKey(), layer.getValue().getOnly(NODES), layer.getValue().getOnly(STATS)));
     }
   }
 }

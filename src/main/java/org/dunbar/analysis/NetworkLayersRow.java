@@ -21,7 +21,8 @@ final class NetworkLayersRow {
     long reciprocal = s[LayerMeasure.RECIPROCAL_EDGES.ordinal()];
     long connected = s[LayerMeasure.CONNECTED_PAIRS.ordinal()];
     boolean anyEvents = s[LayerMeasure.EVENTS.ordinal()] > 0;
-    return Table.NETWORK_LAYERS.row()
+    return Table.NETWORK_LAYERS
+        .row()
         .set("layer", layer)
         .set("nodes", nodes)
         .set("edges", edges)

@@ -8,8 +8,8 @@ import org.dunbar.records.Event;
 import org.dunbar.records.FollowFact;
 
 /**
- * What the pair replays of one bundle found, summed per key ({@link BundleSums}) and sent to
- * {@link ReplayPairs}' outputs. Effective follows and edges are rows of their own and go out at once.
+ * What the pair replays of one bundle found, summed per key ({@link BundleSums}) and sent to {@link
+ * ReplayPairs}' outputs. Effective follows and edges are rows of their own and go out at once.
  */
 final class PairFindings implements PairReplay.Output {
   /** Keys held per kind of finding before a bundle's sums are emitted early. */
@@ -22,11 +22,15 @@ final class PairFindings implements PairReplay.Output {
 
   private final PeriodUnit period;
   // Keyed by a Java record: Avro's equals and hashCode walk the schema and copy every string.
-  private final BundleSums<AccountAt, long[]> growth = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
-  private final BundleSums<AccountAt, long[]> activity = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
-  private final BundleSums<String, long[]> layers = new BundleSums<>(LayerMeasure.combine()::apply, MAX_KEYS);
+  private final BundleSums<AccountAt, long[]> growth =
+      new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<AccountAt, long[]> activity =
+      new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<String, long[]> layers =
+      new BundleSums<>(LayerMeasure.combine()::apply, MAX_KEYS);
   private final BundleSums<String, Long> nodeLayers = new BundleSums<>((a, b) -> a | b, MAX_KEYS);
-  private final BundleSums<String, long[]> partners = new BundleSums<>(PairFindings::addInto, MAX_KEYS);
+  private final BundleSums<String, long[]> partners =
+      new BundleSums<>(PairFindings::addInto, MAX_KEYS);
   private final BundleSums<String, Long> tallies = new BundleSums<>(Long::sum, MAX_KEYS);
   private Emitter out;
 
@@ -66,17 +70,34 @@ final class PairFindings implements PairReplay.Output {
 
   @Override
   public void growth(String account, int periodStart, GrowthMeasure measure) {
-    growth.partial(new AccountAt(account, periodStart), () -> new long[GrowthMeasure.SIZE], perPeriod(ReplayPairs.GROWTH))[measure.ordinal()]++;
+    growth
+        .partial(
+            new AccountAt(account, periodStart),
+            () -> new long[GrowthMeasure.SIZE],
+            perPeriod(ReplayPairs.GROWTH))[measure.ordinal()]++;
   }
 
   @Override
   public void activity(String account, int periodStart, ActivityMeasure measure) {
-    activity.partial(new AccountAt(account, periodStart), () -> new long[ActivityMeasure.SIZE], perPeriod(ReplayPairs.ACTIVITY))[measure.ordinal()]++;
+    activity
+        .partial(
+            new AccountAt(account, periodStart),
+            () -> new long[ActivityMeasure.SIZE],
+            perPeriod(ReplayPairs.ACTIVITY))[measure.ordinal()]++;
   }
 
   @Override
-  public void edge(String layer, String actor, String target, long events, long firstAt, long lastAt, Boolean presentAtEnd) {
-    out.output(ReplayPairs.EDGES, new InteractionEdge(layer, actor, target, events, firstAt, lastAt, presentAtEnd));
+  public void edge(
+      String layer,
+      String actor,
+      String target,
+      long events,
+      long firstAt,
+      long lastAt,
+      Boolean presentAtEnd) {
+    out.output(
+        ReplayPairs.EDGES,
+        new InteractionEdge(layer, actor, target, events, firstAt, lastAt, presentAtEnd));
   }
 
   @Override

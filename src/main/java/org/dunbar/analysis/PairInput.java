@@ -1,10 +1,10 @@
 package org.dunbar.analysis;
 
+import org.dunbar.canonical.IdClaim;
 import org.dunbar.coders.CompactCoder;
 import org.dunbar.coders.CompactReader;
 import org.dunbar.coders.CompactWriter;
 import org.dunbar.coders.RecordCoders;
-import org.dunbar.canonical.IdClaim;
 import org.dunbar.records.Event;
 
 /**
@@ -19,7 +19,8 @@ import org.dunbar.records.Event;
  * @param baselineFollowee the baseline edge's followee, or null
  * @param droppedCopy the claim of the copy to leave out, or null
  */
-public record PairInput(Event event, String baselineFollower, String baselineFollowee, IdClaim droppedCopy) {
+public record PairInput(
+    Event event, String baselineFollower, String baselineFollowee, IdClaim droppedCopy) {
   public static PairInput of(Event event) {
     return new PairInput(event, null, null, null);
   }

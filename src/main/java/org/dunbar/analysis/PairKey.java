@@ -11,8 +11,8 @@ import org.dunbar.coders.CompactWriter;
  * order; both the same for self-interactions), or one account's posts of one UTC day.
  *
  * <p>Posts have no second account; they are grouped by author and day only so that copies of one
- * post line meet (they share author and instant) without a prolific author's every post forming
- * one group.
+ * post line meet (they share author and instant) without a prolific author's every post forming one
+ * group.
  *
  * @param first the smaller account of the pair, or the author of the posts
  * @param second the larger account of the pair, or null for posts

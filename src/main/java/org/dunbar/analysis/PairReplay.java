@@ -31,13 +31,23 @@ public final class PairReplay {
     void activity(String account, int period, ActivityMeasure measure);
 
     /** One row of interaction_edges; presentAtEnd is null outside the follow layer. */
-    void edge(String layer, String actor, String target, long events, long firstAt, long lastAt, Boolean presentAtEnd);
+    void edge(
+        String layer,
+        String actor,
+        String target,
+        long events,
+        long firstAt,
+        long lastAt,
+        Boolean presentAtEnd);
 
     void layer(String layer, long[] stats);
 
     void node(String layer, String account);
 
-    /** The account has the other as a reciprocal partner and sent it this many directed interactions. */
+    /**
+     * The account has the other as a reciprocal partner and sent it this many directed
+     * interactions.
+     */
     void reciprocalPartner(String account, long directedSent);
   }
 
@@ -66,9 +76,10 @@ public final class PairReplay {
   public void replay(String a, String b, List<Event> events, boolean[] baseline, Output out) {
     List<Event> sorted = new ArrayList<>(events);
     sorted.sort(REPLAY_ORDER);
-    Direction[] dirs = a.equals(b)
-        ? new Direction[] {new Direction(a, b, sorted, 0)}
-        : new Direction[] {new Direction(a, b, sorted, 0), new Direction(b, a, sorted, 1)};
+    Direction[] dirs =
+        a.equals(b)
+            ? new Direction[] {new Direction(a, b, sorted, 0)}
+            : new Direction[] {new Direction(a, b, sorted, 0), new Direction(b, a, sorted, 1)};
     for (int d = 0; d < dirs.length; d++) {
       dirs[d].edge = baseline[d];
     }
@@ -114,16 +125,18 @@ public final class PairReplay {
     } else {
       reason = null; // decided by the burst rule, which needs the followee's whole day
     }
-    dir.open = FollowFact.newBuilder()
-        .setFollowee(dir.target)
-        .setFollower(dir.actor)
-        .setTs(ts)
-        .setReason(reason)
-        .setChurned(false)
-        .setRetained30d(true)
-        .setRetained90d(true)
-        .setEngaged90d(dir.all.any(ts, ts + DAYS_90))
-        .setConversed90d(dir.directed.any(ts, ts + DAYS_90) && back.directed.any(ts, ts + DAYS_90));
+    dir.open =
+        FollowFact.newBuilder()
+            .setFollowee(dir.target)
+            .setFollower(dir.actor)
+            .setTs(ts)
+            .setReason(reason)
+            .setChurned(false)
+            .setRetained30d(true)
+            .setRetained90d(true)
+            .setEngaged90d(dir.all.any(ts, ts + DAYS_90))
+            .setConversed90d(
+                dir.directed.any(ts, ts + DAYS_90) && back.directed.any(ts, ts + DAYS_90));
   }
 
   private void unfollow(Event e, Direction dir, Output out) {
@@ -137,18 +150,20 @@ public final class PairReplay {
     out.growth(dir.target, period, youngEdge ? GrowthMeasure.LOST_CHURN : GrowthMeasure.LOST_OTHER);
     if (dir.open != null) {
       long lived = ts - dir.open.getTs();
-      out.follow(dir.open
-          .setChurned(lived < params.churnMicros())
-          .setRetained30d(lived >= DAYS_30)
-          .setRetained90d(lived >= DAYS_90)
-          .build());
+      out.follow(
+          dir.open
+              .setChurned(lived < params.churnMicros())
+              .setRetained30d(lived >= DAYS_30)
+              .setRetained90d(lived >= DAYS_90)
+              .build());
       dir.open = null;
     }
     dir.edge = false;
     dir.createdAt = null;
   }
 
-  private void interaction(Event e, InteractionType type, Direction dir, Direction back, Output out) {
+  private void interaction(
+      Event e, InteractionType type, Direction dir, Direction back, Output out) {
     long ts = e.getTs();
     dir.layer(InteractionType.INTERACTIONS.indexOf(type), ts);
     dir.layer(ANY_LAYER, ts);
@@ -171,7 +186,8 @@ public final class PairReplay {
     if (type.isDirected()) {
       dir.directedPeriods.add(period);
       out.activity(dir.target, period, ActivityMeasure.DIRECTED_RECEIVED_FROM_OTHERS);
-      // "Answered": the receiver sent a directed interaction back strictly later, within the window.
+      // "Answered": the receiver sent a directed interaction back strictly later, within the
+      // window.
       if (back.directed.anyAfter(ts, ts + params.replyWindowMicros())) {
         out.activity(dir.target, period, ActivityMeasure.DIRECTED_ANSWERED);
       }
@@ -204,7 +220,13 @@ public final class PairReplay {
         long events = dir.events[index];
         boolean edge = index == FOLLOW_LAYER ? dir.edge : events > 0;
         if (events > 0 && index <= FOLLOW_LAYER) {
-          out.edge(name, dir.actor, dir.target, events, dir.first[index], dir.last[index],
+          out.edge(
+              name,
+              dir.actor,
+              dir.target,
+              events,
+              dir.first[index],
+              dir.last[index],
               index == FOLLOW_LAYER ? dir.edge : null);
         }
         if (edge) {
@@ -216,8 +238,10 @@ public final class PairReplay {
         }
         stats[LayerMeasure.EVENTS.ordinal()] += events;
         if (events > 0) {
-          stats[LayerMeasure.FIRST_AT.ordinal()] = Math.min(stats[LayerMeasure.FIRST_AT.ordinal()], dir.first[index]);
-          stats[LayerMeasure.LAST_AT.ordinal()] = Math.max(stats[LayerMeasure.LAST_AT.ordinal()], dir.last[index]);
+          stats[LayerMeasure.FIRST_AT.ordinal()] =
+              Math.min(stats[LayerMeasure.FIRST_AT.ordinal()], dir.first[index]);
+          stats[LayerMeasure.LAST_AT.ordinal()] =
+              Math.max(stats[LayerMeasure.LAST_AT.ordinal()], dir.last[index]);
         }
       }
       stats[LayerMeasure.EDGES.ordinal()] = present;
@@ -254,8 +278,10 @@ public final class PairReplay {
     final long[] last = new long[ANY_LAYER + 1];
     final TreeSet<Integer> directedPeriods = new TreeSet<>();
     boolean edge;
+
     /** When the current edge was created; null for a baseline edge (it has always existed). */
     Long createdAt;
+
     FollowFact.Builder open;
     Integer lastEngagedPeriod;
 
@@ -283,11 +309,13 @@ public final class PairReplay {
       this.ts = ts;
     }
 
-    static Instants of(List<Event> sorted, String actor, java.util.function.Predicate<InteractionType> kind) {
-      return new Instants(sorted.stream()
-          .filter(e -> e.getActor().equals(actor) && kind.test(InteractionType.of(e.getType())))
-          .mapToLong(Event::getTs)
-          .toArray());
+    static Instants of(
+        List<Event> sorted, String actor, java.util.function.Predicate<InteractionType> kind) {
+      return new Instants(
+          sorted.stream()
+              .filter(e -> e.getActor().equals(actor) && kind.test(InteractionType.of(e.getType())))
+              .mapToLong(Event::getTs)
+              .toArray());
     }
 
     int size() {

@@ -9,11 +9,11 @@ import java.util.TreeMap;
 /**
  * Nearest-rank quantiles of a multiset of doubles, mergeable in any order with the same result.
  *
- * <p>It keeps exact values with their counts while there are at most {@link #EXACT_LIMIT}
- * distinct ones, and otherwise folds every value to the middle of its bin of width {@link #BIN},
- * so an answer is then within BIN/2 of the exact one (the SPEC allows 0.001). Whether the final
- * sketch is binned depends only on the number of distinct values overall, never on how the values
- * were split between workers, so every runner and parallelism gives the same quantiles.
+ * <p>It keeps exact values with their counts while there are at most {@link #EXACT_LIMIT} distinct
+ * ones, and otherwise folds every value to the middle of its bin of width {@link #BIN}, so an
+ * answer is then within BIN/2 of the exact one (the SPEC allows 0.001). Whether the final sketch is
+ * binned depends only on the number of distinct values overall, never on how the values were split
+ * between workers, so every runner and parallelism gives the same quantiles.
  */
 final class QuantileSketch {
   static final int EXACT_LIMIT = 20_000;

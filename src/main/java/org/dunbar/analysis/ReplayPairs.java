@@ -7,11 +7,11 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -24,8 +24,8 @@ import org.dunbar.canonical.DeduplicateEvents;
 import org.dunbar.canonical.IdClaim;
 import org.dunbar.canonical.IdlessCopies;
 import org.dunbar.canonical.UniqueEvents;
-import org.dunbar.formats.EventIds;
 import org.dunbar.coders.RecordCoders;
+import org.dunbar.formats.EventIds;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowFact;
@@ -36,25 +36,41 @@ import org.dunbar.records.FollowFact;
  *
  * <p>This is the study's one shuffle of all events, so it does everything that needs them: it drops
  * copies of id-less records ({@link IdlessCopies}: copies share their pair) and the copies of
- * records with their own id that {@link DeduplicateEvents} named, counts posts and
- * interactions sent and received, and replays the pair. Everything it reports is summed per key
- * within the bundle first ({@link PairFindings}), so what leaves it is a few values per account and
- * period, not one per event.
+ * records with their own id that {@link DeduplicateEvents} named, counts posts and interactions
+ * sent and received, and replays the pair. Everything it reports is summed per key within the
+ * bundle first ({@link PairFindings}), so what leaves it is a few values per account and period,
+ * not one per event.
  */
 public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionTuple> {
   /** Every effective follow, with its reason when rules 1–4 decided it. */
   public static final TupleTag<FollowFact> FOLLOWS = new TupleTag<>() {};
-  /** Follow/unfollow events and losses per (followee, period), as {@link GrowthMeasure}s; gains come from {@link AttributeGrowth}. */
+
+  /**
+   * Follow/unfollow events and losses per (followee, period), as {@link GrowthMeasure}s; gains come
+   * from {@link AttributeGrowth}.
+   */
   public static final TupleTag<KV<AccountPeriod, long[]>> GROWTH = new TupleTag<>() {};
-  /** Posts, interactions sent and received, engagers, partners and reply-back per (account, period), as {@link ActivityMeasure}s. */
+
+  /**
+   * Posts, interactions sent and received, engagers, partners and reply-back per (account, period),
+   * as {@link ActivityMeasure}s.
+   */
   public static final TupleTag<KV<AccountPeriod, long[]>> ACTIVITY = new TupleTag<>() {};
+
   public static final TupleTag<InteractionEdge> EDGES = new TupleTag<>() {};
+
   /** Per layer, the {@link LayerMeasure}s summed over pairs. */
   public static final TupleTag<KV<String, long[]>> LAYERS = new TupleTag<>() {};
-  /** Per account, a bit set of the layers (bit i: {@link LayerMeasure#LAYERS}[i]) in which it is a node. */
+
+  /**
+   * Per account, a bit set of the layers (bit i: {@link LayerMeasure#LAYERS}[i]) in which it is a
+   * node.
+   */
   public static final TupleTag<KV<String, Long>> NODE_LAYERS = new TupleTag<>() {};
+
   /** Per account, {reciprocal partners, directed interactions sent to them}. */
   public static final TupleTag<KV<String, long[]>> PARTNERS = new TupleTag<>() {};
+
   /** {@code events.unique} and {@code events.duplicates} (copies of id-less records). */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
@@ -79,30 +95,60 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
     KvCoder<PairKey, PairInput> keyed = KvCoder.of(PairKey.Coder.of(), PairInput.Coder.of());
     PCollectionList<KV<PairKey, PairInput>> inputs = PCollectionList.empty(events.getPipeline());
     for (TupleTag<Event> part : List.of(UniqueEvents.READY, UniqueEvents.RESOLVED)) {
-      inputs = inputs.and(events.get(part)
-          .apply("Key " + (part == UniqueEvents.READY ? "ready" : "resolved") + " events by pair", MapElements
-              .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
-              .via(e -> KV.of(keyOf(e), PairInput.of(e))))
-          .setCoder(keyed));
+      inputs =
+          inputs.and(
+              events
+                  .get(part)
+                  .apply(
+                      "Key "
+                          + (part == UniqueEvents.READY ? "ready" : "resolved")
+                          + " events by pair",
+                      MapElements.into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
+                          .via(e -> KV.of(keyOf(e), PairInput.of(e))))
+                  .setCoder(keyed));
     }
-    PCollection<KV<PairKey, PairInput>> baselineByPair = baseline
-        .apply("Key baseline by pair", MapElements
-            .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
-            .via(edge -> KV.of(PairKey.of(edge.getKey(), edge.getValue()), PairInput.baselineEdge(edge.getKey(), edge.getValue()))))
-        .setCoder(keyed);
-    PCollection<KV<PairKey, PairInput>> droppedByPair = events.get(UniqueEvents.DROPPED_COPIES)
-        .apply("Key dropped copies by pair", MapElements
-            .into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
-            .via(copy -> KV.of(keyOf(copy.type(), copy.actor(), copy.target(), copy.ts()), PairInput.dropped(copy))))
-        .setCoder(keyed);
-    PCollectionTuple out = inputs.and(baselineByPair).and(droppedByPair)
-        .apply("Events, baseline and dropped copies", Flatten.pCollections())
-        .apply("Group by pair", GroupByKey.create())
-        // No side input here: on Flink it would keep this step from chaining to the grouping, and
-        // every pair's events would be written out and read back between the two.
-        .apply("Replay each pair", ParDo.of(new ReplayFn(params))
-            .withOutputTags(FOLLOWS, TupleTagList.of(List.of(GROWTH, ACTIVITY, EDGES, LAYERS, NODE_LAYERS, PARTNERS, TALLIES))));
-    KvCoder<AccountPeriod, long[]> perPeriod = KvCoder.of(RecordCoders.accountPeriod(), CountVector.Coder.of());
+    PCollection<KV<PairKey, PairInput>> baselineByPair =
+        baseline
+            .apply(
+                "Key baseline by pair",
+                MapElements.into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
+                    .via(
+                        edge ->
+                            KV.of(
+                                PairKey.of(edge.getKey(), edge.getValue()),
+                                PairInput.baselineEdge(edge.getKey(), edge.getValue()))))
+            .setCoder(keyed);
+    PCollection<KV<PairKey, PairInput>> droppedByPair =
+        events
+            .get(UniqueEvents.DROPPED_COPIES)
+            .apply(
+                "Key dropped copies by pair",
+                MapElements.into(new TypeDescriptor<KV<PairKey, PairInput>>() {})
+                    .via(
+                        copy ->
+                            KV.of(
+                                keyOf(copy.type(), copy.actor(), copy.target(), copy.ts()),
+                                PairInput.dropped(copy))))
+            .setCoder(keyed);
+    PCollectionTuple out =
+        inputs
+            .and(baselineByPair)
+            .and(droppedByPair)
+            .apply("Events, baseline and dropped copies", Flatten.pCollections())
+            .apply("Group by pair", GroupByKey.create())
+            // No side input here: on Flink it would keep this step from chaining to the grouping,
+            // and
+            // every pair's events would be written out and read back between the two.
+            .apply(
+                "Replay each pair",
+                ParDo.of(new ReplayFn(params))
+                    .withOutputTags(
+                        FOLLOWS,
+                        TupleTagList.of(
+                            List.of(
+                                GROWTH, ACTIVITY, EDGES, LAYERS, NODE_LAYERS, PARTNERS, TALLIES))));
+    KvCoder<AccountPeriod, long[]> perPeriod =
+        KvCoder.of(RecordCoders.accountPeriod(), CountVector.Coder.of());
     out.get(FOLLOWS).setCoder(RecordCoders.followFact());
     out.get(GROWTH).setCoder(perPeriod);
     out.get(ACTIVITY).setCoder(perPeriod);
@@ -114,7 +160,10 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
     return out;
   }
 
-  /** Posts have no second account: they group by author and day, which is all their copies share with each other. */
+  /**
+   * Posts have no second account: they group by author and day, which is all their copies share
+   * with each other.
+   */
   static PairKey keyOf(Event e) {
     return keyOf(e.getType(), e.getActor(), e.getTarget(), e.getTs());
   }
@@ -127,6 +176,7 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
 
   static final class ReplayFn extends DoFn<KV<PairKey, Iterable<PairInput>>, FollowFact> {
     private final AnalysisParams params;
+
     /** Sums of this bundle's findings, emitted when full and when the bundle ends. */
     private transient PairFindings findings;
 
@@ -175,18 +225,25 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
           return;
         }
       }
-      throw new IllegalStateException("the copy of event " + copy.eventId() + " at " + copy.source() + ":" + copy.line()
-          + " to leave out is not among its pair's events");
+      throw new IllegalStateException(
+          "the copy of event "
+              + copy.eventId()
+              + " at "
+              + copy.source()
+              + ":"
+              + copy.line()
+              + " to leave out is not among its pair's events");
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      findings.emitTo(new PairFindings.Emitter() {
-        @Override
-        public <T> void output(TupleTag<T> tag, T value) {
-          c.output(tag, value, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-        }
-      });
+      findings.emitTo(
+          new PairFindings.Emitter() {
+            @Override
+            public <T> void output(TupleTag<T> tag, T value) {
+              c.output(tag, value, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+            }
+          });
       findings.flush();
     }
   }

@@ -5,7 +5,13 @@ public final class SumOverflow extends ArithmeticException {
   private static final long serialVersionUID = 1L;
 
   public SumOverflow(String table, String column) {
-    super("a sum in " + table + "." + column + " exceeds " + Long.MAX_VALUE
-        + " (the largest 64-bit integer): check the input counts that feed it");
+    super(
+        "a sum in "
+            + table
+            + "."
+            + column
+            + " exceeds "
+            + Long.MAX_VALUE
+            + " (the largest 64-bit integer): check the input counts that feed it");
   }
 }

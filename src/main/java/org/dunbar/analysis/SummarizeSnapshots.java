@@ -14,11 +14,11 @@ import org.dunbar.records.Snapshot;
 import org.dunbar.records.SnapshotSummary;
 
 /**
- * The first and last snapshot of each account in each period. Counts at period starts need no
- * more, so an account snapshotted in every one of its million tweets still yields one summary a
- * period.
+ * The first and last snapshot of each account in each period. Counts at period starts need no more,
+ * so an account snapshotted in every one of its million tweets still yields one summary a period.
  */
-public final class SummarizeSnapshots extends PTransform<PCollection<Snapshot>, PCollection<KV<AccountPeriod, SnapshotSummary>>> {
+public final class SummarizeSnapshots
+    extends PTransform<PCollection<Snapshot>, PCollection<KV<AccountPeriod, SnapshotSummary>>> {
   private final PeriodUnit period;
 
   public SummarizeSnapshots(PeriodUnit period) {
@@ -29,18 +29,35 @@ public final class SummarizeSnapshots extends PTransform<PCollection<Snapshot>, 
   public PCollection<KV<AccountPeriod, SnapshotSummary>> expand(PCollection<Snapshot> snapshots) {
     PeriodUnit unit = period;
     return snapshots
-        .apply("One-snapshot summaries", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptor.of(AccountPeriod.class), TypeDescriptor.of(SnapshotSummary.class)))
-            .via(s -> KV.of(new AccountPeriod(s.getAccount(), unit.startOf(s.getTs())),
-                new SnapshotSummary(s.getTs(), s.getFollowers(), s.getTs(), s.getFollowers()))))
-        .setCoder(KvCoder.of(AvroCoder.specific(AccountPeriod.class), AvroCoder.specific(SnapshotSummary.class)))
-        .apply("First and last", Combine.perKey(new Combine.BinaryCombineFn<SnapshotSummary>() {
-          @Override
-          public SnapshotSummary apply(SnapshotSummary a, SnapshotSummary b) {
-            SnapshotSummary first = a.getFirstTs() <= b.getFirstTs() ? a : b;
-            SnapshotSummary last = a.getLastTs() >= b.getLastTs() ? a : b;
-            return new SnapshotSummary(first.getFirstTs(), first.getFirstFollowers(), last.getLastTs(), last.getLastFollowers());
-          }
-        }));
+        .apply(
+            "One-snapshot summaries",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptor.of(AccountPeriod.class),
+                        TypeDescriptor.of(SnapshotSummary.class)))
+                .via(
+                    s ->
+                        KV.of(
+                            new AccountPeriod(s.getAccount(), unit.startOf(s.getTs())),
+                            new SnapshotSummary(
+                                s.getTs(), s.getFollowers(), s.getTs(), s.getFollowers()))))
+        .setCoder(
+            KvCoder.of(
+                AvroCoder.specific(AccountPeriod.class), AvroCoder.specific(SnapshotSummary.class)))
+        .apply(
+            "First and last",
+            Combine.perKey(
+                new Combine.BinaryCombineFn<SnapshotSummary>() {
+                  @Override
+                  public SnapshotSummary apply(SnapshotSummary a, SnapshotSummary b) {
+                    SnapshotSummary first = a.getFirstTs() <= b.getFirstTs() ? a : b;
+                    SnapshotSummary last = a.getLastTs() >= b.getLastTs() ? a : b;
+                    return new SnapshotSummary(
+                        first.getFirstTs(),
+                        first.getFirstFollowers(),
+                        last.getLastTs(),
+                        last.getLastFollowers());
+                  }
+                }));
   }
 }

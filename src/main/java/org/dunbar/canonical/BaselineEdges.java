@@ -14,13 +14,16 @@ import org.dunbar.records.BaselineEdge;
  * The baseline follow graph as distinct (follower, followee) edges: duplicate lines collapse (SPEC
  * "Baseline follow graph").
  */
-public final class BaselineEdges extends PTransform<PCollection<BaselineEdge>, PCollection<KV<String, String>>> {
+public final class BaselineEdges
+    extends PTransform<PCollection<BaselineEdge>, PCollection<KV<String, String>>> {
   @Override
   public PCollection<KV<String, String>> expand(PCollection<BaselineEdge> edges) {
     return edges
-        .apply("Follower and followee", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via(e -> KV.of(e.getFollower(), e.getFollowee())))
+        .apply(
+            "Follower and followee",
+            MapElements.into(
+                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via(e -> KV.of(e.getFollower(), e.getFollowee())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("Distinct edges", Distinct.create());
   }

@@ -29,12 +29,14 @@ import org.dunbar.records.Event;
  * their copies share every field, so the pair replay finds them itself ({@link IdlessCopies}).
  *
  * <p>Input: {@link IdClaim}s keyed by event id, of every event with its own id, after target
- * resolution. The kept copy decides: when its target could not be resolved, the event is counted
- * as unresolved and its other copies as duplicates, as if the copies had been dropped first.
+ * resolution. The kept copy decides: when its target could not be resolved, the event is counted as
+ * unresolved and its other copies as duplicates, as if the copies had been dropped first.
  */
-public final class DeduplicateEvents extends PTransform<PCollection<KV<String, IdClaim>>, PCollectionTuple> {
+public final class DeduplicateEvents
+    extends PTransform<PCollection<KV<String, IdClaim>>, PCollectionTuple> {
   /** The claims of the copies to drop, one per copy. */
   public static final TupleTag<IdClaim> DROPPED = new TupleTag<>() {};
+
   /**
    * {@code events.duplicates} and {@code events.conflicting_duplicates} per id that has any, and
    * {@code events.unresolved_target.<type>} per id whose kept copy could not be resolved.
@@ -43,13 +45,17 @@ public final class DeduplicateEvents extends PTransform<PCollection<KV<String, I
 
   /** (source, line) order of events, which decides between copies. */
   static final Comparator<Event> INPUT_ORDER =
-      Comparator.comparing(Event::getSource, Utf8Order.COMPARATOR).thenComparingLong(Event::getLine);
+      Comparator.comparing(Event::getSource, Utf8Order.COMPARATOR)
+          .thenComparingLong(Event::getLine);
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, IdClaim>> claims) {
-    PCollectionTuple out = claims
-        .apply("Group claims by id", GroupByKey.create())
-        .apply("Keep first copy", ParDo.of(new KeepFirstFn()).withOutputTags(DROPPED, TupleTagList.of(TALLIES)));
+    PCollectionTuple out =
+        claims
+            .apply("Group claims by id", GroupByKey.create())
+            .apply(
+                "Keep first copy",
+                ParDo.of(new KeepFirstFn()).withOutputTags(DROPPED, TupleTagList.of(TALLIES)));
     out.get(DROPPED).setCoder(IdClaim.Coder.of());
     out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
@@ -72,7 +78,8 @@ public final class DeduplicateEvents extends PTransform<PCollection<KV<String, I
       // An unresolved copy is in no replay group: there is nothing to leave out.
       dropped.stream().filter(copy -> !copy.unresolved()).forEach(out.get(DROPPED)::output);
       out.get(TALLIES).output(KV.of("events.duplicates", (long) dropped.size()));
-      long conflicting = dropped.stream().filter(copy -> !copy.content().equals(kept.content())).count();
+      long conflicting =
+          dropped.stream().filter(copy -> !copy.content().equals(kept.content())).count();
       if (conflicting > 0) {
         out.get(TALLIES).output(KV.of("events.conflicting_duplicates", conflicting));
       }

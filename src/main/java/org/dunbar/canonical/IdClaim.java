@@ -20,12 +20,20 @@ import org.dunbar.records.Event;
  * @param actor the account that acts
  * @param target the account acted on; null for a post
  * @param ts the instant, epoch microseconds
- * @param content {@link EventIds#contentDigest}: copies with other content are conflicting duplicates
+ * @param content {@link EventIds#contentDigest}: copies with other content are conflicting
+ *     duplicates
  * @param unresolved whether the event's target could not be resolved: such a copy is in no replay
  *     group, and is counted as unresolved when it is the one kept
  */
 public record IdClaim(
-    String eventId, String source, long line, String type, String actor, String target, long ts, String content,
+    String eventId,
+    String source,
+    long line,
+    String type,
+    String actor,
+    String target,
+    long ts,
+    String content,
     boolean unresolved) {
 
   /** (source, line) order: the first claim of an id keeps its event. */
@@ -43,13 +51,23 @@ public record IdClaim(
   }
 
   private static IdClaim claim(Event event, boolean unresolved) {
-    return new IdClaim(event.getEventId(), event.getSource(), event.getLine(), event.getType(),
-        event.getActor(), event.getTarget(), event.getTs(), EventIds.contentDigest(event), unresolved);
+    return new IdClaim(
+        event.getEventId(),
+        event.getSource(),
+        event.getLine(),
+        event.getType(),
+        event.getActor(),
+        event.getTarget(),
+        event.getTs(),
+        EventIds.contentDigest(event),
+        unresolved);
   }
 
   /** Whether this claim was made by {@code event}: same id read at the same place. */
   public boolean madeBy(Event event) {
-    return eventId.equals(event.getEventId()) && line == event.getLine() && source.equals(event.getSource());
+    return eventId.equals(event.getEventId())
+        && line == event.getLine()
+        && source.equals(event.getSource());
   }
 
   /** Deterministic; every field. */
@@ -62,14 +80,29 @@ public record IdClaim(
 
     @Override
     protected void write(IdClaim c, CompactWriter out) {
-      out.string(c.eventId).string(c.source).unsigned(c.line).string(c.type).string(c.actor).string(c.target)
-          .signed(c.ts).string(c.content).bool(c.unresolved);
+      out.string(c.eventId)
+          .string(c.source)
+          .unsigned(c.line)
+          .string(c.type)
+          .string(c.actor)
+          .string(c.target)
+          .signed(c.ts)
+          .string(c.content)
+          .bool(c.unresolved);
     }
 
     @Override
     protected IdClaim read(CompactReader in) {
-      return new IdClaim(in.string(), in.string(), in.unsigned(), in.string(), in.string(), in.string(),
-          in.signed(), in.string(), in.bool());
+      return new IdClaim(
+          in.string(),
+          in.string(),
+          in.unsigned(),
+          in.string(),
+          in.string(),
+          in.string(),
+          in.signed(),
+          in.string(),
+          in.bool());
     }
   }
 }

@@ -16,9 +16,10 @@ import org.dunbar.records.Event;
  * share actor and target, so they share the pair) or one author's posts of one day.
  *
  * <p>Records with the same fields are numbered in (source, line) order within each file: the k-th
- * such line of a file gets occurrence number k and the id SHA-256(fields, k), so two identical lines
- * of one file stay two events, and the k-th copy in another file is a duplicate of the first. Events
- * with their own id pass through untouched ({@link DeduplicateEvents} decides between their copies).
+ * such line of a file gets occurrence number k and the id SHA-256(fields, k), so two identical
+ * lines of one file stay two events, and the k-th copy in another file is a duplicate of the first.
+ * Events with their own id pass through untouched ({@link DeduplicateEvents} decides between their
+ * copies).
  */
 public final class IdlessCopies {
   private IdlessCopies() {}
@@ -26,8 +27,8 @@ public final class IdlessCopies {
   /**
    * The events to keep and how many copies were dropped. A kept id-less event carries its SPEC id
    * where another kept event of the set has the same instant: ids are never published, they only
-   * order events of one instant in the replay, and a SHA-256 per event would cost more than all
-   * the rest of its grouping.
+   * order events of one instant in the replay, and a SHA-256 per event would cost more than all the
+   * rest of its grouping.
    *
    * @param unique every event kept, in no particular order
    * @param duplicates id-less copies dropped
@@ -44,7 +45,8 @@ public final class IdlessCopies {
         sameFields.computeIfAbsent(Fields.of(e), f -> new ArrayList<>(1)).add(e);
       }
     }
-    // Each kept id-less event with its occurrence number k: the first of the k-th lines of each file.
+    // Each kept id-less event with its occurrence number k: the first of the k-th lines of each
+    // file.
     List<Event> idless = new ArrayList<>();
     List<Long> occurrence = new ArrayList<>();
     long duplicates = 0;
@@ -78,9 +80,16 @@ public final class IdlessCopies {
   }
 
   /** The fields the id hashes, compared exactly: equal fields, equal ids. */
-  private record Fields(String type, String actor, String target, String postId, String parentId, long ts) {
+  private record Fields(
+      String type, String actor, String target, String postId, String parentId, long ts) {
     static Fields of(Event e) {
-      return new Fields(e.getType().toLowerCase(Locale.ROOT), e.getActor(), e.getTarget(), e.getPostId(), e.getParentId(), e.getTs());
+      return new Fields(
+          e.getType().toLowerCase(Locale.ROOT),
+          e.getActor(),
+          e.getTarget(),
+          e.getPostId(),
+          e.getParentId(),
+          e.getTs());
     }
   }
 }

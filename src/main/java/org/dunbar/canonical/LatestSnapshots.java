@@ -16,21 +16,30 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.records.Snapshot;
 
 /** Keeps one snapshot per account and instant: the last in (source, line) order (SPEC). */
-public final class LatestSnapshots extends PTransform<PCollection<Snapshot>, PCollection<Snapshot>> {
+public final class LatestSnapshots
+    extends PTransform<PCollection<Snapshot>, PCollection<Snapshot>> {
   @Override
   public PCollection<Snapshot> expand(PCollection<Snapshot> snapshots) {
     return snapshots
-        .apply("Key by account and instant", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()), TypeDescriptor.of(Snapshot.class)))
-            .via(s -> KV.of(KV.of(s.getAccount(), s.getTs()), s)))
-        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), AvroCoder.specific(Snapshot.class)))
+        .apply(
+            "Key by account and instant",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()),
+                        TypeDescriptor.of(Snapshot.class)))
+                .via(s -> KV.of(KV.of(s.getAccount(), s.getTs()), s)))
+        .setCoder(
+            KvCoder.of(
+                KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()),
+                AvroCoder.specific(Snapshot.class)))
         .apply("Last in input order", Combine.perKey(new LastInInputOrder()))
         .apply(Values.create());
   }
 
   /** The same (source, line) order that decides which copy of an event is kept. */
   static final Comparator<Snapshot> INPUT_ORDER =
-      Comparator.comparing(Snapshot::getSource, Utf8Order.COMPARATOR).thenComparingLong(Snapshot::getLine);
+      Comparator.comparing(Snapshot::getSource, Utf8Order.COMPARATOR)
+          .thenComparingLong(Snapshot::getLine);
 
   static final class LastInInputOrder extends Combine.BinaryCombineFn<Snapshot> {
     @Override

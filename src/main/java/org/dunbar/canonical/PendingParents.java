@@ -20,13 +20,15 @@ import org.apache.beam.sdk.transforms.Combine;
  * <p>Sized for {@value #EXPECTED} parents at a 1 % false-positive rate (about 1.2 MB); with many
  * more, more claims pass, and resolution is as exact, only slower.
  */
-final class PendingParents extends Combine.CombineFn<String, BloomFilter<String>, BloomFilter<String>> {
+final class PendingParents
+    extends Combine.CombineFn<String, BloomFilter<String>, BloomFilter<String>> {
   static final int EXPECTED = 1_000_000;
   private static final double FALSE_POSITIVES = 0.01;
 
   @Override
   public BloomFilter<String> createAccumulator() {
-    return BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), EXPECTED, FALSE_POSITIVES);
+    return BloomFilter.create(
+        Funnels.stringFunnel(StandardCharsets.UTF_8), EXPECTED, FALSE_POSITIVES);
   }
 
   @Override
@@ -48,12 +50,14 @@ final class PendingParents extends Combine.CombineFn<String, BloomFilter<String>
   }
 
   @Override
-  public Coder<BloomFilter<String>> getAccumulatorCoder(CoderRegistry registry, Coder<String> inputCoder) {
+  public Coder<BloomFilter<String>> getAccumulatorCoder(
+      CoderRegistry registry, Coder<String> inputCoder) {
     return FilterCoder.INSTANCE;
   }
 
   @Override
-  public Coder<BloomFilter<String>> getDefaultOutputCoder(CoderRegistry registry, Coder<String> inputCoder) {
+  public Coder<BloomFilter<String>> getDefaultOutputCoder(
+      CoderRegistry registry, Coder<String> inputCoder) {
     return FilterCoder.INSTANCE;
   }
 

@@ -51,14 +51,14 @@ import org.dunbar.records.Snapshot;
 import org.dunbar.tables.RejectedRow;
 
 /**
- * Reads every input file whole, record by record (whole files, so line numbers are exact), and
- * maps each record to canonical records with its format, or to the rejected output with the
- * reason. Each file's counts go to {@link #TALLIES}: {@code <kind>.read}, {@code .accepted},
- * {@code .rejected}, one {@code <kind>.skipped.<what>} per kind of skipped record (valid input
- * that is no interaction), {@code <kind>.rejected_by.<label>} per rejection label ({@link
- * Reasons#label}), {@code <kind>.bytes_read} and {@code .bytes_rejected} (the bytes of the records
- * read and rejected), and the canonical items emitted. A file that cannot be read to its end goes
- * to {@link #FAULTS}; what was read of it before is still counted, so the accounting balances.
+ * Reads every input file whole, record by record (whole files, so line numbers are exact), and maps
+ * each record to canonical records with its format, or to the rejected output with the reason. Each
+ * file's counts go to {@link #TALLIES}: {@code <kind>.read}, {@code .accepted}, {@code .rejected},
+ * one {@code <kind>.skipped.<what>} per kind of skipped record (valid input that is no
+ * interaction), {@code <kind>.rejected_by.<label>} per rejection label ({@link Reasons#label}),
+ * {@code <kind>.bytes_read} and {@code .bytes_rejected} (the bytes of the records read and
+ * rejected), and the canonical items emitted. A file that cannot be read to its end goes to {@link
+ * #FAULTS}; what was read of it before is still counted, so the accounting balances.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
@@ -67,29 +67,41 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Rejected> REJECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
   public static final TupleTag<ReadFault> FAULTS = new TupleTag<>() {};
+
   /**
    * Each file's last accepted event's instant (epoch microseconds), for files with any: a maximum,
    * not a count, so it has its own output rather than a place among the summed tallies.
    */
   public static final TupleTag<Long> LAST_EVENTS = new TupleTag<>() {};
 
-  /** Everything but the events: few next to them, so they travel as one output (see {@link SideOutputs}). */
-  private static final SideOutputs SIDE = SideOutputs.create()
-      .and(SNAPSHOTS, AvroCoder.specific(Snapshot.class))
-      .and(EDGES, AvroCoder.specific(BaselineEdge.class))
-      .and(REJECTED, AvroCoder.specific(Rejected.class))
-      .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-      .and(FAULTS, AvroCoder.specific(ReadFault.class))
-      .and(LAST_EVENTS, VarLongCoder.of());
+  /**
+   * Everything but the events: few next to them, so they travel as one output (see {@link
+   * SideOutputs}).
+   */
+  private static final SideOutputs SIDE =
+      SideOutputs.create()
+          .and(SNAPSHOTS, AvroCoder.specific(Snapshot.class))
+          .and(EDGES, AvroCoder.specific(BaselineEdge.class))
+          .and(REJECTED, AvroCoder.specific(Rejected.class))
+          .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .and(FAULTS, AvroCoder.specific(ReadFault.class))
+          .and(LAST_EVENTS, VarLongCoder.of());
+
   /**
    * Beam counter of the input files' own bytes read so far (compressed bytes for a compressed
    * file), summed over files: progress reports it against the inputs' total size.
    */
   public static final MetricName INPUT_BYTES = MetricName.named(ReadInputs.class, "input_bytes");
-  /** Beam counter of the records read so far (accepted, rejected and skipped), summed over files. */
+
+  /**
+   * Beam counter of the records read so far (accepted, rejected and skipped), summed over files.
+   */
   public static final MetricName RECORDS = MetricName.named(ReadInputs.class, "records");
 
-  /** The tally, present and 1 only when a sample ({@link #readFile} with fewer lines than the file's) stopped before the end. */
+  /**
+   * The tally, present and 1 only when a sample ({@link #readFile} with fewer lines than the
+   * file's) stopped before the end.
+   */
   public static final String SAMPLE_CUT = "sample.cut";
 
   /** The folder, under a run folder, of the files {@link #writeFaults} writes. */
@@ -104,24 +116,28 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /**
-   * The reading of one whole file as a run does it, for a caller outside a pipeline ({@code
-   * dunbar validate}): the records go to {@code out} by this transform's tags, the file's tallies to
+   * The reading of one whole file as a run does it, for a caller outside a pipeline ({@code dunbar
+   * validate}): the records go to {@code out} by this transform's tags, the file's tallies to
    * {@link #TALLIES}, and the counters to the current Beam metrics container, if any.
    *
    * @param maxLines stop after this many physical lines (a sample); {@link Long#MAX_VALUE} for all
    */
-  public static void readFile(InputFile file, TimeBounds bounds, long maxLines, DoFn.MultiOutputReceiver out) {
+  public static void readFile(
+      InputFile file, TimeBounds bounds, long maxLines, DoFn.MultiOutputReceiver out) {
     new ReadFileFn(bounds, maxLines).process(file, SIDE.unwrapping(out));
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple read = begin
-        .apply("Input files", Create.of(files).withCoder(AvroCoder.specific(InputFile.class)))
-        // Spread the files over workers; Create alone would read them all in one place.
-        .apply("Spread files", Reshuffle.viaRandomKey())
-        .apply("Read and parse records", ParDo.of(new ReadFileFn(bounds, Long.MAX_VALUE))
-            .withOutputTags(EVENTS, TupleTagList.of(SIDE.tag())));
+    PCollectionTuple read =
+        begin
+            .apply("Input files", Create.of(files).withCoder(AvroCoder.specific(InputFile.class)))
+            // Spread the files over workers; Create alone would read them all in one place.
+            .apply("Spread files", Reshuffle.viaRandomKey())
+            .apply(
+                "Read and parse records",
+                ParDo.of(new ReadFileFn(bounds, Long.MAX_VALUE))
+                    .withOutputTags(EVENTS, TupleTagList.of(SIDE.tag())));
     read.get(EVENTS).setCoder(RecordCoders.event());
     SIDE.setCoder(read);
     return SIDE.split(read, "Split what was read").and(EVENTS, read.get(EVENTS));
@@ -132,13 +148,18 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    * <runDir>/}{@value #FAULTS_DIR}, where the run looks for them before it publishes.
    */
   public static AvroIO.Write<ReadFault> writeFaults(String runDir) {
-    return AvroIO.write(ReadFault.class).to(runDir + "/" + FAULTS_DIR + "/faults").withSuffix(".avro").withoutSharding();
+    return AvroIO.write(ReadFault.class)
+        .to(runDir + "/" + FAULTS_DIR + "/faults")
+        .withSuffix(".avro")
+        .withoutSharding();
   }
 
   /** The options of an input's format: its snapshot moment, CSV delimiter and retrieval time. */
   public static FormatOptions options(InputFile file) {
     String delimiter = file.getDelimiter();
-    return new FormatOptions(file.getSnapshotTime(), file.getEventTime(),
+    return new FormatOptions(
+        file.getSnapshotTime(),
+        file.getEventTime(),
         delimiter == null ? FormatOptions.DEFAULTS.delimiter() : delimiter.charAt(0),
         file.getRetrievedAt());
   }
@@ -168,12 +189,21 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         read(reader, format, file, sink, maxLines);
       } catch (IOException e) {
         // Not dropped: the fault fails the run, which names the file, its last line and why.
-        out.get(SIDE.tag()).output(SIDE.of(FAULTS, new ReadFault(file.getPath(), file.getKind(), reader == null ? 0L : reader.linesRead(), describe(e))));
+        out.get(SIDE.tag())
+            .output(
+                SIDE.of(
+                    FAULTS,
+                    new ReadFault(
+                        file.getPath(),
+                        file.getKind(),
+                        reader == null ? 0L : reader.linesRead(),
+                        describe(e))));
       }
       sink.emitTallies();
     }
 
-    private static void read(NumberedLineReader reader, LineFormat format, InputFile file, FileSink sink, long maxLines)
+    private static void read(
+        NumberedLineReader reader, LineFormat format, InputFile file, FileSink sink, long maxLines)
         throws IOException {
       boolean awaitingHeader = format.hasHeader(file.getPath());
       String header = null;
@@ -185,7 +215,14 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         sink.startLine(line);
         String text = line.tooLong() ? null : RawText.decodeStrict(line.bytes());
         if (line.tooLong()) {
-          sink.rejected(Reasons.LINE_TOO_LONG, String.format(Locale.ROOT, "%,d bytes, over max_line_bytes %,d", line.length(), maxLineBytes(file)), null);
+          sink.rejected(
+              Reasons.LINE_TOO_LONG,
+              String.format(
+                  Locale.ROOT,
+                  "%,d bytes, over max_line_bytes %,d",
+                  line.length(),
+                  maxLineBytes(file)),
+              null);
         } else if (text == null) {
           sink.rejected(Reasons.UNPARSABLE, "invalid UTF-8", null);
         } else if (format.skipsHashComments() && text.stripLeading().startsWith("#")) {
@@ -207,7 +244,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private static InputStream open(String path) throws IOException {
-      // gzip, bzip2 and zstd by name, decoded here so that a fault is named; other names as Beam knows them.
+      // gzip, bzip2 and zstd by name, decoded here so that a fault is named; other names as Beam
+      // knows them.
       Compression byName = Compression.detect(path);
       if (byName == Compression.GZIP || byName == Compression.BZIP2 || byName == Compression.ZSTD) {
         return Decompression.open(path, () -> raw(path));
@@ -217,7 +255,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
     /** The file's own bytes, counted for progress ({@link #INPUT_BYTES}). */
     private static InputStream raw(String path) throws IOException {
-      return new CountingInputStream(Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())),
+      return new CountingInputStream(
+          Channels.newInputStream(
+              FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())),
           Metrics.counter(INPUT_BYTES.getNamespace(), INPUT_BYTES.getName()));
     }
 
@@ -238,8 +278,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
   /** Routes one file's records to the outputs and counts them. */
   private static final class FileSink implements RecordSink {
-    /** Records counted locally before the shared counter is updated: the counter is for progress, seconds apart. */
+    /**
+     * Records counted locally before the shared counter is updated: the counter is for progress,
+     * seconds apart.
+     */
     private static final long RECORDS_BATCH = 4096;
+
     private final InputFile file;
     private final DoFn.MultiOutputReceiver out;
     private NumberedLine line;
@@ -255,9 +299,15 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private long snapshots;
     private long edges;
     private long withoutMoment;
-    /** Records of the file not yet added to the {@link #RECORDS} counter: it is updated in batches, not per record. */
+
+    /**
+     * Records of the file not yet added to the {@link #RECORDS} counter: it is updated in batches,
+     * not per record.
+     */
     private long recordsUncounted;
+
     private final Counter records = Metrics.counter(RECORDS.getNamespace(), RECORDS.getName());
+
     /** True when a sample's line limit stopped the reading before the file's end. */
     boolean sampleCut;
 
@@ -274,7 +324,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     /** A line given to a format must end at least one record, or the accounting would lose it. */
     void requireRecord() {
       if (recordsOfLine == 0) {
-        throw new IllegalStateException(file.getPath() + ":" + line.number() + ": the format reported no record for this line");
+        throw new IllegalStateException(
+            file.getPath() + ":" + line.number() + ": the format reported no record for this line");
       }
     }
 
@@ -337,8 +388,16 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       // A record of a line of many is its own text; otherwise the whole line is lost.
       bytesRejected += raw == null ? line.length() : RawText.byteLength(raw);
       RawText text = raw == null ? RawText.of(line.bytes()) : RawText.of(raw);
-      side(REJECTED, RejectedRow.of(file.getPath(), at, file.getKind(), reason, detail, text,
-          raw == null && line.tooLong()));
+      side(
+          REJECTED,
+          RejectedRow.of(
+              file.getPath(),
+              at,
+              file.getKind(),
+              reason,
+              detail,
+              text,
+              raw == null && line.tooLong()));
     }
 
     @Override

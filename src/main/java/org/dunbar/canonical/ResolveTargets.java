@@ -39,9 +39,9 @@ import org.dunbar.records.PostClaim;
  *
  * <p><b>Where it sits.</b> On the pending events and post claims that {@link RouteEvents} split off
  * the events read, before deduplication and the pair replay: copies of a pending record resolve
- * alike (same parent, same claim), so they then meet as copies — by their {@link IdClaim}s when they
- * have their own id, in the pair replay when they have none, where their SPEC id is computed with
- * the resolved target. An unresolved event with its own id is counted once per id (by {@link
+ * alike (same parent, same claim), so they then meet as copies — by their {@link IdClaim}s when
+ * they have their own id, in the pair replay when they have none, where their SPEC id is computed
+ * with the resolved target. An unresolved event with its own id is counted once per id (by {@link
  * DeduplicateEvents}, as if its copies had been dropped first); one without an id, once per copy
  * read (its copies never meet).
  *
@@ -53,31 +53,34 @@ import org.dunbar.records.PostClaim;
  * included. An {@code unfollow} instead takes the target of the {@code follow} claiming its parent
  * (the follow record it deletes, as a Bluesky unfollow names it), and only when that follow has the
  * same actor. A pending event whose parent no event claims is dropped and counted as {@code
- * events.unresolved_target.<type>}: skipped, never rejected (SPEC "Not every
- * valid object is an interaction").
+ * events.unresolved_target.<type>}: skipped, never rejected (SPEC "Not every valid object is an
+ * interaction").
  *
  * <p><b>What it shuffles.</b> Only pending events, plus the slim index of {@link PostClaim}s of the
  * posts they may name (a Bloom filter of their parents, {@link PendingParents}, rules the others
- * out), reduced to one per post id by a combiner. The pending events of one parent are spread over {@value
- * #BUCKETS} buckets by their event id, and the parent's claim is copied only to the buckets that
- * hold any of them, so no group holds more than about 1/{@value #BUCKETS} of one popular post's
- * replies (a Flink CoGroupByKey cannot re-iterate a group, and materialises up to 10,000 values of
- * it at once).
+ * out), reduced to one per post id by a combiner. The pending events of one parent are spread over
+ * {@value #BUCKETS} buckets by their event id, and the parent's claim is copied only to the buckets
+ * that hold any of them, so no group holds more than about 1/{@value #BUCKETS} of one popular
+ * post's replies (a Flink CoGroupByKey cannot re-iterate a group, and materialises up to 10,000
+ * values of it at once).
  *
  * <p>Input: {@link RouteEvents}' output ({@link RouteEvents#PENDING}, {@link
- * RouteEvents#POST_CLAIMS}). Out: the resolved events ({@link #EVENTS}), which change in nothing but
- * {@code target}, the {@link IdClaim}s of those with their own id, and the unresolved tallies.
+ * RouteEvents#POST_CLAIMS}). Out: the resolved events ({@link #EVENTS}), which change in nothing
+ * but {@code target}, the {@link IdClaim}s of those with their own id, and the unresolved tallies.
  */
 public final class ResolveTargets extends PTransform<PCollectionTuple, PCollectionTuple> {
   /** The pending events whose target was found, with it filled in. */
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
+
   /** Per explicit event id, the claim of each pending event that has one, resolved or not. */
   public static final TupleTag<KV<String, IdClaim>> ID_CLAIMS = new TupleTag<>() {};
+
   /** {@code events.unresolved_target.<type>} of id-less events, to be summed per name. */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   /** How many groups the pending events of one parent are spread over. */
   static final int BUCKETS = 1024;
+
   /** The tally name prefix; the event type follows. */
   public static final String UNRESOLVED = "events.unresolved_target.";
 
@@ -85,50 +88,73 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
   private static final TupleTag<PostClaim> CLAIM = new TupleTag<>() {};
   private static final TupleTag<Integer> BUCKET = new TupleTag<>() {};
 
-  private static final KvCoder<String, Long> TALLY_CODER = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-  private static final KvCoder<String, Integer> SLOT_CODER = KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
+  private static final KvCoder<String, Long> TALLY_CODER =
+      KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+  private static final KvCoder<String, Integer> SLOT_CODER =
+      KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
   @Override
   public PCollectionTuple expand(PCollectionTuple routed) {
     PCollection<Event> pending = routed.get(RouteEvents.PENDING);
-    PCollectionView<BloomFilter<String>> parents = pending
-        .apply("Parent ids", MapElements.into(TypeDescriptors.strings()).via(Event::getParentId))
-        .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
-    PCollection<KV<String, PostClaim>> claims = routed.get(RouteEvents.POST_CLAIMS)
-        .apply("Claims of pending parents", ParDo.of(new MightBeParentFn(parents)).withSideInputs(parents))
-        .apply("First claim per post", Min.perKey(new ClaimOrder()));
-    PCollection<KV<String, Integer>> buckets = pending
-        .apply("Parent and bucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))
-            .via(e -> KV.of(e.getParentId(), bucket(e))))
-        .setCoder(SLOT_CODER)
-        .apply("Buckets in use", Distinct.create());
-    PCollection<KV<KV<String, Integer>, PostClaim>> claimsPerBucket = KeyedPCollectionTuple
-        .of(CLAIM, claims)
-        .and(BUCKET, buckets)
-        .apply("Claims with buckets", CoGroupByKey.create())
-        .apply("Copy claim to buckets", ParDo.of(new CopyClaimFn()))
-        .setCoder(KvCoder.of(SLOT_CODER, RecordCoders.postClaim()));
-    PCollection<KV<KV<String, Integer>, Event>> pendingPerBucket = pending
-        .apply("Key by parent and bucket", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()), TypeDescriptor.of(Event.class)))
-            .via(e -> KV.of(KV.of(e.getParentId(), bucket(e)), e)))
-        .setCoder(KvCoder.of(SLOT_CODER, pending.getCoder()));
-    SideOutputs side = SideOutputs.create()
-        .and(ID_CLAIMS, KvCoder.of(StringUtf8Coder.of(), IdClaim.Coder.of()))
-        .and(TALLIES, TALLY_CODER);
-    PCollectionTuple resolved = KeyedPCollectionTuple
-        .of(CLAIM, claimsPerBucket)
-        .and(PENDING, pendingPerBucket)
-        .apply("Pending with claims", CoGroupByKey.create())
-        .apply("Resolve", ParDo.of(new ResolveFn(side)).withOutputTags(EVENTS, TupleTagList.of(side.tag())));
+    PCollectionView<BloomFilter<String>> parents =
+        pending
+            .apply(
+                "Parent ids", MapElements.into(TypeDescriptors.strings()).via(Event::getParentId))
+            .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
+    PCollection<KV<String, PostClaim>> claims =
+        routed
+            .get(RouteEvents.POST_CLAIMS)
+            .apply(
+                "Claims of pending parents",
+                ParDo.of(new MightBeParentFn(parents)).withSideInputs(parents))
+            .apply("First claim per post", Min.perKey(new ClaimOrder()));
+    PCollection<KV<String, Integer>> buckets =
+        pending
+            .apply(
+                "Parent and bucket",
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))
+                    .via(e -> KV.of(e.getParentId(), bucket(e))))
+            .setCoder(SLOT_CODER)
+            .apply("Buckets in use", Distinct.create());
+    PCollection<KV<KV<String, Integer>, PostClaim>> claimsPerBucket =
+        KeyedPCollectionTuple.of(CLAIM, claims)
+            .and(BUCKET, buckets)
+            .apply("Claims with buckets", CoGroupByKey.create())
+            .apply("Copy claim to buckets", ParDo.of(new CopyClaimFn()))
+            .setCoder(KvCoder.of(SLOT_CODER, RecordCoders.postClaim()));
+    PCollection<KV<KV<String, Integer>, Event>> pendingPerBucket =
+        pending
+            .apply(
+                "Key by parent and bucket",
+                MapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.strings(), TypeDescriptors.integers()),
+                            TypeDescriptor.of(Event.class)))
+                    .via(e -> KV.of(KV.of(e.getParentId(), bucket(e)), e)))
+            .setCoder(KvCoder.of(SLOT_CODER, pending.getCoder()));
+    SideOutputs side =
+        SideOutputs.create()
+            .and(ID_CLAIMS, KvCoder.of(StringUtf8Coder.of(), IdClaim.Coder.of()))
+            .and(TALLIES, TALLY_CODER);
+    PCollectionTuple resolved =
+        KeyedPCollectionTuple.of(CLAIM, claimsPerBucket)
+            .and(PENDING, pendingPerBucket)
+            .apply("Pending with claims", CoGroupByKey.create())
+            .apply(
+                "Resolve",
+                ParDo.of(new ResolveFn(side)).withOutputTags(EVENTS, TupleTagList.of(side.tag())));
     resolved.get(EVENTS).setCoder(pending.getCoder());
     side.setCoder(resolved);
     PCollectionTuple split = side.split(resolved, "Claims and unresolved");
-    return PCollectionTuple
-        .of(EVENTS, resolved.get(EVENTS))
+    return PCollectionTuple.of(EVENTS, resolved.get(EVENTS))
         .and(ID_CLAIMS, split.get(ID_CLAIMS))
-        .and(TALLIES, PCollectionList.of(routed.get(RouteEvents.TALLIES)).and(split.get(TALLIES))
-            .apply("All unresolved", Flatten.pCollections()));
+        .and(
+            TALLIES,
+            PCollectionList.of(routed.get(RouteEvents.TALLIES))
+                .and(split.get(TALLIES))
+                .apply("All unresolved", Flatten.pCollections()));
   }
 
   /**
@@ -136,8 +162,15 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
    * one from its fields, so that its copies (dropped later, in the pair replay) share a bucket.
    */
   static int bucket(Event event) {
-    int hash = event.getEventId() != null ? event.getEventId().hashCode()
-        : Objects.hash(event.getType(), event.getActor(), event.getPostId(), event.getParentId(), event.getTs());
+    int hash =
+        event.getEventId() != null
+            ? event.getEventId().hashCode()
+            : Objects.hash(
+                event.getType(),
+                event.getActor(),
+                event.getPostId(),
+                event.getParentId(),
+                event.getTs());
     return Math.floorMod(hash, BUCKETS);
   }
 
@@ -148,7 +181,8 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
     }
     // An unfollow deletes a follow record: it unfollows whom that follow followed, and only the
     // follower can delete its own follow.
-    boolean ownFollow = claim.getType().equals("follow") && claim.getActor().equals(pending.getActor());
+    boolean ownFollow =
+        claim.getType().equals("follow") && claim.getActor().equals(pending.getActor());
     return ownFollow ? claim.getTarget() : null;
   }
 
@@ -168,14 +202,17 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
     }
   }
 
-  /** (source, line) order, then actor and type so that claims read from one line still have an order. */
+  /**
+   * (source, line) order, then actor and type so that claims read from one line still have an
+   * order.
+   */
   static final class ClaimOrder implements Comparator<PostClaim>, Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Comparator<PostClaim> ORDER = Comparator
-        .comparing(PostClaim::getSource, Utf8Order.COMPARATOR)
-        .thenComparingLong(PostClaim::getLine)
-        .thenComparing(PostClaim::getActor, Utf8Order.COMPARATOR)
-        .thenComparing(PostClaim::getType);
+    private static final Comparator<PostClaim> ORDER =
+        Comparator.comparing(PostClaim::getSource, Utf8Order.COMPARATOR)
+            .thenComparingLong(PostClaim::getLine)
+            .thenComparing(PostClaim::getActor, Utf8Order.COMPARATOR)
+            .thenComparing(PostClaim::getType);
 
     @Override
     public int compare(PostClaim a, PostClaim b) {
@@ -183,10 +220,16 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
     }
   }
 
-  /** Copies a post's claim to each bucket of its pending events (at most {@value #BUCKETS} values in a group). */
-  static final class CopyClaimFn extends DoFn<KV<String, CoGbkResult>, KV<KV<String, Integer>, PostClaim>> {
+  /**
+   * Copies a post's claim to each bucket of its pending events (at most {@value #BUCKETS} values in
+   * a group).
+   */
+  static final class CopyClaimFn
+      extends DoFn<KV<String, CoGbkResult>, KV<KV<String, Integer>, PostClaim>> {
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> post, OutputReceiver<KV<KV<String, Integer>, PostClaim>> out) {
+    public void process(
+        @Element KV<String, CoGbkResult> post,
+        OutputReceiver<KV<KV<String, Integer>, PostClaim>> out) {
       PostClaim claim = post.getValue().getOnly(CLAIM, null);
       if (claim != null) {
         for (Integer bucket : post.getValue().getAll(BUCKET)) {
@@ -196,7 +239,10 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
     }
   }
 
-  /** Gives each pending event of one bucket its target (and its id claim), or counts it as unresolved. */
+  /**
+   * Gives each pending event of one bucket its target (and its id claim), or counts it as
+   * unresolved.
+   */
   static final class ResolveFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, Event> {
     private final SideOutputs side;
 
@@ -205,12 +251,14 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element KV<KV<String, Integer>, CoGbkResult> group, MultiOutputReceiver out) {
+    public void process(
+        @Element KV<KV<String, Integer>, CoGbkResult> group, MultiOutputReceiver out) {
       PostClaim claim = group.getValue().getOnly(CLAIM, null);
       for (Event event : group.getValue().getAll(PENDING)) {
         String target = claim == null ? null : targetFrom(claim, event);
         if (target == null && event.getEventId() != null) {
-          out.get(side.tag()).output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
+          out.get(side.tag())
+              .output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
           continue;
         }
         if (target == null) {
@@ -220,7 +268,8 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
         Event resolved = Event.newBuilder(event).setTarget(target).build();
         out.get(EVENTS).output(resolved);
         if (resolved.getEventId() != null) {
-          out.get(side.tag()).output(side.of(ID_CLAIMS, KV.of(resolved.getEventId(), IdClaim.of(resolved))));
+          out.get(side.tag())
+              .output(side.of(ID_CLAIMS, KV.of(resolved.getEventId(), IdClaim.of(resolved))));
         }
       }
     }

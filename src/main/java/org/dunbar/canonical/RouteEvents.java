@@ -18,9 +18,9 @@ import org.dunbar.records.PostClaim;
 
 /**
  * Sends each read event where it is needed, in one pass: events that name their target (and posts)
- * straight on to the pair replay ({@link #READY}); events that leave their target to the parent post
- * to {@link ResolveTargets} ({@link #PENDING}); and beside them the slim indexes the other steps
- * join on — each created post's {@link PostClaim} and each explicit id's {@link IdClaim}.
+ * straight on to the pair replay ({@link #READY}); events that leave their target to the parent
+ * post to {@link ResolveTargets} ({@link #PENDING}); and beside them the slim indexes the other
+ * steps join on — each created post's {@link PostClaim} and each explicit id's {@link IdClaim}.
  *
  * <p>Why one pass: on Flink's batch runner every step that reads all events, and every extra output
  * of such a step, writes and reads all of them once more. Here the events are written twice (ready,
@@ -32,24 +32,31 @@ import org.dunbar.records.PostClaim;
 public final class RouteEvents extends PTransform<PCollection<Event>, PCollectionTuple> {
   /** Events with a target, and posts: ready for the pair replay. */
   public static final TupleTag<Event> READY = new TupleTag<>() {};
+
   /** Events of any type but post whose target is null and that name a parent post. */
   public static final TupleTag<Event> PENDING = new TupleTag<>() {};
+
   /** Per post id, what the event that created the post says of it; one per such event. */
   public static final TupleTag<KV<String, PostClaim>> POST_CLAIMS = new TupleTag<>() {};
+
   /** Per explicit event id, one claim per event that has it, but those sent on to be resolved. */
   public static final TupleTag<KV<String, IdClaim>> ID_CLAIMS = new TupleTag<>() {};
+
   /** {@code events.unresolved_target.<type>} of id-less pending events without a parent. */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   @Override
   public PCollectionTuple expand(PCollection<Event> events) {
-    SideOutputs side = SideOutputs.create()
-        .and(PENDING, events.getCoder())
-        .and(POST_CLAIMS, KvCoder.of(StringUtf8Coder.of(), RecordCoders.postClaim()))
-        .and(ID_CLAIMS, KvCoder.of(StringUtf8Coder.of(), IdClaim.Coder.of()))
-        .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    PCollectionTuple routed = events.apply("Route each event",
-        ParDo.of(new RouteFn(side)).withOutputTags(READY, TupleTagList.of(side.tag())));
+    SideOutputs side =
+        SideOutputs.create()
+            .and(PENDING, events.getCoder())
+            .and(POST_CLAIMS, KvCoder.of(StringUtf8Coder.of(), RecordCoders.postClaim()))
+            .and(ID_CLAIMS, KvCoder.of(StringUtf8Coder.of(), IdClaim.Coder.of()))
+            .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollectionTuple routed =
+        events.apply(
+            "Route each event",
+            ParDo.of(new RouteFn(side)).withOutputTags(READY, TupleTagList.of(side.tag())));
     routed.get(READY).setCoder(events.getCoder());
     side.setCoder(routed);
     return side.split(routed, "Pending, claims and unresolved").and(READY, routed.get(READY));
@@ -80,21 +87,34 @@ public final class RouteEvents extends PTransform<PCollection<Event>, PCollectio
       if (!isPending(event)) {
         out.get(READY).output(event);
         if (event.getEventId() != null) {
-          out.get(side.tag()).output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
+          out.get(side.tag())
+              .output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
         }
       } else if (event.getParentId() != null) {
         out.get(side.tag()).output(side.of(PENDING, event));
       } else if (event.getEventId() != null) {
-        // Counted as unresolved once per id, by deduplication, as if its copies had been dropped first.
-        out.get(side.tag()).output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
+        // Counted as unresolved once per id, by deduplication, as if its copies had been dropped
+        // first.
+        out.get(side.tag())
+            .output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
       } else {
         out.get(side.tag()).output(side.of(TALLIES, unresolved(event)));
       }
       // Every event that created a post claims it, pending ones included, so a comment whose own
       // target is still open still names its author to its replies.
       if (event.getPostId() != null) {
-        out.get(side.tag()).output(side.of(POST_CLAIMS, KV.of(event.getPostId(), new PostClaim(
-            event.getType(), event.getActor(), event.getTarget(), event.getSource(), event.getLine()))));
+        out.get(side.tag())
+            .output(
+                side.of(
+                    POST_CLAIMS,
+                    KV.of(
+                        event.getPostId(),
+                        new PostClaim(
+                            event.getType(),
+                            event.getActor(),
+                            event.getTarget(),
+                            event.getSource(),
+                            event.getLine()))));
       }
     }
   }

@@ -23,25 +23,29 @@ public final class UniqueEvents extends PTransform<PCollection<Event>, PCollecti
   public static final TupleTag<Event> READY = RouteEvents.READY;
   public static final TupleTag<Event> RESOLVED = ResolveTargets.EVENTS;
   public static final TupleTag<IdClaim> DROPPED_COPIES = DeduplicateEvents.DROPPED;
-  /** {@code events.unresolved_target.<type>}, {@code events.duplicates}, {@code events.conflicting_duplicates}. */
+
+  /**
+   * {@code events.unresolved_target.<type>}, {@code events.duplicates}, {@code
+   * events.conflicting_duplicates}.
+   */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   @Override
   public PCollectionTuple expand(PCollection<Event> events) {
     PCollectionTuple routed = events.apply("Route events", new RouteEvents());
     PCollectionTuple resolved = routed.apply("Resolve targets", new ResolveTargets());
-    PCollectionTuple deduplicated = PCollectionList
-        .of(routed.get(RouteEvents.ID_CLAIMS))
-        .and(resolved.get(ResolveTargets.ID_CLAIMS))
-        .apply("All id claims", Flatten.pCollections())
-        .apply("Deduplicate events", new DeduplicateEvents());
-    return PCollectionTuple
-        .of(READY, routed.get(RouteEvents.READY))
+    PCollectionTuple deduplicated =
+        PCollectionList.of(routed.get(RouteEvents.ID_CLAIMS))
+            .and(resolved.get(ResolveTargets.ID_CLAIMS))
+            .apply("All id claims", Flatten.pCollections())
+            .apply("Deduplicate events", new DeduplicateEvents());
+    return PCollectionTuple.of(READY, routed.get(RouteEvents.READY))
         .and(RESOLVED, resolved.get(ResolveTargets.EVENTS))
         .and(DROPPED_COPIES, deduplicated.get(DeduplicateEvents.DROPPED))
-        .and(TALLIES, PCollectionList
-            .of(resolved.get(ResolveTargets.TALLIES))
-            .and(deduplicated.get(DeduplicateEvents.TALLIES))
-            .apply("All event tallies", Flatten.pCollections()));
+        .and(
+            TALLIES,
+            PCollectionList.of(resolved.get(ResolveTargets.TALLIES))
+                .and(deduplicated.get(DeduplicateEvents.TALLIES))
+                .apply("All event tallies", Flatten.pCollections()));
   }
 }

@@ -36,7 +36,8 @@ public final class CompactReader {
     while (read < bytes.length) {
       int n = in.read(bytes, read, bytes.length - read);
       if (n < 0) {
-        throw new EOFException("stream ended after " + read + " of a record's " + bytes.length + " bytes");
+        throw new EOFException(
+            "stream ended after " + read + " of a record's " + bytes.length + " bytes");
       }
       read += n;
     }

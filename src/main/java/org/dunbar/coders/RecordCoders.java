@@ -41,7 +41,11 @@ public final class RecordCoders {
 
     @Override
     protected void write(PostClaim c, CompactWriter out) {
-      out.string(c.getType()).string(c.getActor()).string(c.getTarget()).string(c.getSource()).unsigned(c.getLine());
+      out.string(c.getType())
+          .string(c.getActor())
+          .string(c.getTarget())
+          .string(c.getSource())
+          .unsigned(c.getLine());
     }
 
     @Override
@@ -59,13 +63,29 @@ public final class RecordCoders {
 
     @Override
     protected void write(FollowFact f, CompactWriter out) {
-      out.string(f.getFollowee()).string(f.getFollower()).signed(f.getTs()).string(f.getReason())
-          .bool(f.getChurned()).bool(f.getRetained30d()).bool(f.getRetained90d()).bool(f.getEngaged90d()).bool(f.getConversed90d());
+      out.string(f.getFollowee())
+          .string(f.getFollower())
+          .signed(f.getTs())
+          .string(f.getReason())
+          .bool(f.getChurned())
+          .bool(f.getRetained30d())
+          .bool(f.getRetained90d())
+          .bool(f.getEngaged90d())
+          .bool(f.getConversed90d());
     }
 
     @Override
     protected FollowFact read(CompactReader in) {
-      return new FollowFact(in.string(), in.string(), in.signed(), in.string(), in.bool(), in.bool(), in.bool(), in.bool(), in.bool());
+      return new FollowFact(
+          in.string(),
+          in.string(),
+          in.signed(),
+          in.string(),
+          in.bool(),
+          in.bool(),
+          in.bool(),
+          in.bool(),
+          in.bool());
     }
   }
 
@@ -74,15 +94,29 @@ public final class RecordCoders {
 
     @Override
     protected void write(Event e, CompactWriter out) {
-      out.string(e.getEventId()).string(e.getType()).string(e.getActor()).string(e.getTarget())
-          .string(e.getPostId()).string(e.getParentId()).signed(e.getTs())
-          .string(e.getSource()).unsigned(e.getLine());
+      out.string(e.getEventId())
+          .string(e.getType())
+          .string(e.getActor())
+          .string(e.getTarget())
+          .string(e.getPostId())
+          .string(e.getParentId())
+          .signed(e.getTs())
+          .string(e.getSource())
+          .unsigned(e.getLine());
     }
 
     @Override
     protected Event read(CompactReader in) {
-      return new Event(in.string(), in.string(), in.string(), in.string(), in.string(), in.string(), in.signed(),
-          in.string(), in.unsigned());
+      return new Event(
+          in.string(),
+          in.string(),
+          in.string(),
+          in.string(),
+          in.string(),
+          in.string(),
+          in.signed(),
+          in.string(),
+          in.unsigned());
     }
   }
 

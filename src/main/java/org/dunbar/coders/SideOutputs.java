@@ -17,9 +17,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Flink's batch runner gives a multi-output DoFn one stream of tagged values and a filter per
  * output, and every filter reads, and the DoFn writes, every value of every output. A DoFn that
- * emits a million events and a few thousand rejects thus wrote and read its events once per
- * output. With the small outputs folded into one tagged side output, the large one is written and
- * read twice, and the small ones are split apart afterwards ({@link #split}).
+ * emits a million events and a few thousand rejects thus wrote and read its events once per output.
+ * With the small outputs folded into one tagged side output, the large one is written and read
+ * twice, and the small ones are split apart afterwards ({@link #split}).
  */
 public final class SideOutputs implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -69,8 +69,9 @@ public final class SideOutputs implements Serializable {
   /** The side outputs apart again, each under its own tag with its coder. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public PCollectionTuple split(PCollectionTuple out, String name) {
-    ParDo.MultiOutput<RawUnionValue, Object> splitFn = ParDo.of(new SplitFn(tags))
-        .withOutputTags((TupleTag) tags.get(0), TupleTagList.of(tags.subList(1, tags.size())));
+    ParDo.MultiOutput<RawUnionValue, Object> splitFn =
+        ParDo.of(new SplitFn(tags))
+            .withOutputTags((TupleTag) tags.get(0), TupleTagList.of(tags.subList(1, tags.size())));
     PCollectionTuple split = out.get(tag).apply(name, splitFn);
     for (int i = 0; i < tags.size(); i++) {
       split.get((TupleTag) tags.get(i)).setCoder((Coder) coders.get(i));
@@ -91,21 +92,25 @@ public final class SideOutputs implements Serializable {
         if (!output.equals(tag)) {
           return out.get(output);
         }
-        return (DoFn.OutputReceiver<T>) new DoFn.OutputReceiver<RawUnionValue>() {
-          @Override
-          public void output(RawUnionValue value) {
-            out.get((TupleTag) tags.get(value.getUnionTag())).output(value.getValue());
-          }
+        return (DoFn.OutputReceiver<T>)
+            new DoFn.OutputReceiver<RawUnionValue>() {
+              @Override
+              public void output(RawUnionValue value) {
+                out.get((TupleTag) tags.get(value.getUnionTag())).output(value.getValue());
+              }
 
-          @Override
-          public void outputWithTimestamp(RawUnionValue value, org.joda.time.Instant timestamp) {
-            out.get((TupleTag) tags.get(value.getUnionTag())).outputWithTimestamp(value.getValue(), timestamp);
-          }
-        };
+              @Override
+              public void outputWithTimestamp(
+                  RawUnionValue value, org.joda.time.Instant timestamp) {
+                out.get((TupleTag) tags.get(value.getUnionTag()))
+                    .outputWithTimestamp(value.getValue(), timestamp);
+              }
+            };
       }
 
       @Override
-      public <T> DoFn.OutputReceiver<org.apache.beam.sdk.values.Row> getRowReceiver(TupleTag<T> output) {
+      public <T> DoFn.OutputReceiver<org.apache.beam.sdk.values.Row> getRowReceiver(
+          TupleTag<T> output) {
         return out.getRowReceiver(output);
       }
     };

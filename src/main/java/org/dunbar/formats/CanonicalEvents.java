@@ -23,7 +23,9 @@ public final class CanonicalEvents implements LineFormat {
     this(bounds, ',');
   }
 
-  /** @param delimiter the CSV field delimiter (unused for JSON files) */
+  /**
+   * @param delimiter the CSV field delimiter (unused for JSON files)
+   */
   public CanonicalEvents(TimeBounds bounds, char delimiter) {
     this.bounds = bounds;
     this.delimiter = delimiter;

@@ -33,8 +33,10 @@ final class Csv {
       throw new Unparsable(describe(e));
     }
     if (records.size() != 1) {
-      // The framing ends records only at '\n': a lone '\r' outside quotes is all that can split one.
-      throw new Unparsable("a carriage return outside quotes splits the record (old Mac line endings?)");
+      // The framing ends records only at '\n': a lone '\r' outside quotes is all that can split
+      // one.
+      throw new Unparsable(
+          "a carriage return outside quotes splits the record (old Mac line endings?)");
     }
     List<String> fields = new ArrayList<>(records.get(0).size());
     records.get(0).forEach(fields::add);

@@ -88,14 +88,28 @@ final class CsvColumns implements Serializable {
   private record Header(String text, List<String> names, Map<String, Integer> index) {
     /** Why a field is missing from every row: the header has no such column. */
     String lacking(String name, char delimiter) {
-      String shown = names.stream().limit(MAX_NAMES_SHOWN).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+      String shown =
+          names.stream()
+              .limit(MAX_NAMES_SHOWN)
+              .map(n -> "'" + n + "'")
+              .collect(Collectors.joining(", "));
       String more = names.size() > MAX_NAMES_SHOWN ? ", …" : "";
-      String detail = name + ": the header has no column '" + name + "'; its " + names.size()
-          + (names.size() == 1 ? " column: " : " columns: ") + shown + more;
+      String detail =
+          name
+              + ": the header has no column '"
+              + name
+              + "'; its "
+              + names.size()
+              + (names.size() == 1 ? " column: " : " columns: ")
+              + shown
+              + more;
       return detail + delimiterHint(delimiter);
     }
 
-    /** When the whole header is one column holding ';' or tabs, the file is likely separated by them. */
+    /**
+     * When the whole header is one column holding ';' or tabs, the file is likely separated by
+     * them.
+     */
     private String delimiterHint(char delimiter) {
       if (names.size() != 1) {
         return "";

@@ -117,8 +117,13 @@ public final class Decompression {
     in.mark(magic.length);
     byte[] head = in.readNBytes(magic.length);
     in.reset();
-    boolean skippableZstd = magic == ZSTD_MAGIC && head.length == 4
-        && (head[0] & 0xF0) == 0x50 && head[1] == 0x2A && head[2] == 0x4D && head[3] == 0x18;
+    boolean skippableZstd =
+        magic == ZSTD_MAGIC
+            && head.length == 4
+            && (head[0] & 0xF0) == 0x50
+            && head[1] == 0x2A
+            && head[2] == 0x4D
+            && head[3] == 0x18;
     return Arrays.equals(head, magic) || skippableZstd;
   }
 
@@ -132,9 +137,10 @@ public final class Decompression {
     }
     String message = e.getMessage() == null ? "" : e.getMessage();
     // gzip throws a bare EOFException, bzip2 and zstd say it in their own words.
-    boolean truncated = e instanceof EOFException
-        || message.equalsIgnoreCase("Unexpected end of stream")
-        || message.equalsIgnoreCase("Truncated source");
+    boolean truncated =
+        e instanceof EOFException
+            || message.equalsIgnoreCase("Unexpected end of stream")
+            || message.equalsIgnoreCase("Truncated source");
     if (truncated) {
       return ENDS_EARLY + " (" + codec.label + ")";
     }
@@ -200,7 +206,9 @@ public final class Decompression {
       }
     }
 
-    /** The bytes after those delivered that decode before the fault, at most {@link #SALVAGE_LIMIT}. */
+    /**
+     * The bytes after those delivered that decode before the fault, at most {@link #SALVAGE_LIMIT}.
+     */
     private byte[] salvage() throws IOException {
       decoded.close();
       ByteArrayOutputStream rest = new ByteArrayOutputStream();

@@ -14,8 +14,8 @@ final class EventChecks {
 
   /**
    * The types whose target is the author of their parent post: a record of one of them may leave
-   * {@code target} empty when it names {@code parent_id}, and the pipeline resolves it from the post
-   * with that {@code post_id} (SPEC "Targets resolved from the parent post").
+   * {@code target} empty when it names {@code parent_id}, and the pipeline resolves it from the
+   * post with that {@code post_id} (SPEC "Targets resolved from the parent post").
    */
   static final Set<String> PARENT_AUTHOR_TYPES = Set.of("reply", "quote", "reshare", "like");
 
@@ -46,7 +46,8 @@ final class EventChecks {
     String target = null;
     if (!type.equals("post")) {
       target = fields.get("target");
-      if (target == null && !(PARENT_AUTHOR_TYPES.contains(type) && fields.get("parent_id") != null)) {
+      if (target == null
+          && !(PARENT_AUTHOR_TYPES.contains(type) && fields.get("parent_id") != null)) {
         sink.rejected(Reasons.MISSING_FIELD, fields.missing("target"), null);
         return;
       }

@@ -35,10 +35,17 @@ public final class Formats {
    *
    * @throws IllegalArgumentException when the kind has no format of that name
    */
-  public static LineFormat forInput(String kind, String format, FormatOptions options, TimeBounds bounds) {
+  public static LineFormat forInput(
+      String kind, String format, FormatOptions options, TimeBounds bounds) {
     Factory factory = BY_KIND.getOrDefault(kind, Map.of()).get(format);
     if (factory == null) {
-      throw new IllegalArgumentException("unknown " + kind + " format '" + format + "'; known formats: " + String.join(", ", formatNames(kind)));
+      throw new IllegalArgumentException(
+          "unknown "
+              + kind
+              + " format '"
+              + format
+              + "'; known formats: "
+              + String.join(", ", formatNames(kind)));
     }
     return factory.create(bounds, options);
   }
@@ -53,7 +60,9 @@ public final class Formats {
    * many records (a twarc2 full-archive page of 500 tweets is 1 to 3 MB), 1 MiB for the others.
    */
   public static int defaultMaxLineBytes(String format) {
-    return PAGE_FORMATS.contains(format) ? NumberedLineReader.DEFAULT_MAX_PAGE_BYTES : NumberedLineReader.DEFAULT_MAX_LINE_BYTES;
+    return PAGE_FORMATS.contains(format)
+        ? NumberedLineReader.DEFAULT_MAX_PAGE_BYTES
+        : NumberedLineReader.DEFAULT_MAX_LINE_BYTES;
   }
 
   /** True when inputs of this kind and format can be CSV, so a delimiter applies to them. */
@@ -89,18 +98,34 @@ public final class Formats {
     events.put("canonical", (bounds, options) -> new CanonicalEvents(bounds, options.delimiter()));
     events.put("snap-activity", (bounds, options) -> new SnapActivity(bounds));
     events.put("snap-messages", (bounds, options) -> new SnapMessages(bounds));
-    events.put("twitter-v1", (bounds, options) -> new TwitterV1Format(bounds,
-        snapshotTime(options.snapshotTime(), TwitterV1Format.DEFAULT_SNAPSHOT_TIME),
-        options.retrievedAt()));
-    events.put("twitter-v2", (bounds, options) -> new TwitterV2Format(bounds,
-        snapshotTime(options.snapshotTime(), TwitterV2Format.DEFAULT_SNAPSHOT_TIME),
-        options.retrievedAt()));
-    events.put("bluesky-jetstream", (bounds, options) -> new BlueskyJetstreamFormat(bounds,
-        options.eventTime() == null ? BlueskyJetstreamFormat.DEFAULT_EVENT_TIME : EventTime.of(options.eventTime())));
+    events.put(
+        "twitter-v1",
+        (bounds, options) ->
+            new TwitterV1Format(
+                bounds,
+                snapshotTime(options.snapshotTime(), TwitterV1Format.DEFAULT_SNAPSHOT_TIME),
+                options.retrievedAt()));
+    events.put(
+        "twitter-v2",
+        (bounds, options) ->
+            new TwitterV2Format(
+                bounds,
+                snapshotTime(options.snapshotTime(), TwitterV2Format.DEFAULT_SNAPSHOT_TIME),
+                options.retrievedAt()));
+    events.put(
+        "bluesky-jetstream",
+        (bounds, options) ->
+            new BlueskyJetstreamFormat(
+                bounds,
+                options.eventTime() == null
+                    ? BlueskyJetstreamFormat.DEFAULT_EVENT_TIME
+                    : EventTime.of(options.eventTime())));
     events.put("reddit", (bounds, options) -> new RedditFormat(bounds));
     Map<String, Map<String, Factory>> kinds = new LinkedHashMap<>();
     kinds.put("events", Collections.unmodifiableMap(events));
-    kinds.put("snapshots", Map.of("canonical", (bounds, options) -> new SnapshotCsv(bounds, options.delimiter())));
+    kinds.put(
+        "snapshots",
+        Map.of("canonical", (bounds, options) -> new SnapshotCsv(bounds, options.delimiter())));
     kinds.put("baseline", Map.of("edge-list", (bounds, options) -> baseline()));
     return Collections.unmodifiableMap(kinds);
   }

@@ -38,8 +38,13 @@ public record Framing(Kind kind, byte delimiter) implements Serializable {
    *     quote or a line break
    */
   public static Framing csv(char delimiter) {
-    if (delimiter == 0 || delimiter > 0x7F || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException("a CSV delimiter is one ASCII character other than a quote or a line break");
+    if (delimiter == 0
+        || delimiter > 0x7F
+        || delimiter == '"'
+        || delimiter == '\n'
+        || delimiter == '\r') {
+      throw new IllegalArgumentException(
+          "a CSV delimiter is one ASCII character other than a quote or a line break");
     }
     return new Framing(Kind.CSV, (byte) delimiter);
   }

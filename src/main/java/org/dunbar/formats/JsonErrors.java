@@ -34,16 +34,25 @@ public final class JsonErrors {
     } else {
       // The summary before the parser's explanation ("...: was expecting ...", "...: enable ...").
       int colon = message.indexOf("):");
-      int end = colon >= 0 ? colon + 1 : message.indexOf(':') >= 0 ? message.indexOf(':') : message.length();
+      int end =
+          colon >= 0
+              ? colon + 1
+              : message.indexOf(':') >= 0 ? message.indexOf(':') : message.length();
       what = CODE.matcher(message.substring(0, end)).replaceAll("");
       int source = what.indexOf(" [Source");
       what = source >= 0 ? what.substring(0, source) : what;
-      what = what.isEmpty() ? "not valid JSON" : Character.toLowerCase(what.charAt(0)) + what.substring(1);
+      what =
+          what.isEmpty()
+              ? "not valid JSON"
+              : Character.toLowerCase(what.charAt(0)) + what.substring(1);
     }
     // The parser stops just past the fault: its 0-based offset is the 1-based position of the last
     // character it read, the end of a bad token.
     JsonLocation at = e.getLocation();
     long offset = at == null ? -1 : at.getCharOffset();
-    return "invalid JSON" + (offset >= 0 ? " near character " + Math.max(offset, 1) : "") + ": " + what;
+    return "invalid JSON"
+        + (offset >= 0 ? " near character " + Math.max(offset, 1) : "")
+        + ": "
+        + what;
   }
 }

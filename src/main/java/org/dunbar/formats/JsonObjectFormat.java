@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
- * A format whose every line is one JSON object and one record (Bluesky Jetstream, Reddit): the
- * line is parsed, then mapped in full before anything reaches the sink, so a {@link
- * RecordRejection} thrown while mapping leaves exactly one {@code rejected} and no event.
+ * A format whose every line is one JSON object and one record (Bluesky Jetstream, Reddit): the line
+ * is parsed, then mapped in full before anything reaches the sink, so a {@link RecordRejection}
+ * thrown while mapping leaves exactly one {@code rejected} and no event.
  */
 public abstract class JsonObjectFormat implements LineFormat {
   private static final long serialVersionUID = 1L;
@@ -24,7 +24,8 @@ public abstract class JsonObjectFormat implements LineFormat {
    *
    * @throws RecordRejection the first check the record fails
    */
-  protected abstract void map(String source, long line, JsonNode object, RecordSink sink) throws RecordRejection;
+  protected abstract void map(String source, long line, JsonNode object, RecordSink sink)
+      throws RecordRejection;
 
   @Override
   public final void parse(String source, long line, String text, String header, RecordSink sink) {

@@ -18,7 +18,8 @@ public final class JsonRecord {
   // A repeated key would make the record ambiguous, so it is unparsable rather than last-wins, as
   // in canonical input; text after the object means the line is not one record.
   private static final ObjectReader READER =
-      new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      new ObjectMapper(
+              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
           .reader()
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -58,7 +59,9 @@ public final class JsonRecord {
     return value.isIntegralNumber() ? value.asText() : null;
   }
 
-  /** The present value of {@code key}, or a {@code missing_field} rejection naming {@code field}. */
+  /**
+   * The present value of {@code key}, or a {@code missing_field} rejection naming {@code field}.
+   */
   public static String required(JsonNode object, String key, String field) throws RecordRejection {
     String value = text(object, key);
     if (value == null) {
@@ -71,7 +74,8 @@ public final class JsonRecord {
    * Closes a mapped record: its events and {@code accepted()} when {@code ts} (epoch µs) is within
    * the study's bounds, else one {@code ts_out_of_range} rejection and no event.
    */
-  public static void acceptInBounds(long ts, List<Event> events, TimeBounds bounds, RecordSink sink) {
+  public static void acceptInBounds(
+      long ts, List<Event> events, TimeBounds bounds, RecordSink sink) {
     if (BoundsCheck.passes(ts, bounds, sink)) {
       events.forEach(sink::event);
       sink.accepted();

@@ -31,7 +31,10 @@ public final class NumberedLineReader implements Closeable {
     UNDECIDED,
     /** Every line is a record: the first line was anything but the opening of a document. */
     LINES,
-    /** The first line only opened a document (a pretty-printer's "[" or "{"): records end where their value does. */
+    /**
+     * The first line only opened a document (a pretty-printer's "[" or "{"): records end where
+     * their value does.
+     */
     DOCUMENTS
   }
 
@@ -82,7 +85,8 @@ public final class NumberedLineReader implements Closeable {
    */
   public NumberedLineReader(InputStream in, Framing framing, int maxBytes) {
     if (maxBytes < 1 || maxBytes > LARGEST_MAX_LINE_BYTES) {
-      throw new IllegalArgumentException("max_line_bytes must be between 1 and " + LARGEST_MAX_LINE_BYTES + ": " + maxBytes);
+      throw new IllegalArgumentException(
+          "max_line_bytes must be between 1 and " + LARGEST_MAX_LINE_BYTES + ": " + maxBytes);
     }
     this.in = in;
     this.framing = framing;
@@ -219,14 +223,21 @@ public final class NumberedLineReader implements Closeable {
 
   private void csv(byte b) {
     byte delimiter = framing.delimiter();
-    csv = switch (csv) {
-      case FIELD_START -> b == '"' ? CsvState.QUOTED : b == delimiter ? CsvState.FIELD_START : CsvState.UNQUOTED;
-      case UNQUOTED -> b == delimiter ? CsvState.FIELD_START : CsvState.UNQUOTED;
-      case QUOTED -> b == '"' ? CsvState.QUOTE_IN_QUOTED : CsvState.QUOTED;
-      // A doubled quote is a quote in the field; anything else closes it (text after a closing
-      // quote is left for the CSV parser to reject).
-      case QUOTE_IN_QUOTED -> b == '"' ? CsvState.QUOTED : b == delimiter ? CsvState.FIELD_START : CsvState.UNQUOTED;
-    };
+    csv =
+        switch (csv) {
+          case FIELD_START ->
+              b == '"'
+                  ? CsvState.QUOTED
+                  : b == delimiter ? CsvState.FIELD_START : CsvState.UNQUOTED;
+          case UNQUOTED -> b == delimiter ? CsvState.FIELD_START : CsvState.UNQUOTED;
+          case QUOTED -> b == '"' ? CsvState.QUOTE_IN_QUOTED : CsvState.QUOTED;
+          // A doubled quote is a quote in the field; anything else closes it (text after a closing
+          // quote is left for the CSV parser to reject).
+          case QUOTE_IN_QUOTED ->
+              b == '"'
+                  ? CsvState.QUOTED
+                  : b == delimiter ? CsvState.FIELD_START : CsvState.UNQUOTED;
+        };
   }
 
   private void dropCarriageReturn() {

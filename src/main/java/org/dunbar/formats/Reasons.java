@@ -13,10 +13,12 @@ public final class Reasons {
   public static final String SELF_FOLLOW = "self_follow";
   public static final String BAD_COUNT = "bad_count";
   public static final String TS_OUT_OF_RANGE = "ts_out_of_range";
+
   /** A JSON record that is not a tweet (delete or limit notices, errors, empty pages). */
   public static final String UNSUPPORTED_RECORD = "unsupported_record";
 
-  // A field name at the start of a missing_field detail: "actor", "user.id_str", "author_id of ...".
+  // A field name at the start of a missing_field detail: "actor", "user.id_str", "author_id of
+  // ...".
   private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.]+");
 
   private Reasons() {}

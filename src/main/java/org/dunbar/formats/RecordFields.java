@@ -10,8 +10,8 @@ interface RecordFields {
   String get(String name);
 
   /**
-   * The rejection detail of a missing field: its name, first, then whatever tells why it is
-   * missing from every record of the file (a CSV header without the column).
+   * The rejection detail of a missing field: its name, first, then whatever tells why it is missing
+   * from every record of the file (a CSV header without the column).
    */
   default String missing(String name) {
     return name;

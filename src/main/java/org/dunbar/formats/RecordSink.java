@@ -51,8 +51,8 @@ public interface RecordSink {
 
   /**
    * Closes one record that is valid input but not an interaction: a stream notice (a v1.1 {@code
-   * delete} or {@code limit}), an error object of an API page, a record whose author is deleted.
-   * It is neither accepted nor rejected, never counts toward the rejection guard, and is counted by
+   * delete} or {@code limit}), an error object of an API page, a record whose author is deleted. It
+   * is neither accepted nor rejected, never counts toward the rejection guard, and is counted by
    * {@code kind} in the manifest (SPEC, Input: "Not every valid object is an interaction").
    *
    * @param kind what the record is: a lower-case name of letters, digits, '_' and '.' that starts

@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 import org.dunbar.records.Snapshot;
 
 /**
- * Account snapshots: RFC 4180 CSV (the input's delimiter) with a header naming {@code account}, {@code ts}, {@code followers} and
- * optionally {@code following} and {@code posts}, in any order.
+ * Account snapshots: RFC 4180 CSV (the input's delimiter) with a header naming {@code account},
+ * {@code ts}, {@code followers} and optionally {@code following} and {@code posts}, in any order.
  */
 public final class SnapshotCsv implements LineFormat {
   private static final long serialVersionUID = 1L;
@@ -23,11 +23,14 @@ public final class SnapshotCsv implements LineFormat {
     this(bounds, ',');
   }
 
-  /** @param delimiter the CSV field delimiter */
+  /**
+   * @param delimiter the CSV field delimiter
+   */
   public SnapshotCsv(TimeBounds bounds, char delimiter) {
     this.bounds = bounds;
     this.delimiter = delimiter;
-    this.csv = new CsvColumns(List.of("account", "ts", "followers", "following", "posts"), delimiter);
+    this.csv =
+        new CsvColumns(List.of("account", "ts", "followers", "following", "posts"), delimiter);
   }
 
   @Override

@@ -74,7 +74,8 @@ public final class Timestamps {
    * @throws ArithmeticException when it does not fit in a long
    */
   public static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
   }
 
   /** One pass over an ISO-8601 text; any deviation from the grammar makes the result empty. */

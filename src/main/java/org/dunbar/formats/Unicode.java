@@ -14,7 +14,9 @@ public final class Unicode {
   public static int loneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return i;
@@ -33,6 +35,11 @@ public final class Unicode {
       return null;
     }
     String escape = String.format(Locale.ROOT, "\\u%04X", (int) value.charAt(at));
-    return field + ": not valid Unicode (a lone surrogate " + escape + " at character " + (at + 1) + ")";
+    return field
+        + ": not valid Unicode (a lone surrogate "
+        + escape
+        + " at character "
+        + (at + 1)
+        + ")";
   }
 }

@@ -1,6 +1,7 @@
 package org.dunbar.generate;
 
 import org.dunbar.analysis.InteractionType;
+
 /**
  * Something an account will do at a given moment. A target of -1 is chosen when the action happens,
  * against the state of that moment.
@@ -11,7 +12,14 @@ import org.dunbar.analysis.InteractionType;
  * @param depth how many answers deep in a thread this is
  */
 record Action(
-    long at, long seq, InteractionType type, int actor, int target, long parent, int depth, Cause cause)
+    long at,
+    long seq,
+    InteractionType type,
+    int actor,
+    int target,
+    long parent,
+    int depth,
+    Cause cause)
     implements Comparable<Action> {
 
   static final int ANYONE = -1;

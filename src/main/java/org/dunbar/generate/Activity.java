@@ -1,6 +1,5 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
 import static org.dunbar.analysis.InteractionType.FOLLOW;
 import static org.dunbar.analysis.InteractionType.LIKE;
 import static org.dunbar.analysis.InteractionType.MENTION;
@@ -10,6 +9,8 @@ import static org.dunbar.analysis.InteractionType.QUOTE;
 import static org.dunbar.analysis.InteractionType.REPLY;
 import static org.dunbar.analysis.InteractionType.RESHARE;
 import static org.dunbar.analysis.InteractionType.UNFOLLOW;
+
+import org.dunbar.analysis.InteractionType;
 
 /**
  * Each account's own initiative on one day: how many posts, likes, replies, follows… it starts.
@@ -70,7 +71,8 @@ final class Activity {
         (int) rng.between(BOT_MIN_FOLLOWS, BOT_MAX_FOLLOWS), FOLLOW, account, dayStart, timeline);
   }
 
-  private void repeat(int times, InteractionType type, int account, long dayStart, Timeline timeline) {
+  private void repeat(
+      int times, InteractionType type, int account, long dayStart, Timeline timeline) {
     for (int i = 0; i < times; i++) {
       timeline.schedule(
           dayStart + DayClock.sample(rng), type, account, Action.ANYONE, Cause.SPONTANEOUS);

@@ -1,9 +1,9 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.dunbar.analysis.InteractionType;
 
 /**
  * When to plant the dump's imperfections: duplicates and malformed lines, spread over the days. A
@@ -63,7 +63,9 @@ final class Anomalies {
     Planned head = plants.get(next);
     // A conflicting copy must not change the follow replay, whichever copy a reader keeps.
     boolean suitable =
-        head.plant() != Plant.CONFLICTING_ID || type == InteractionType.LIKE || type == InteractionType.RESHARE;
+        head.plant() != Plant.CONFLICTING_ID
+            || type == InteractionType.LIKE
+            || type == InteractionType.RESHARE;
     if (head.day() > day || !suitable) {
       return Plant.ONCE;
     }

@@ -1,6 +1,7 @@
 package org.dunbar.generate;
 
 import org.dunbar.analysis.InteractionType;
+
 /**
  * One account's burst day: a few hundred strangers follow it within hours, as after a
  * suggested-user listing or a bought batch. They had never interacted with it, nearly all of them

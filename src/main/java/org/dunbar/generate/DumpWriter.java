@@ -19,11 +19,7 @@ final class DumpWriter implements Closeable {
   private long malformed;
 
   DumpWriter(
-      EventFiles files,
-      EventEncoder format,
-      Anomalies anomalies,
-      Population population,
-      Rng rng) {
+      EventFiles files, EventEncoder format, Anomalies anomalies, Population population, Rng rng) {
     this.files = files;
     this.format = format;
     this.anomalies = anomalies;

@@ -31,7 +31,8 @@ public final class Flags {
    * @throws IllegalArgumentException on an unknown flag, a missing value, a repeated flag or too
    *     many positional arguments
    */
-  public static Flags parse(String[] args, List<String> allowed, List<String> switches, int maxPositional) {
+  public static Flags parse(
+      String[] args, List<String> allowed, List<String> switches, int maxPositional) {
     Flags flags = new Flags();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -88,6 +89,8 @@ public final class Flags {
   }
 
   private static String describe(List<String> allowed, List<String> switches) {
-    return Stream.concat(allowed.stream(), switches.stream()).map(n -> "--" + n).collect(Collectors.joining(", "));
+    return Stream.concat(allowed.stream(), switches.stream())
+        .map(n -> "--" + n)
+        .collect(Collectors.joining(", "));
   }
 }

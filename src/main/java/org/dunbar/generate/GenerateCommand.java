@@ -30,7 +30,9 @@ public record GenerateCommand(Path out, GeneratorSettings settings, OutputFormat
       throw new IllegalArgumentException("missing --out: the directory to write the dump into");
     }
     String format = flags.get(FORMAT);
-    return new GenerateCommand(Path.of(out), GeneratorSettings.from(flags),
+    return new GenerateCommand(
+        Path.of(out),
+        GeneratorSettings.from(flags),
         format == null ? OutputFormat.CANONICAL : OutputFormat.of(format));
   }
 

@@ -1,6 +1,7 @@
 package org.dunbar.generate;
 
 import org.dunbar.analysis.InteractionType;
+
 /**
  * One event as simulated, before it is written as a line.
  *
@@ -9,7 +10,8 @@ import org.dunbar.analysis.InteractionType;
  * @param postId the post created, or {@link #NONE}
  * @param parentId the post acted on, or {@link #NONE}
  */
-record GeneratedEvent(long at, InteractionType type, int actor, int target, long postId, long parentId) {
+record GeneratedEvent(
+    long at, InteractionType type, int actor, int target, long postId, long parentId) {
   static final int NONE = -1;
 
   GeneratedEvent shiftedBy(long millis) {

@@ -12,8 +12,8 @@ import org.dunbar.analysis.InteractionType;
  *
  * <p>Accounts are {@code did:plc:<name>}. A follow is a follow record, an unfollow the delete of
  * the record that made that follow (a fresh record key when the edge came from the baseline, whose
- * create predates the capture, so the reader cannot resolve it); a post, reply, quote or mention
- * is a post record with its reply reference, record embed or mention facet; a like or reshare is a
+ * create predates the capture, so the reader cannot resolve it); a post, reply, quote or mention is
+ * a post record with its reply reference, record embed or mention facet; a like or reshare is a
  * like or repost record of the post acted on. Post record keys come from the post id, so a reply
  * names its parent's URI without remembering it.
  *
@@ -24,13 +24,16 @@ import org.dunbar.analysis.InteractionType;
  */
 final class JetstreamLines implements EventEncoder {
   private static final String TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz";
+
   /** Record keys of follows, likes and reposts: far above any post id, so never a post's key. */
   private static final long RECORD_KEYS = 1L << 58;
 
   private final Population population;
   private final StringBuilder line = new StringBuilder(384);
+
   /** The record key of each follow edge created in the dump, until its unfollow. */
   private final Map<Long, String> followKeys = new HashMap<>();
+
   private long nextKey = RECORD_KEYS;
 
   JetstreamLines(Population population) {
@@ -68,14 +71,18 @@ final class JetstreamLines implements EventEncoder {
         String rkey = eventId != null ? eventId : newId();
         followKeys.put(pair, rkey);
         commit(did, event.at(), "create", "app.bsky.graph.follow", rkey);
-        record("app.bsky.graph.follow", event.at()).append(",\"subject\":\"").append(did(event.target())).append("\"}");
+        record("app.bsky.graph.follow", event.at())
+            .append(",\"subject\":\"")
+            .append(did(event.target()))
+            .append("\"}");
       }
       case UNFOLLOW -> {
         String rkey = followKeys.remove(pair);
         commit(did, event.at(), "delete", "app.bsky.graph.follow", rkey != null ? rkey : newId());
       }
       case LIKE, RESHARE -> {
-        String collection = event.type() == InteractionType.LIKE ? "app.bsky.feed.like" : "app.bsky.feed.repost";
+        String collection =
+            event.type() == InteractionType.LIKE ? "app.bsky.feed.like" : "app.bsky.feed.repost";
         commit(did, event.at(), "create", collection, eventId != null ? eventId : newId());
         record(collection, event.at()).append(",\"subject\":");
         ref(postUri(event.target(), event.parentId())).append('}');
@@ -98,8 +105,10 @@ final class JetstreamLines implements EventEncoder {
       line.append(",\"embed\":{\"$type\":\"app.bsky.embed.record\",\"record\":");
       ref(postUri(event.target(), event.parentId())).append('}');
     } else if (event.type() != InteractionType.POST) {
-      line.append(",\"facets\":[{\"index\":{\"byteStart\":0,\"byteEnd\":9},\"features\":[{\"$type\":\"app.bsky.richtext.facet#mention\",\"did\":\"")
-          .append(did(event.target())).append("\"}]}]");
+      line.append(",\"facets\":[{\"index\":{\"byteStart\":0,\"byteEnd\":9},")
+          .append("\"features\":[{\"$type\":\"app.bsky.richtext.facet#mention\",\"did\":\"")
+          .append(did(event.target()))
+          .append("\"}]}]");
     }
     line.append('}');
   }
@@ -110,19 +119,36 @@ final class JetstreamLines implements EventEncoder {
     if (fault != Malformation.UNPARSABLE) {
       return null;
     }
-    return "{\"did\":\"did:plc:" + actor + "\",\"time_us\":" + at * 1000 + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"";
+    return "{\"did\":\"did:plc:"
+        + actor
+        + "\",\"time_us\":"
+        + at * 1000
+        + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"";
   }
 
   private void commit(String did, long at, String operation, String collection, String rkey) {
-    line.append("{\"did\":\"").append(did).append("\",\"time_us\":").append(at * 1000)
-        .append(",\"kind\":\"commit\",\"commit\":{\"rev\":\"").append(tid(at * 1000)).append("\",\"operation\":\"").append(operation)
-        .append("\",\"collection\":\"").append(collection).append("\",\"rkey\":\"").append(rkey).append('"');
+    line.append("{\"did\":\"")
+        .append(did)
+        .append("\",\"time_us\":")
+        .append(at * 1000)
+        .append(",\"kind\":\"commit\",\"commit\":{\"rev\":\"")
+        .append(tid(at * 1000))
+        .append("\",\"operation\":\"")
+        .append(operation)
+        .append("\",\"collection\":\"")
+        .append(collection)
+        .append("\",\"rkey\":\"")
+        .append(rkey)
+        .append('"');
   }
 
   /** Opens the commit's record; the caller adds its fields and closes it. */
   private StringBuilder record(String type, long at) {
-    return line.append(",\"cid\":\"bafyreigenerated\",\"record\":{\"$type\":\"").append(type)
-        .append("\",\"createdAt\":\"").append(Instant.ofEpochMilli(at)).append('"');
+    return line.append(",\"cid\":\"bafyreigenerated\",\"record\":{\"$type\":\"")
+        .append(type)
+        .append("\",\"createdAt\":\"")
+        .append(Instant.ofEpochMilli(at))
+        .append('"');
   }
 
   private StringBuilder ref(String uri) {

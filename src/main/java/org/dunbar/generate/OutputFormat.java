@@ -32,11 +32,17 @@ public enum OutputFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("--format must be one of "
-        + Arrays.stream(values()).map(OutputFormat::label).collect(Collectors.joining(", ")) + ", got '" + label + "'");
+    throw new IllegalArgumentException(
+        "--format must be one of "
+            + Arrays.stream(values()).map(OutputFormat::label).collect(Collectors.joining(", "))
+            + ", got '"
+            + label
+            + "'");
   }
 
   EventEncoder encoder(Population population, Rng rng) {
-    return this == CANONICAL ? new EventLineFormat(population, rng) : new JetstreamLines(population);
+    return this == CANONICAL
+        ? new EventLineFormat(population, rng)
+        : new JetstreamLines(population);
   }
 }

@@ -1,8 +1,9 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
 import static org.dunbar.generate.DayClock.DAY;
 import static org.dunbar.generate.DayClock.HOUR;
+
+import org.dunbar.analysis.InteractionType;
 
 /**
  * What an event makes others do later: answers, follow-backs, follows after a conversation, after

@@ -55,8 +55,8 @@ public final class SampleGenerator {
    *
    * @throws IOException when writing fails, or when a file this run would not write is in the way
    */
-  public static GeneratorSummary generate(GeneratorSettings settings, Path outDir, OutputFormat format)
-      throws IOException {
+  public static GeneratorSummary generate(
+      GeneratorSettings settings, Path outDir, OutputFormat format) throws IOException {
     OutputLayout layout = OutputLayout.prepare(outDir, settings.files());
     Rng root = new Rng(settings.seed());
     Population population = Population.create(settings.accounts(), root.split());

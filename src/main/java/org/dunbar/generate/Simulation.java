@@ -1,9 +1,9 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.function.IntSupplier;
+import org.dunbar.analysis.InteractionType;
 
 /**
  * Runs the dump day by day: snapshots at midnight, then every action of the day in time order, each
@@ -110,7 +110,9 @@ final class Simulation {
 
   /** A reply, mention or quote is itself a post others can answer, as a tweet is. */
   private static boolean createsPost(InteractionType type) {
-    return type == InteractionType.POST || type == InteractionType.REPLY || type == InteractionType.MENTION
+    return type == InteractionType.POST
+        || type == InteractionType.REPLY
+        || type == InteractionType.MENTION
         || type == InteractionType.QUOTE;
   }
 }

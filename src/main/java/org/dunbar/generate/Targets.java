@@ -1,6 +1,7 @@
 package org.dunbar.generate;
 
 import org.dunbar.analysis.InteractionType;
+
 /** Chooses whom a spontaneous action is aimed at, against the state of the moment it happens. */
 final class Targets {
   /** Tries before giving up on an action, so a saturated account does not loop forever. */

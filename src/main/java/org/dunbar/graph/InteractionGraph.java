@@ -26,13 +26,16 @@ import org.jgrapht.nio.graphml.GraphMLExporter;
 
 /**
  * One layer of a run's {@code interaction_edges} as a directed weighted graph, written as GEXF or
- * GraphML with JGraphT. Nodes are the accounts on the layer's edges (id and label the account,
- * with {@code events_sent} and {@code events_received}); edges are ordered pairs with their weight
+ * GraphML with JGraphT. Nodes are the accounts on the layer's edges (id and label the account, with
+ * {@code events_sent} and {@code events_received}); edges are ordered pairs with their weight
  * ({@code events}), {@code first_at}, {@code last_at} (ISO-8601 UTC) and, in the follow layer,
  * {@code present_at_end}. Self-loops are kept, as in the table.
  */
 public final class InteractionGraph {
-  /** The table's layers, and the two unions network_layers also reports, by the table layers they sum. */
+  /**
+   * The table's layers, and the two unions network_layers also reports, by the table layers they
+   * sum.
+   */
   public static final Map<String, Set<String>> LAYERS = layers();
 
   private final String layer;
@@ -60,13 +63,17 @@ public final class InteractionGraph {
   public static InteractionGraph read(Path runDir, String layer) throws IOException {
     Set<String> tableLayers = LAYERS.get(layer);
     if (tableLayers == null) {
-      throw new IllegalArgumentException("--layer: '" + layer + "' is not one of " + String.join(", ", LAYERS.keySet()));
+      throw new IllegalArgumentException(
+          "--layer: '" + layer + "' is not one of " + String.join(", ", LAYERS.keySet()));
     }
     InteractionGraph g = new InteractionGraph(layer);
     Configuration conf = new Configuration();
     for (Path file : parquetFiles(runDir.resolve("interaction_edges"))) {
-      try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-          HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf)).withConf(conf).build()) {
+      try (ParquetReader<GenericRecord> reader =
+          AvroParquetReader.<GenericRecord>builder(
+                  HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))
+              .withConf(conf)
+              .build()) {
         for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
           if (tableLayers.contains(row.get("layer").toString())) {
             g.add(row);
@@ -110,22 +117,35 @@ public final class InteractionGraph {
     GEXFExporter<String, Tie> exporter = new GEXFExporter<>(v -> v, new EdgeIds());
     exporter.setParameter(GEXFExporter.Parameter.EXPORT_EDGE_WEIGHTS, true);
     exporter.setDescription("dunbar interaction_edges, layer " + layer);
-    declareAttributes((node, name, type) -> exporter.registerAttribute(name,
-        node ? GEXFExporter.AttributeCategory.NODE : GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.valueOf(type.name())));
+    declareAttributes(
+        (node, name, type) ->
+            exporter.registerAttribute(
+                name,
+                node ? GEXFExporter.AttributeCategory.NODE : GEXFExporter.AttributeCategory.EDGE,
+                GEXFAttributeType.valueOf(type.name())));
     exporter.setVertexAttributeProvider(this::nodeAttributes);
     exporter.setEdgeAttributeProvider(this::edgeAttributes);
     exporter.exportGraph(graph, out);
   }
 
-  /** Writes the graph as GraphML (NetworkX's and igraph's read_graphml), weights in {@code weight}. */
+  /**
+   * Writes the graph as GraphML (NetworkX's and igraph's read_graphml), weights in {@code weight}.
+   */
   public void writeGraphml(Writer out) {
     GraphMLExporter<String, Tie> exporter = new GraphMLExporter<>(v -> v);
     exporter.setEdgeIdProvider(new EdgeIds());
     exporter.setExportEdgeWeights(true);
     exporter.setExportVertexLabels(true);
-    exporter.setVertexLabelAttributeName("label"); // as GEXF names it, rather than JGraphT's "VertexLabel"
-    declareAttributes((node, name, type) -> exporter.registerAttribute(name,
-        node ? GraphMLExporter.AttributeCategory.NODE : GraphMLExporter.AttributeCategory.EDGE, type));
+    exporter.setVertexLabelAttributeName(
+        "label"); // as GEXF names it, rather than JGraphT's "VertexLabel"
+    declareAttributes(
+        (node, name, type) ->
+            exporter.registerAttribute(
+                name,
+                node
+                    ? GraphMLExporter.AttributeCategory.NODE
+                    : GraphMLExporter.AttributeCategory.EDGE,
+                type));
     exporter.setVertexAttributeProvider(this::nodeAttributes);
     exporter.setEdgeAttributeProvider(this::edgeAttributes);
     exporter.exportGraph(graph, out);
@@ -137,7 +157,10 @@ public final class InteractionGraph {
     void declare(boolean node, String name, AttributeType type);
   }
 
-  /** The attributes both formats declare, as {@link #nodeAttributes} and {@link #edgeAttributes} give them. */
+  /**
+   * The attributes both formats declare, as {@link #nodeAttributes} and {@link #edgeAttributes}
+   * give them.
+   */
   private void declareAttributes(Declaration declaration) {
     declaration.declare(true, "events_sent", AttributeType.LONG);
     declaration.declare(true, "events_received", AttributeType.LONG);
@@ -170,7 +193,9 @@ public final class InteractionGraph {
   }
 
   private static String micros(long epochMicros) {
-    return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000L).toString();
+    return Instant.ofEpochSecond(
+            Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000L)
+        .toString();
   }
 
   /** Edge ids e0, e1, … in the order edges were read. */
@@ -194,7 +219,8 @@ public final class InteractionGraph {
 
   private static Map<String, Set<String>> layers() {
     Map<String, Set<String>> layers = new LinkedHashMap<>();
-    for (String layer : List.of("follow", "reply", "mention", "quote", "message", "reshare", "like")) {
+    for (String layer :
+        List.of("follow", "reply", "mention", "quote", "message", "reshare", "like")) {
       layers.put(layer, Set.of(layer));
     }
     layers.put("directed", Set.of("reply", "mention", "quote", "message"));

@@ -22,7 +22,10 @@ import java.util.Set;
  */
 public final class PseudonymKey implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** HMAC'd with the key to name it. Pseudonyms are base32 and this is hex, so none can equal it. */
+
+  /**
+   * HMAC'd with the key to name it. Pseudonyms are base32 and this is hex, so none can equal it.
+   */
   private static final String FINGERPRINT_LABEL = "dunbar key fingerprint v1";
 
   private final String keyFile;
@@ -32,7 +35,8 @@ public final class PseudonymKey implements Serializable {
   private PseudonymKey(String keyFile, byte[] secret) {
     this.keyFile = keyFile;
     this.secret = secret;
-    this.fingerprint = HexFormat.of().formatHex(new Pseudonyms(secret).digest(FINGERPRINT_LABEL), 0, 8);
+    this.fingerprint =
+        HexFormat.of().formatHex(new Pseudonyms(secret).digest(FINGERPRINT_LABEL), 0, 8);
   }
 
   /**
@@ -53,8 +57,11 @@ public final class PseudonymKey implements Serializable {
       if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
         if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
-          throw new KeyFileException(file + ": readable by every user (" + PosixFilePermissions.toString(permissions)
-              + "); a key others can read protects nothing: chmod 600 it");
+          throw new KeyFileException(
+              file
+                  + ": readable by every user ("
+                  + PosixFilePermissions.toString(permissions)
+                  + "); a key others can read protects nothing: chmod 600 it");
         }
       }
       byte[] bytes = Files.readAllBytes(file);
@@ -63,7 +70,8 @@ public final class PseudonymKey implements Serializable {
         end--;
       }
       if (end == 0) {
-        throw new KeyFileException(file + ": empty; put a secret in it, e.g. openssl rand -hex 32 > " + file);
+        throw new KeyFileException(
+            file + ": empty; put a secret in it, e.g. openssl rand -hex 32 > " + file);
       }
       return new PseudonymKey(file.toString(), Arrays.copyOf(bytes, end));
     } catch (IOException e) {
@@ -81,7 +89,10 @@ public final class PseudonymKey implements Serializable {
     return fingerprint;
   }
 
-  /** How the manifest's resolved study shows it: where the key is and which key it is, never the key. */
+  /**
+   * How the manifest's resolved study shows it: where the key is and which key it is, never the
+   * key.
+   */
   @JsonValue
   public Map<String, Object> manifest() {
     Map<String, Object> shown = new LinkedHashMap<>();

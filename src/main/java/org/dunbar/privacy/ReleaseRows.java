@@ -17,7 +17,8 @@ import org.dunbar.tables.Table;
  * while the analyses upstream see the real ids. Where neither applies to the table the rows pass
  * through untouched, with no extra step.
  */
-public final class ReleaseRows extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
+public final class ReleaseRows
+    extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   private final Table table;
   private final PseudonymKey key;
   private final Long minCell;
@@ -41,8 +42,8 @@ public final class ReleaseRows extends PTransform<PCollection<GenericRecord>, PC
     if (!pseudonymize && !suppress) {
       return rows;
     }
-    return rows
-        .apply(ParDo.of(new ReleaseFn(table, pseudonymize ? key : null, suppress ? minCell : null)))
+    return rows.apply(
+            ParDo.of(new ReleaseFn(table, pseudonymize ? key : null, suppress ? minCell : null)))
         .setCoder(table.coder());
   }
 

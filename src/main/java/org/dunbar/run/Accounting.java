@@ -31,7 +31,11 @@ public final class Accounting {
   public List<String> imbalances() {
     List<String> problems = new ArrayList<>();
     for (String kind : Study.KINDS) {
-      balance(problems, kind + ".read", get(kind + ".read"), kind + ".accepted + " + kind + ".rejected + " + kind + ".skipped",
+      balance(
+          problems,
+          kind + ".read",
+          get(kind + ".read"),
+          kind + ".accepted + " + kind + ".rejected + " + kind + ".skipped",
           get(kind + ".accepted") + get(kind + ".rejected") + skipped(kind));
     }
     balance(
@@ -41,12 +45,21 @@ public final class Accounting {
         "events.unique + events.duplicates + events.unresolved_target",
         get("events.unique") + get("events.duplicates") + unresolvedTargetCount());
     long rejected = Study.KINDS.stream().mapToLong(k -> get(k + ".rejected")).sum();
-    balance(problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
+    balance(
+        problems, "rows.rejected", get("rows.rejected"), "rejected records of all kinds", rejected);
     if (get("snapshots.unique") > get("emitted.snapshots")) {
-      problems.add("snapshots.unique " + get("snapshots.unique") + " exceeds the snapshots read " + get("emitted.snapshots"));
+      problems.add(
+          "snapshots.unique "
+              + get("snapshots.unique")
+              + " exceeds the snapshots read "
+              + get("emitted.snapshots"));
     }
     if (get("baseline.unique") > get("emitted.baseline")) {
-      problems.add("baseline.unique " + get("baseline.unique") + " exceeds the baseline edges read " + get("emitted.baseline"));
+      problems.add(
+          "baseline.unique "
+              + get("baseline.unique")
+              + " exceeds the baseline edges read "
+              + get("emitted.baseline"));
     }
     return problems;
   }
@@ -124,25 +137,52 @@ public final class Accounting {
       return Optional.empty();
     }
     Map<String, Long> byLabel = new TreeMap<>();
-    Study.KINDS.forEach(kind -> rejectedByLabel(kind).forEach((label, n) -> byLabel.merge(label, n, Long::sum)));
+    Study.KINDS.forEach(
+        kind -> rejectedByLabel(kind).forEach((label, n) -> byLabel.merge(label, n, Long::sum)));
     List<Map.Entry<String, Long>> dominant = new ArrayList<>(byLabel.entrySet());
-    dominant.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    List<String> named = dominant.stream().limit(SHOWN_REASONS).map(e -> count(e.getValue()) + " " + e.getKey()).toList();
+    dominant.sort(
+        Map.Entry.<String, Long>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    List<String> named =
+        dominant.stream()
+            .limit(SHOWN_REASONS)
+            .map(e -> count(e.getValue()) + " " + e.getKey())
+            .toList();
     String reasons = String.join(", ", named);
     if (dominant.size() > SHOWN_REASONS) {
       long others = dominant.stream().skip(SHOWN_REASONS).mapToLong(Map.Entry::getValue).sum();
       int rest = dominant.size() - SHOWN_REASONS;
-      reasons += " and " + count(others) + " more (" + rest + (rest == 1 ? " other reason)" : " other reasons)");
+      reasons +=
+          " and "
+              + count(others)
+              + " more ("
+              + rest
+              + (rest == 1 ? " other reason)" : " other reasons)");
     }
-    return Optional.of(count(total(".rejected")) + " of " + count(total(".read")) + " records rejected ("
-        + percent(rejectedFraction()) + ") and " + count(total(".bytes_rejected")) + " of " + count(total(".bytes_read"))
-        + " bytes (" + percent(rejectedByteFraction()) + "), over max_rejected_fraction " + maxFraction
-        + (reasons.isEmpty() ? "" : ": " + reasons));
+    return Optional.of(
+        count(total(".rejected"))
+            + " of "
+            + count(total(".read"))
+            + " records rejected ("
+            + percent(rejectedFraction())
+            + ") and "
+            + count(total(".bytes_rejected"))
+            + " of "
+            + count(total(".bytes_read"))
+            + " bytes ("
+            + percent(rejectedByteFraction())
+            + "), over max_rejected_fraction "
+            + maxFraction
+            + (reasons.isEmpty() ? "" : ": " + reasons));
   }
 
   /** Both rejected shares in words, for the summary line: "0.12 % of records, 0.40 % of bytes". */
   public String rejectedShares() {
-    return percent(rejectedFraction()) + " of records, " + percent(rejectedByteFraction()) + " of bytes";
+    return percent(rejectedFraction())
+        + " of records, "
+        + percent(rejectedByteFraction())
+        + " of bytes";
   }
 
   /**
@@ -159,11 +199,12 @@ public final class Accounting {
 
   private Map<String, Long> withPrefix(String prefix) {
     Map<String, Long> found = new TreeMap<>();
-    tallies.forEach((name, value) -> {
-      if (name.startsWith(prefix)) {
-        found.put(name.substring(prefix.length()), value);
-      }
-    });
+    tallies.forEach(
+        (name, value) -> {
+          if (name.startsWith(prefix)) {
+            found.put(name.substring(prefix.length()), value);
+          }
+        });
     return found;
   }
 
@@ -219,11 +260,12 @@ public final class Accounting {
 
   public Map<String, Long> rowCounts() {
     Map<String, Long> rows = new TreeMap<>();
-    tallies.forEach((k, v) -> {
-      if (k.startsWith("rows.")) {
-        rows.put(k.substring("rows.".length()), v);
-      }
-    });
+    tallies.forEach(
+        (k, v) -> {
+          if (k.startsWith("rows.")) {
+            rows.put(k.substring("rows.".length()), v);
+          }
+        });
     return rows;
   }
 }

@@ -31,32 +31,38 @@ public final class Cli {
                 [--format canonical|bluesky-jetstream]
                                               write a deterministic sample dump
         dunbar validate [STUDY.yaml] [--flags] [--full] [--sample-lines N]
-                                              dry run without a pipeline: inputs, would-be accounting,
-                                              size estimate; exit codes as run
+                                              dry run without a pipeline: inputs, would-be
+                                              accounting, size estimate; exit codes as run
         dunbar runs [--output DIR] [--name NAME]
-                                              list runs: id, status, start, duration, events read, LATEST
+                                              list runs: id, status, start, duration, events
+                                              read, LATEST
         dunbar gc --keep N [--output DIR] [--name NAME] [--dry-run]
-                                              remove all but the N newest runs of each study (never LATEST)
+                                              remove all but the N newest runs of each study
+                                              (never LATEST)
         dunbar export-graph RUN_DIR --layer L [--format gexf|graphml] [--out FILE]
-                                              one layer of interaction_edges as a graph file (layers: follow,
-                                              reply, mention, quote, message, reshare, like, directed, any)
+                                              one layer of interaction_edges as a graph file
+                                              (layers: follow, reply, mention, quote, message,
+                                              reshare, like, directed, any)
         dunbar report [RUN_DIR] [--output DIR] [--name NAME]
-                                              charts of a run's tables and accounting in one offline page,
-                                              RUN_DIR/report.html (default: the LATEST run of the study)
+                                              charts of a run's tables and accounting in one
+                                              offline page, RUN_DIR/report.html (default: the
+                                              LATEST run of the study)
         dunbar --help
-        Any command with --debug prints a failure's stack trace (otherwise: one line, the trace in the run folder)
-        Any command with --log-format=json writes stderr as one JSON object per line (default text)
+        Any command with --debug prints a failure's stack trace (otherwise: one line, the trace
+        in the run folder); with --log-format=json it writes stderr as one JSON object per line
+        (default text)
         dunbar --version                      version and git commit of this build
 
       Study flags (each overrides the study file's field of the same name):
       %s
-        --run-id ID                 name the run (letters, digits, . _ -) instead of START-TIME-RANDOM;
-                                    an id already used is refused (exit 2)
+        --run-id ID                 name the run (letters, digits, . _ -) instead of
+                                    START-TIME-RANDOM; an id already used is refused (exit 2)
 
       Exit codes: 0 published, 1 failure, 2 bad study or flags, 3 an input glob matches no file
       or a path that is not a readable regular file, 4 too many rejected records or bytes, an
       input that cannot be read to its end, or unbalanced accounting (not published).
-      """.formatted(StudyParameter.helpLines().stripTrailing());
+      """
+          .formatted(StudyParameter.helpLines().stripTrailing());
 
   private Cli() {}
 
@@ -93,7 +99,10 @@ public final class Cli {
    *     progress
    */
   static int run(List<String> args, PrintStream out, PrintStream err, IntSupplier terminalWidth) {
-    if (args.isEmpty() || args.contains("--help") || args.contains("-h") || args.get(0).equals("help")) {
+    if (args.isEmpty()
+        || args.contains("--help")
+        || args.contains("-h")
+        || args.get(0).equals("help")) {
       out.print(HELP);
       return args.isEmpty() ? BAD_STUDY : OK;
     }
@@ -126,7 +135,8 @@ public final class Cli {
   private static int command(List<String> args, PrintStream out, StderrLog log) {
     // --debug anywhere adds the stack trace of a failure to its one line on stderr.
     boolean debug = args.contains(DEBUG);
-    List<String> rest = args.subList(1, args.size()).stream().filter(a -> !a.equals(DEBUG)).toList();
+    List<String> rest =
+        args.subList(1, args.size()).stream().filter(a -> !a.equals(DEBUG)).toList();
     try {
       switch (args.get(0)) {
         case "run" -> {
@@ -161,7 +171,8 @@ public final class Cli {
           log.error(
               "unknown command '"
                   + args.get(0)
-                  + "'; commands are run, validate, generate, runs, gc, export-graph, report (see dunbar --help)",
+                  + "'; commands are run, validate, generate, runs, gc, export-graph, report (see"
+                  + " dunbar --help)",
               null);
           return BAD_STUDY;
         }
@@ -170,7 +181,8 @@ public final class Cli {
       log.error(e.line(), debug && !e.report().expected() ? e.getCause() : null);
       return e.report().exitCode();
     } catch (Exception | Error e) {
-      // Before a run folder exists (or outside a run) there is no log file: --debug shows the trace.
+      // Before a run folder exists (or outside a run) there is no log file: --debug shows the
+      // trace.
       FailureReport report = FailureReport.of(e, Path.of("."));
       log.error(
           report.line()

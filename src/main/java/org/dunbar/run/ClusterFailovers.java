@@ -44,16 +44,18 @@ final class ClusterFailovers {
     /** The line the run prints about them, if there were any or they could not be read. */
     String summary() {
       if (unreadable != null) {
-        return "the cluster's failover history cannot be read (" + unreadable
+        return "the cluster's failover history cannot be read ("
+            + unreadable
             + "); the job finished, and the Flink JobManager's log tells its restarts";
       }
       if (failovers.isEmpty()) {
         return null;
       }
       Failover first = failovers.get(0);
-      return String.format("the cluster restarted failed tasks %d times, first at %s on %s"
-          + " (%s); see cluster_failovers in the manifest", failovers.size(), first.at(),
-          first.taskManager(), first.exception());
+      return String.format(
+          "the cluster restarted failed tasks %d times, first at %s on %s"
+              + " (%s); see cluster_failovers in the manifest",
+          failovers.size(), first.at(), first.taskManager(), first.exception());
     }
   }
 
@@ -71,9 +73,11 @@ final class ClusterFailovers {
     String base = master.contains("://") ? master : "http://" + master;
     URI uri = URI.create(base + "/jobs/" + jobId + "/exceptions");
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return new History(List.of(), uri + " answered HTTP " + response.statusCode());
       }
@@ -95,16 +99,21 @@ final class ClusterFailovers {
    */
   static List<Failover> parse(String json) throws IOException {
     List<JsonNode> entries = new ArrayList<>();
-    new ObjectMapper().readTree(json).path("exceptionHistory").path("entries")
+    new ObjectMapper()
+        .readTree(json)
+        .path("exceptionHistory")
+        .path("entries")
         .forEach(entries::add);
     entries.sort(Comparator.comparingLong(entry -> entry.path("timestamp").asLong()));
     return entries.stream()
-        .map(entry -> new Failover(
-            Instant.ofEpochMilli(entry.path("timestamp").asLong()).toString(),
-            entry.path("taskManagerId").asText(null),
-            firstOperator(entry.path("taskName").asText(null)),
-            entry.path("stacktrace").asText("").lines().findFirst().orElse(""),
-            entry.path("concurrentExceptions").size()))
+        .map(
+            entry ->
+                new Failover(
+                    Instant.ofEpochMilli(entry.path("timestamp").asLong()).toString(),
+                    entry.path("taskManagerId").asText(null),
+                    firstOperator(entry.path("taskName").asText(null)),
+                    entry.path("stacktrace").asText("").lines().findFirst().orElse(""),
+                    entry.path("concurrentExceptions").size()))
         .toList();
   }
 

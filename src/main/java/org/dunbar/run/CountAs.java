@@ -24,9 +24,11 @@ final class CountAs<T> extends PTransform<PCollection<T>, PCollection<KV<String,
   public PCollection<KV<String, Long>> expand(PCollection<T> items) {
     String name = tally;
     return items
-        .apply("One " + name + " each", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via(item -> KV.of(name, 1L)))
+        .apply(
+            "One " + name + " each",
+            MapElements.into(
+                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                .via(item -> KV.of(name, 1L)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 }

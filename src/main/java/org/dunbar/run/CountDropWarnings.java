@@ -91,11 +91,14 @@ final class CountDropWarnings {
     List<String> warnings = new ArrayList<>();
     if (pseudonymized && !drops.isEmpty()) {
       // A pseudonymized run publishes no account id, and its log is no exception.
-      warnings.add(String.format(Locale.ROOT,
-          "follower counts dated at tweet creation fall faster than %.0f %% a day for %,d accounts"
-              + " (ids withheld: the run is pseudonymized); were they retrieved later? give the"
-              + " input retrieved_at (docs/twitter.md)",
-          100 * CountDrop.MAX_DAILY_LOSS, drops.size()));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "follower counts dated at tweet creation fall faster than %.0f %% a day for %,d"
+                  + " accounts (ids withheld: the run is pseudonymized); were they retrieved later?"
+                  + " give the input retrieved_at (docs/twitter.md)",
+              100 * CountDrop.MAX_DAILY_LOSS,
+              drops.size()));
       return warnings;
     }
     drops.stream()
@@ -105,8 +108,8 @@ final class CountDropWarnings {
                 warnings.add(
                     String.format(
                         Locale.ROOT,
-                        "follower counts dated at tweet creation fall faster than %.0f %% a day: %s;"
-                            + " were they retrieved later? give the input retrieved_at"
+                        "follower counts dated at tweet creation fall faster than %.0f %% a day:"
+                            + " %s; were they retrieved later? give the input retrieved_at"
                             + " (docs/twitter.md)",
                         100 * CountDrop.MAX_DAILY_LOSS,
                         drop)));

@@ -21,8 +21,8 @@ final class DirectRunnerAdvice {
     return Optional.of(
         String.format(
             Locale.ROOT,
-            "the direct runner is for tests and inputs of a few hundred"
-                + " events, and these inputs hold %,d KiB: it may take hours; drop --runner=direct to run on embedded Flink",
+            "the direct runner is for tests and inputs of a few hundred events, and these inputs"
+                + " hold %,d KiB: it may take hours; drop --runner=direct to run on embedded Flink",
             bytes / 1024));
   }
 }

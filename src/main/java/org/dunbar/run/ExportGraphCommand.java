@@ -20,10 +20,13 @@ final class ExportGraphCommand {
   private ExportGraphCommand() {}
 
   static int run(List<String> args, PrintStream out) throws IOException {
-    Flags flags = Flags.parse(args.toArray(new String[0]), List.of("layer", "format", "out"), List.of(), 1);
+    Flags flags =
+        Flags.parse(args.toArray(new String[0]), List.of("layer", "format", "out"), List.of(), 1);
     if (flags.positional().isEmpty() || !flags.has("layer")) {
-      throw new IllegalArgumentException("usage: dunbar export-graph RUN_DIR --layer "
-          + String.join("|", InteractionGraph.LAYERS.keySet()) + " [--format gexf|graphml] [--out FILE]");
+      throw new IllegalArgumentException(
+          "usage: dunbar export-graph RUN_DIR --layer "
+              + String.join("|", InteractionGraph.LAYERS.keySet())
+              + " [--format gexf|graphml] [--out FILE]");
     }
     String format = flags.get("format", "gexf");
     if (!format.equals("gexf") && !format.equals("graphml")) {
@@ -31,7 +34,10 @@ final class ExportGraphCommand {
     }
     Path runDir = runDir(Path.of(flags.positional().get(0)));
     InteractionGraph graph = InteractionGraph.read(runDir, flags.get("layer"));
-    Path file = flags.has("out") ? Path.of(flags.get("out")) : runDir.resolve("graphs").resolve(flags.get("layer") + "." + format);
+    Path file =
+        flags.has("out")
+            ? Path.of(flags.get("out"))
+            : runDir.resolve("graphs").resolve(flags.get("layer") + "." + format);
     if (file.toAbsolutePath().getParent() != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());
     }
@@ -51,7 +57,8 @@ final class ExportGraphCommand {
     String latest = RunFolder.latest(given);
     Path dir = latest != null ? given.resolve("runs").resolve(latest) : given;
     if (!Files.isDirectory(dir.resolve("interaction_edges"))) {
-      throw new IllegalArgumentException(given + " is neither a run folder nor a study folder with a LATEST run");
+      throw new IllegalArgumentException(
+          given + " is neither a run folder nor a study folder with a LATEST run");
     }
     return dir;
   }

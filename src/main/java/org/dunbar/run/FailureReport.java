@@ -35,9 +35,15 @@ record FailureReport(int exitCode, String line, boolean expected) {
         return new FailureReport(RunFailure.BAD_DATA, s.getMessage(), true);
       }
       if (t instanceof OutOfMemoryError) {
-        return new FailureReport(Cli.FAILED, String.format(Locale.ROOT,
-            "out of memory (%s) with a maximum heap of %,d MiB: give the JVM more (java -Xmx8g -jar dunbar.jar ...)"
-                + " or run with a lower --parallelism", firstClause(t.getMessage()), Runtime.getRuntime().maxMemory() >> 20), false);
+        return new FailureReport(
+            Cli.FAILED,
+            String.format(
+                Locale.ROOT,
+                "out of memory (%s) with a maximum heap of %,d MiB: give the JVM more (java -Xmx8g"
+                    + " -jar dunbar.jar ...) or run with a lower --parallelism",
+                firstClause(t.getMessage()),
+                Runtime.getRuntime().maxMemory() >> 20),
+            false);
       }
       if (t.getMessage() != null && t.getMessage().contains(NO_SPACE)) {
         String file = output.toString();
@@ -45,19 +51,32 @@ record FailureReport(int exitCode, String line, boolean expected) {
         for (Throwable c = t; c != null; c = c.getCause()) {
           file = c instanceof FileSystemException f && f.getFile() != null ? f.getFile() : file;
         }
-        return new FailureReport(Cli.FAILED, "no space left on device writing " + file
-            + ": free space there or give another --output", false);
+        return new FailureReport(
+            Cli.FAILED,
+            "no space left on device writing "
+                + file
+                + ": free space there or give another --output",
+            false);
       }
     }
     Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return new FailureReport(Cli.FAILED, "failed: " + root.getClass().getSimpleName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")), false);
+    return new FailureReport(
+        Cli.FAILED,
+        "failed: "
+            + root.getClass().getSimpleName()
+            + (root.getMessage() == null
+                ? ""
+                : ": " + root.getMessage().lines().findFirst().orElse("")),
+        false);
   }
 
-  /** Flink's out-of-memory messages run to a paragraph of advice for its own settings: the gist is enough. */
+  /**
+   * Flink's out-of-memory messages run to a paragraph of advice for its own settings: the gist is
+   * enough.
+   */
   private static String firstClause(String message) {
     if (message == null) {
       return "no detail";
@@ -70,7 +89,10 @@ record FailureReport(int exitCode, String line, boolean expected) {
     return message.substring(0, end);
   }
 
-  /** Whether the run's files should be removed: a full disk must not be left full by the partial run. */
+  /**
+   * Whether the run's files should be removed: a full disk must not be left full by the partial
+   * run.
+   */
   boolean freesSpace() {
     return line.startsWith("no space left on device");
   }

@@ -12,9 +12,9 @@ import org.dunbar.generate.Flags;
 
 /**
  * {@code dunbar gc --keep N [--output DIR] [--name NAME] [--dry-run]}: per study, keeps the N
- * newest runs (by start) and the run LATEST names, and removes every other run folder, whatever
- * its status. A run in progress is the newest of its study, so {@code --keep 1} or more never
- * removes it.
+ * newest runs (by start) and the run LATEST names, and removes every other run folder, whatever its
+ * status. A run in progress is the newest of its study, so {@code --keep 1} or more never removes
+ * it.
  */
 final class GcCommand {
   private GcCommand() {}
@@ -40,7 +40,10 @@ final class GcCommand {
     return Cli.OK;
   }
 
-  /** The runs to remove from one study's runs (oldest first): all but the {@code keep} newest and LATEST. */
+  /**
+   * The runs to remove from one study's runs (oldest first): all but the {@code keep} newest and
+   * LATEST.
+   */
   static List<RunFolder> removable(List<RunFolder> runs, int keep) {
     List<RunFolder> old = runs.subList(0, Math.max(0, runs.size() - keep));
     return old.stream().filter(r -> !r.latest()).toList();
@@ -48,7 +51,8 @@ final class GcCommand {
 
   private static int keep(String value) {
     if (value == null) {
-      throw new IllegalArgumentException("--keep N is required: how many of the newest runs of each study to keep");
+      throw new IllegalArgumentException(
+          "--keep N is required: how many of the newest runs of each study to keep");
     }
     try {
       int keep = Integer.parseInt(value);
@@ -58,7 +62,8 @@ final class GcCommand {
     } catch (NumberFormatException e) {
       // Falls through to the message below, which says what is accepted.
     }
-    throw new IllegalArgumentException("--keep: '" + value + "' is not a whole number of at least 1");
+    throw new IllegalArgumentException(
+        "--keep: '" + value + "' is not a whole number of at least 1");
   }
 
   private static void delete(Path dir) throws IOException {

@@ -28,17 +28,33 @@ final class LocalInputCheck {
 
   private LocalInputCheck() {}
 
-  /** Throws {@link RunFailure} (exit 3) naming the first matched path that cannot be read as a file. */
+  /**
+   * Throws {@link RunFailure} (exit 3) naming the first matched path that cannot be read as a file.
+   */
   static void check(InputSpec input) {
-    String glob = input.glob().startsWith("file://") ? input.glob().substring("file://".length()) : input.glob();
+    String glob =
+        input.glob().startsWith("file://")
+            ? input.glob().substring("file://".length())
+            : input.glob();
     if (SCHEME.matcher(glob).matches()) {
       return;
     }
     for (Path path : matches(glob)) {
-      problem(path, glob.contains("**")).ifPresent(what -> {
-        throw new RunFailure(RunFailure.NO_INPUT, "the " + input.kind() + " input '" + input.glob() + "' matches " + path
-            + ", which is " + what + ": give only readable regular files (remove it, or narrow the glob)");
-      });
+      problem(path, glob.contains("**"))
+          .ifPresent(
+              what -> {
+                throw new RunFailure(
+                    RunFailure.NO_INPUT,
+                    "the "
+                        + input.kind()
+                        + " input '"
+                        + input.glob()
+                        + "' matches "
+                        + path
+                        + ", which is "
+                        + what
+                        + ": give only readable regular files (remove it, or narrow the glob)");
+              });
     }
   }
 
@@ -54,7 +70,8 @@ final class LocalInputCheck {
     if (Files.isSymbolicLink(path) && !Files.exists(path)) {
       return Optional.of("a symbolic link to nothing");
     }
-    return Optional.of("not a regular file (a FIFO, socket or device would block or fail when read)");
+    return Optional.of(
+        "not a regular file (a FIFO, socket or device would block or fail when read)");
   }
 
   /** Every path the glob names, of any type (a dangling link as itself); nothing is opened. */
@@ -84,13 +101,15 @@ final class LocalInputCheck {
       return List.of();
     }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + whole);
-    // Links followed, as Beam follows them when it reads: a FIFO behind a linked folder is found too.
+    // Links followed, as Beam follows them when it reads: a FIFO behind a linked folder is found
+    // too.
     try (Stream<Path> walk = Files.walk(root, maxDepth, FileVisitOption.FOLLOW_LINKS)) {
       List<Path> out = new ArrayList<>();
       walk.filter(p -> !p.equals(root) && matcher.matches(p)).sorted().forEach(out::add);
       return out;
     } catch (IOException | UncheckedIOException e) {
-      throw new RunFailure(RunFailure.NO_INPUT, "the input '" + glob + "' cannot be listed: " + e.getMessage());
+      throw new RunFailure(
+          RunFailure.NO_INPUT, "the input '" + glob + "' cannot be listed: " + e.getMessage());
     }
   }
 }

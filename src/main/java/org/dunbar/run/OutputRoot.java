@@ -15,25 +15,33 @@ final class OutputRoot {
   /** Creates the root if needed and proves it writable by creating and removing a probe file. */
   static void check(Path root) {
     if (Files.exists(root) && !Files.isDirectory(root)) {
-      throw new StudyException("output", root + " is a file, not a folder: give a folder to write runs into");
+      throw new StudyException(
+          "output", root + " is a file, not a folder: give a folder to write runs into");
     }
     try {
       Files.createDirectories(root);
     } catch (FileAlreadyExistsException e) {
-      throw new StudyException("output", "cannot create " + root + ": " + e.getFile() + " is a file, not a folder");
+      throw new StudyException(
+          "output", "cannot create " + root + ": " + e.getFile() + " is a file, not a folder");
     } catch (IOException e) {
-      throw new StudyException("output", "cannot create " + root + " (" + reason(e) + "): give a folder you may write to");
+      throw new StudyException(
+          "output",
+          "cannot create " + root + " (" + reason(e) + "): give a folder you may write to");
     }
     try {
       // Files.isWritable answers yes for root on a read-only folder; only a write tells.
       Files.delete(Files.createTempFile(root, ".dunbar-write-check-", ""));
     } catch (IOException e) {
-      throw new StudyException("output", root + " is not writable (" + reason(e) + "): give a folder you may write to");
+      throw new StudyException(
+          "output", root + " is not writable (" + reason(e) + "): give a folder you may write to");
     }
   }
 
   private static String reason(IOException e) {
-    String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+    String reason =
+        e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+            ? f.getReason()
+            : e.getMessage();
     return reason == null ? e.getClass().getSimpleName() : reason;
   }
 }

@@ -126,12 +126,19 @@ final class Progress implements AutoCloseable {
         Table.values().length);
   }
 
-  /** Tables with a finished file: FileIO moves files out of its temporary folder only when a table is complete. */
+  /**
+   * Tables with a finished file: FileIO moves files out of its temporary folder only when a table
+   * is complete.
+   */
   private long tablesWritten() {
     long n = 0;
     for (Table table : Table.values()) {
       try (Stream<Path> files = Files.walk(runDir.resolve(table.tableName()), 2)) {
-        n += files.anyMatch(p -> p.toString().endsWith(".parquet") && !p.toString().contains(".temp-beam")) ? 1 : 0;
+        n +=
+            files.anyMatch(
+                    p -> p.toString().endsWith(".parquet") && !p.toString().contains(".temp-beam"))
+                ? 1
+                : 0;
       } catch (IOException e) {
         // No folder yet: the table is not written.
       }
@@ -141,8 +148,13 @@ final class Progress implements AutoCloseable {
 
   private static long counter(MetricResults metrics, MetricName name) {
     long sum = 0;
-    for (MetricResult<Long> c : metrics.queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(name.getNamespace(), name.getName())).build()).getCounters()) {
+    for (MetricResult<Long> c :
+        metrics
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(name.getNamespace(), name.getName()))
+                    .build())
+            .getCounters()) {
       sum += c.getAttempted();
     }
     return sum;

@@ -17,13 +17,15 @@ import org.apache.flink.core.execution.JobListener;
  * in {@code run()} until a batch job ends and gives no result to poll meanwhile, but Flink tells
  * every {@link JobListener} named in its configuration ({@code execution.job-listeners}) when the
  * job is submitted, embedded or on a cluster; the client then serves the job's accumulators, which
- * hold Beam's metrics. Flink makes the instance itself, so the client is passed on through a
- * static field: one run at a time per JVM, as the CLI runs.
+ * hold Beam's metrics. Flink makes the instance itself, so the client is passed on through a static
+ * field: one run at a time per JVM, as the CLI runs.
  */
 public final class ProgressListener implements JobListener {
   /** The accumulator Beam's Flink runner keeps its metrics in. */
   private static final String BEAM_METRICS = "__metricscontainers";
+
   private static volatile JobClient current;
+
   /** The id of the job last submitted, kept after it ends for {@link ClusterFailovers}. */
   private static volatile String submitted;
 
@@ -50,7 +52,9 @@ public final class ProgressListener implements JobListener {
     }
     Map<String, Object> accumulators = client.getAccumulators().get(10, TimeUnit.SECONDS);
     Object beam = accumulators.get(BEAM_METRICS);
-    return beam == null ? null : MetricsContainerStepMap.asAttemptedOnlyMetricResults((MetricsContainerStepMap) beam);
+    return beam == null
+        ? null
+        : MetricsContainerStepMap.asAttemptedOnlyMetricResults((MetricsContainerStepMap) beam);
   }
 
   /**
@@ -71,7 +75,8 @@ public final class ProgressListener implements JobListener {
       name = "flink-conf.yaml";
       config = Files.readString(Path.of(given, "flink-conf.yaml"), StandardCharsets.UTF_8) + "\n";
     }
-    // A top-level key with dots reads the same in both files, and so does one class name as a list of one.
+    // A top-level key with dots reads the same in both files, and so does one class name as a list
+    // of one.
     config += "execution.job-listeners: " + ProgressListener.class.getName() + "\n";
     Path file = dir.resolve(name);
     Files.writeString(file, config, StandardCharsets.UTF_8);

@@ -2,7 +2,9 @@ package org.dunbar.run;
 
 import java.nio.file.Path;
 
-/** A run that failed after its folder was made, already recorded there; {@link Cli} prints its line. */
+/**
+ * A run that failed after its folder was made, already recorded there; {@link Cli} prints its line.
+ */
 final class RunAborted extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
@@ -10,7 +12,9 @@ final class RunAborted extends RuntimeException {
   private final transient Path log;
   private final transient Path runDir;
 
-  /** @param log the trace file in the run folder, or null when none was written */
+  /**
+   * @param log the trace file in the run folder, or null when none was written
+   */
   RunAborted(FailureReport report, Path log, Path runDir, Throwable cause) {
     super(report.line(), cause);
     this.report = report;
@@ -27,7 +31,9 @@ final class RunAborted extends RuntimeException {
     if (report.expected()) {
       return report.line();
     }
-    return report.line() + (log != null ? "; the stack trace is in " + log
-        : "; " + runDir + " has no manifest: it is incomplete, delete it");
+    return report.line()
+        + (log != null
+            ? "; the stack trace is in " + log
+            : "; " + runDir + " has no manifest: it is incomplete, delete it");
   }
 }

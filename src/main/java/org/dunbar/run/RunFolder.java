@@ -29,10 +29,18 @@ import java.util.stream.Stream;
  * @param eventsRead event records read ({@code accounting.events.read}); null for an incomplete run
  * @param latest true for the run {@code OUTPUT/NAME/LATEST} names
  */
-public record RunFolder(String study, String id, Path dir, String status, Instant started, Duration duration,
-    Long eventsRead, boolean latest) {
+public record RunFolder(
+    String study,
+    String id,
+    Path dir,
+    String status,
+    Instant started,
+    Duration duration,
+    Long eventsRead,
+    boolean latest) {
   public static final String INCOMPLETE = "incomplete";
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** The runs of one study folder, oldest first; none when it has no {@code runs} folder. */
   public static List<RunFolder> list(Path studyDir) throws IOException {
@@ -44,7 +52,11 @@ public record RunFolder(String study, String id, Path dir, String status, Instan
     List<RunFolder> folders = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(runs)) {
       for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-        folders.add(read(studyDir.getFileName().toString(), dir, dir.getFileName().toString().equals(latest)));
+        folders.add(
+            read(
+                studyDir.getFileName().toString(),
+                dir,
+                dir.getFileName().toString().equals(latest)));
       }
     }
     folders.sort(Comparator.comparing(RunFolder::started).thenComparing(RunFolder::id));
@@ -64,20 +76,30 @@ public record RunFolder(String study, String id, Path dir, String status, Instan
   /** The run id LATEST names, or null when nothing was published. */
   static String latest(Path studyDir) throws IOException {
     Path latest = studyDir.resolve("LATEST");
-    return Files.isRegularFile(latest) ? Files.readString(latest, StandardCharsets.UTF_8).strip() : null;
+    return Files.isRegularFile(latest)
+        ? Files.readString(latest, StandardCharsets.UTF_8).strip()
+        : null;
   }
 
   private static RunFolder read(String study, Path dir, boolean latest) throws IOException {
     String id = dir.getFileName().toString();
     JsonNode manifest = manifest(dir.resolve("_manifest.json"));
     if (manifest == null) {
-      return new RunFolder(study, id, dir, INCOMPLETE, startOfIncomplete(id, dir), null, null, latest);
+      return new RunFolder(
+          study, id, dir, INCOMPLETE, startOfIncomplete(id, dir), null, null, latest);
     }
     Instant started = Instant.parse(manifest.path("started_at").asText());
     Instant ended = Instant.parse(manifest.path("ended_at").asText());
     JsonNode read = manifest.path("accounting").path("events").path("read");
-    return new RunFolder(study, id, dir, manifest.path("status").asText(INCOMPLETE), started, Duration.between(started, ended),
-        read.isNumber() ? read.asLong() : null, latest);
+    return new RunFolder(
+        study,
+        id,
+        dir,
+        manifest.path("status").asText(INCOMPLETE),
+        started,
+        Duration.between(started, ended),
+        read.isNumber() ? read.asLong() : null,
+        latest);
   }
 
   /** The manifest, or null when there is none or it cannot be parsed (a write cut short). */
@@ -85,7 +107,8 @@ public record RunFolder(String study, String id, Path dir, String status, Instan
     if (!Files.isRegularFile(file)) {
       return null;
     }
-    // A manifest that cannot be parsed, or lacks its times, means the run never finished writing it.
+    // A manifest that cannot be parsed, or lacks its times, means the run never finished writing
+    // it.
     try {
       JsonNode node = new ObjectMapper().readTree(file.toFile());
       if (node == null) {

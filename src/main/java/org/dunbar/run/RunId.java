@@ -8,13 +8,18 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Run ids: made by dunbar as {@code YYYYMMDDTHHMMSSZ-xxxxxxxx} (UTC start time and a random
- * suffix, so they sort by start), or given by a scheduler with {@code --run-id}.
+ * Run ids: made by dunbar as {@code YYYYMMDDTHHMMSSZ-xxxxxxxx} (UTC start time and a random suffix,
+ * so they sort by start), or given by a scheduler with {@code --run-id}.
  */
 final class RunId {
-  /** A given id names a folder: letters, digits, '.', '_', '-', 1 to 128 of them, not starting with '.'. */
+  /**
+   * A given id names a folder: letters, digits, '.', '_', '-', 1 to 128 of them, not starting with
+   * '.'.
+   */
   private static final Pattern GIVEN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private RunId() {}
 
@@ -30,12 +35,20 @@ final class RunId {
    */
   static String given(String id) {
     if (!GIVEN.matcher(id).matches()) {
-      throw new StudyException("--run-id", "'" + id + "' is not a run id: use 1 to 128 letters, digits, '.', '_' or '-', not starting with '.'");
+      throw new StudyException(
+          "--run-id",
+          "'"
+              + id
+              + "' is not a run id: use 1 to 128 letters, digits, '.', '_' or '-', not starting"
+              + " with '.'");
     }
     return id;
   }
 
-  /** The {@code run} arguments split into the scheduler's run id (null when not given) and the study's arguments. */
+  /**
+   * The {@code run} arguments split into the scheduler's run id (null when not given) and the
+   * study's arguments.
+   */
   record Taken(String id, List<String> studyArgs) {}
 
   /**

@@ -18,19 +18,23 @@ import java.util.stream.Stream;
 
 /**
  * Makes every run folder say what it is. From the moment the folder exists until the run ends, a
- * failure of any kind, and SIGTERM or SIGINT through a shutdown hook, leave a {@code _manifest.json}
- * with {@code status: failed} and the reason; a stack trace goes to {@code _failure.log} beside it.
- * Only {@code kill -9} leaves a folder without a manifest, which therefore means "never ended".
+ * failure of any kind, and SIGTERM or SIGINT through a shutdown hook, leave a {@code
+ * _manifest.json} with {@code status: failed} and the reason; a stack trace goes to {@code
+ * _failure.log} beside it. Only {@code kill -9} leaves a folder without a manifest, which therefore
+ * means "never ended".
  */
 final class RunWatch {
   static final String LOG = "_failure.log";
+
   /**
    * Room held for the failure's own files while the run works: on a full disk, deleting what the
    * run wrote may free nothing yet (writers that failed still hold their files open), and the
    * manifest and trace must still fit.
    */
   static final String RESERVE = "_failure.reserve";
+
   static final int RESERVE_BYTES = 128 * 1024;
+
   /** How long a signal waits for a run that is already publishing to finish. */
   private static final long PUBLISH_GRACE_SECONDS = 30;
 
@@ -111,9 +115,11 @@ final class RunWatch {
     }
     try {
       Files.deleteIfExists(runDir.resolve(RESERVE));
-      writeFailed("stopped by a signal (SIGTERM or SIGINT) before it finished; nothing was published");
+      writeFailed(
+          "stopped by a signal (SIGTERM or SIGINT) before it finished; nothing was published");
     } catch (IOException e) {
-      // A JVM shutting down has nowhere else to report; the missing manifest marks the folder incomplete.
+      // A JVM shutting down has nowhere else to report; the missing manifest marks the folder
+      // incomplete.
       System.err.println("dunbar: could not mark " + runDir + " as failed: " + e.getMessage());
     }
   }
@@ -127,7 +133,8 @@ final class RunWatch {
   }
 
   private void writeFailed(String reason) throws IOException {
-    Map<String, Object> manifest = ManifestFile.head(runId, "failed", List.of(reason), started, study);
+    Map<String, Object> manifest =
+        ManifestFile.head(runId, "failed", List.of(reason), started, study);
     manifest.put("log", Files.exists(runDir.resolve(LOG)) ? LOG : null);
     ManifestFile.write(runDir, manifest);
   }

@@ -10,8 +10,8 @@ import org.dunbar.generate.Flags;
 
 /**
  * {@code dunbar runs [--output DIR] [--name NAME]}: one line per run of each study (or of the named
- * one), oldest first: study, run id, status, start (UTC), duration, event records read, and
- * {@code LATEST} on the published run that LATEST names.
+ * one), oldest first: study, run id, status, start (UTC), duration, event records read, and {@code
+ * LATEST} on the published run that LATEST names.
  */
 final class RunsCommand {
   static final List<String> FLAGS = List.of("output", "name");
@@ -34,11 +34,20 @@ final class RunsCommand {
                       .toAbsolutePath());
       return flags.has("name") ? Cli.BAD_STUDY : Cli.OK;
     }
-    out.printf("%-16s %-34s %-10s %-20s %9s %13s%n", "study", "run_id", "status", "started", "duration", "events_read");
+    out.printf(
+        "%-16s %-34s %-10s %-20s %9s %13s%n",
+        "study", "run_id", "status", "started", "duration", "events_read");
     for (RunFolder run : runs) {
-      out.printf(Locale.ROOT, "%-16s %-34s %-10s %-20s %9s %13s%s%n", run.study(), run.id(), run.status(),
-          run.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), run.duration() == null ? "-" : run.duration().toSeconds() + "s",
-          run.eventsRead() == null ? "-" : String.format(Locale.ROOT, "%,d", run.eventsRead()), run.latest() ? "  LATEST" : "");
+      out.printf(
+          Locale.ROOT,
+          "%-16s %-34s %-10s %-20s %9s %13s%s%n",
+          run.study(),
+          run.id(),
+          run.status(),
+          run.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          run.duration() == null ? "-" : run.duration().toSeconds() + "s",
+          run.eventsRead() == null ? "-" : String.format(Locale.ROOT, "%,d", run.eventsRead()),
+          run.latest() ? "  LATEST" : "");
     }
     return Cli.OK;
   }
@@ -46,6 +55,8 @@ final class RunsCommand {
   /** The study folders {@code --output}/{@code --name} select: the named one, else all. */
   static List<Path> studies(Flags flags) throws IOException {
     Path output = Path.of(flags.get("output", "out"));
-    return flags.has("name") ? List.of(output.resolve(flags.get("name"))) : RunFolder.studies(output);
+    return flags.has("name")
+        ? List.of(output.resolve(flags.get("name")))
+        : RunFolder.studies(output);
   }
 }

@@ -34,24 +34,27 @@ final class SampleReceiver implements DoFn.MultiOutputReceiver {
       return receiver(e -> eventsByType.merge(((Event) e).getType(), 1L, Long::sum));
     }
     if (tag.equals(ReadInputs.TALLIES)) {
-      return receiver(t -> {
-        KV<String, Long> kv = (KV<String, Long>) t;
-        tallies.merge(kv.getKey(), kv.getValue(), Long::sum);
-      });
+      return receiver(
+          t -> {
+            KV<String, Long> kv = (KV<String, Long>) t;
+            tallies.merge(kv.getKey(), kv.getValue(), Long::sum);
+          });
     }
     if (tag.equals(ReadInputs.REJECTED)) {
-      return receiver(r -> {
-        List<Rejected> first = examples.computeIfAbsent(((Rejected) r).getReason(), k -> new ArrayList<>());
-        if (first.size() < EXAMPLES) {
-          first.add((Rejected) r);
-        }
-      });
+      return receiver(
+          r -> {
+            List<Rejected> first =
+                examples.computeIfAbsent(((Rejected) r).getReason(), k -> new ArrayList<>());
+            if (first.size() < EXAMPLES) {
+              first.add((Rejected) r);
+            }
+          });
     }
     if (tag.equals(ReadInputs.FAULTS)) {
       return receiver(f -> faults.add((ReadFault) f));
     }
     // Snapshots and baseline edges are counted by the tallies; validate keeps no record.
-    return receiver(x -> { });
+    return receiver(x -> {});
   }
 
   @Override

@@ -49,13 +49,18 @@ public record Study(
       bands(StudyParameter.AUDIENCE_BANDS.literalDefault().split(","));
   public static final Set<String> RUNNERS = Set.of("direct", "flink");
   static final List<String> KINDS = List.of("events", "snapshots", "baseline");
+
   /** The fields of one input entry: its path and the event-input parameters. */
-  static final Set<String> INPUT_FIELDS = Stream.concat(Stream.of("path"),
-      StudyParameter.in(StudyParameter.Place.EVENT_INPUT).stream().map(StudyParameter::inputName))
-      .collect(Collectors.toUnmodifiableSet());
+  static final Set<String> INPUT_FIELDS =
+      Stream.concat(
+              Stream.of("path"),
+              StudyParameter.in(StudyParameter.Place.EVENT_INPUT).stream()
+                  .map(StudyParameter::inputName))
+          .collect(Collectors.toUnmodifiableSet());
 
   /** The formats whose user objects are follower-count snapshots, and so take retrieved_at. */
   static final Set<String> TWITTER_FORMATS = Set.of("twitter-v1", "twitter-v2");
+
   static final int MAX_DAYS = 36_525;
   private static final Set<String> DELIMITERS = Set.of(",", ";", "\t");
   private static final Set<String> FIELDS = StudyParameter.topLevelFields();
@@ -65,12 +70,16 @@ public record Study(
     for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!FIELDS.contains(field)) {
-        throw new StudyException(field, "unknown field; known fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
+        throw new StudyException(
+            field,
+            "unknown field; known fields are "
+                + String.join(", ", FIELDS.stream().sorted().toList()));
       }
     }
     String name = text(tree, NAME);
     if (!name.matches("[A-Za-z0-9._-]+")) {
-      throw new StudyException("name", "'" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
+      throw new StudyException(
+          "name", "'" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
     }
     PeriodUnit period = choice(tree, PERIOD, PeriodUnit.class);
     int lookback = days(tree, LOOKBACK_DAYS);
@@ -89,17 +98,33 @@ public record Study(
       throw new StudyException("runner", "'" + runner + "' is not one of direct, flink");
     }
     JsonNode master = scalar(tree, FLINK_MASTER.key(), FLINK_MASTER.key());
-    String flinkMaster = master == null || master.isNull() || master.asText().isEmpty() ? null : master.asText();
-    int parallelism = tree.has(PARALLELISM.key())
-        ? positiveInt(tree, PARALLELISM) : Runtime.getRuntime().availableProcessors();
+    String flinkMaster =
+        master == null || master.isNull() || master.asText().isEmpty() ? null : master.asText();
+    int parallelism =
+        tree.has(PARALLELISM.key())
+            ? positiveInt(tree, PARALLELISM)
+            : Runtime.getRuntime().availableProcessors();
     double maxRejected = number(tree, MAX_REJECTED_FRACTION, 0.0);
     if (maxRejected > 1.0) {
-      throw new StudyException("max_rejected_fraction", maxRejected + " is not a fraction between 0 and 1");
+      throw new StudyException(
+          "max_rejected_fraction", maxRejected + " is not a fraction between 0 and 1");
     }
-    AnalysisParams analysis = new AnalysisParams(period, lookback, churn, burstMin, burstFactor, replyWindow, bands);
+    AnalysisParams analysis =
+        new AnalysisParams(period, lookback, churn, burstMin, burstFactor, replyWindow, bands);
     Long minCell = tree.hasNonNull(MIN_CELL.key()) ? (long) positiveInt(tree, MIN_CELL) : null;
-    return new Study(name, text(tree, OUTPUT), analysis, notBefore, notAfter, inputs(tree), runner,
-        flinkMaster, parallelism, maxRejected, pseudonymKey(tree), minCell);
+    return new Study(
+        name,
+        text(tree, OUTPUT),
+        analysis,
+        notBefore,
+        notAfter,
+        inputs(tree),
+        runner,
+        flinkMaster,
+        parallelism,
+        maxRejected,
+        pseudonymKey(tree),
+        minCell);
   }
 
   /** {@code pseudonymize: {key_file: PATH}}: the key is read and checked here, before any work. */
@@ -110,7 +135,9 @@ public record Study(
     }
     JsonNode file = node.get("key_file");
     if (!node.isObject() || node.size() != 1 || file == null || file.asText().isEmpty()) {
-      throw new StudyException("pseudonymize", "must be a mapping with one field, key_file: PATH (or --pseudonymize-key=PATH)");
+      throw new StudyException(
+          "pseudonymize",
+          "must be a mapping with one field, key_file: PATH (or --pseudonymize-key=PATH)");
     }
     try {
       return PseudonymKey.load(java.nio.file.Path.of(file.asText()));
@@ -120,7 +147,8 @@ public record Study(
   }
 
   public TimeBounds timeBounds() {
-    return new TimeBounds(Timestamps.micros(notBefore), notAfter == null ? null : Timestamps.micros(notAfter));
+    return new TimeBounds(
+        Timestamps.micros(notBefore), notAfter == null ? null : Timestamps.micros(notAfter));
   }
 
   public List<InputSpec> inputs(String kind) {
@@ -131,7 +159,8 @@ public record Study(
     JsonNode node = tree.get("inputs");
     List<InputSpec> out = new ArrayList<>();
     if (node == null || node.isNull()) {
-      throw new StudyException("inputs", "no inputs: give at least inputs.events (or --events=GLOB)");
+      throw new StudyException(
+          "inputs", "no inputs: give at least inputs.events (or --events=GLOB)");
     }
     if (!node.isObject()) {
       throw new StudyException("inputs", "must be a mapping with keys " + String.join(", ", KINDS));
@@ -140,7 +169,8 @@ public record Study(
       Map.Entry<String, JsonNode> e = it.next();
       String kind = e.getKey();
       if (!KINDS.contains(kind)) {
-        throw new StudyException("inputs." + kind, "unknown input kind; allowed: " + String.join(", ", KINDS));
+        throw new StudyException(
+            "inputs." + kind, "unknown input kind; allowed: " + String.join(", ", KINDS));
       }
       if (!e.getValue().isArray()) {
         throw new StudyException("inputs." + kind, "must be a list of {path, format} entries");
@@ -151,19 +181,24 @@ public record Study(
       }
     }
     if (out.stream().noneMatch(i -> i.kind().equals("events"))) {
-      throw new StudyException("inputs.events", "no event input: give at least one (or --events=GLOB)");
+      throw new StudyException(
+          "inputs.events", "no event input: give at least one (or --events=GLOB)");
     }
     return List.copyOf(out);
   }
 
   private static InputSpec input(String kind, String field, JsonNode entry) {
     if (!entry.isObject()) {
-      throw new StudyException(field, "must be a mapping such as {path: events/*.jsonl, format: canonical}");
+      throw new StudyException(
+          field, "must be a mapping such as {path: events/*.jsonl, format: canonical}");
     }
     for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!INPUT_FIELDS.contains(name)) {
-        throw new StudyException(field + "." + name, "unknown input field; known fields are " + String.join(", ", INPUT_FIELDS.stream().sorted().toList()));
+        throw new StudyException(
+            field + "." + name,
+            "unknown input field; known fields are "
+                + String.join(", ", INPUT_FIELDS.stream().sorted().toList()));
       }
     }
     for (String key : INPUT_FIELDS) {
@@ -175,17 +210,21 @@ public record Study(
     }
     List<String> allowed = Formats.formatNames(kind);
     JsonNode formatNode = entry.get("format");
-    String format = formatNode == null || formatNode.isNull() ? allowed.get(0) : formatNode.asText();
+    String format =
+        formatNode == null || formatNode.isNull() ? allowed.get(0) : formatNode.asText();
     if (!allowed.contains(format)) {
-      throw new StudyException(field + ".format", "'" + format + "' is not one of " + String.join(", ", allowed));
+      throw new StudyException(
+          field + ".format", "'" + format + "' is not one of " + String.join(", ", allowed));
     }
     JsonNode timeNode = entry.get("snapshot_time");
     String time = timeNode == null || timeNode.isNull() ? null : timeNode.asText();
     if (time != null && !Set.of("created", "retrieved").contains(time)) {
-      throw new StudyException(field + ".snapshot_time", "'" + time + "' is not one of created, retrieved");
+      throw new StudyException(
+          field + ".snapshot_time", "'" + time + "' is not one of created, retrieved");
     }
     JsonNode eventTimeNode = entry.get("event_time");
-    String eventTime = eventTimeNode == null || eventTimeNode.isNull() ? null : eventTimeNode.asText();
+    String eventTime =
+        eventTimeNode == null || eventTimeNode.isNull() ? null : eventTimeNode.asText();
     if (eventTime != null) {
       try {
         EventTime.of(eventTime);
@@ -233,14 +272,23 @@ public record Study(
     return given;
   }
 
-  /** The CSV delimiter: ',' by default for formats that read CSV, ';' or a tab when given; null for other formats. */
+  /**
+   * The CSV delimiter: ',' by default for formats that read CSV, ';' or a tab when given; null for
+   * other formats.
+   */
   private static String delimiter(String kind, String format, String field, JsonNode node) {
     boolean csv = Formats.readsCsv(kind, format);
     if (node == null || node.isNull()) {
       return csv ? "," : null;
     }
     if (!csv) {
-      throw new StudyException(field + ".delimiter", "applies only to CSV inputs (canonical events and snapshots), not to " + kind + " format '" + format + "'");
+      throw new StudyException(
+          field + ".delimiter",
+          "applies only to CSV inputs (canonical events and snapshots), not to "
+              + kind
+              + " format '"
+              + format
+              + "'");
     }
     String given = node.asText();
     String delimiter = given.equalsIgnoreCase("tab") ? "\t" : given;
@@ -255,9 +303,15 @@ public record Study(
     if (node == null || node.isNull()) {
       return Formats.defaultMaxLineBytes(format);
     }
-    long value = parse(field + ".max_line_bytes", node.asText(), Long::parseLong, "a whole number of bytes");
+    long value =
+        parse(field + ".max_line_bytes", node.asText(), Long::parseLong, "a whole number of bytes");
     if (value < 1 || value > NumberedLineReader.LARGEST_MAX_LINE_BYTES) {
-      throw new StudyException(field + ".max_line_bytes", value + " is not between 1 and " + NumberedLineReader.LARGEST_MAX_LINE_BYTES + " (1 GiB)");
+      throw new StudyException(
+          field + ".max_line_bytes",
+          value
+              + " is not between 1 and "
+              + NumberedLineReader.LARGEST_MAX_LINE_BYTES
+              + " (1 GiB)");
     }
     return (int) value;
   }
@@ -283,7 +337,10 @@ public record Study(
     for (String item : items) {
       long bound = parse("audience_bands", item, Long::parseLong, "whole numbers");
       if (bound < 0 || (!bands.isEmpty() && bound <= bands.get(bands.size() - 1))) {
-        throw new StudyException("audience_bands", "upper bounds must be non-negative and strictly increasing; got " + String.join(",", items));
+        throw new StudyException(
+            "audience_bands",
+            "upper bounds must be non-negative and strictly increasing; got "
+                + String.join(",", items));
       }
       bands.add(bound);
     }
@@ -308,7 +365,8 @@ public record Study(
   static JsonNode scalar(JsonNode node, String key, String field) {
     JsonNode value = node.get(key);
     if (value != null && value.isContainerNode()) {
-      throw new StudyException(field, "must be a single value, not a " + (value.isArray() ? "list" : "mapping"));
+      throw new StudyException(
+          field, "must be a single value, not a " + (value.isArray() ? "list" : "mapping"));
     }
     return value;
   }
@@ -319,7 +377,10 @@ public record Study(
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+      List<String> allowed =
+          java.util.Arrays.stream(type.getEnumConstants())
+              .map(c -> c.name().toLowerCase(Locale.ROOT))
+              .toList();
       throw new StudyException(
           field.key(), "'" + value + "' is not one of " + String.join(", ", allowed));
     }
@@ -338,8 +399,8 @@ public record Study(
   }
 
   /**
-   * A span in days, at most {@link #MAX_DAYS}: the replay works in epoch microseconds, where a
-   * span of 2^31 days wraps a long, and no dump covers more than a century.
+   * A span in days, at most {@link #MAX_DAYS}: the replay works in epoch microseconds, where a span
+   * of 2^31 days wraps a long, and no dump covers more than a century.
    */
   private static int days(ObjectNode tree, StudyParameter field) {
     int value = positiveInt(tree, field);
@@ -381,20 +442,30 @@ public record Study(
     try {
       instant = java.time.OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new StudyException(field, "'" + text + "' is not " + alternatives
-          + "an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
+      throw new StudyException(
+          field,
+          "'"
+              + text
+              + "' is not "
+              + alternatives
+              + "an ISO-8601 instant with offset, e.g. 2000-01-01T00:00:00Z");
     }
     try {
       // Times are compared as epoch microseconds: an instant a long cannot hold would wrap.
       Timestamps.micros(instant);
     } catch (ArithmeticException e) {
-      throw new StudyException(field, "'" + text + "' is out of range: epoch microseconds must fit"
-          + " in 64 bits (years -290308 to 294247)");
+      throw new StudyException(
+          field,
+          "'"
+              + text
+              + "' is out of range: epoch microseconds must fit"
+              + " in 64 bits (years -290308 to 294247)");
     }
     return instant;
   }
 
-  private static <T> T parse(String field, String text, Function<String, T> parser, String expected) {
+  private static <T> T parse(
+      String field, String text, Function<String, T> parser, String expected) {
     try {
       return parser.apply(text.trim());
     } catch (NumberFormatException e) {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns {@code run [STUDY.yaml] [--flags]} into a {@link Study}: the study file is read as a
- * tree, every flag overrides its field in that tree, and {@link Study#fromTree} checks the result,
- * so a value is validated the same way wherever it came from.
+ * Turns {@code run [STUDY.yaml] [--flags]} into a {@link Study}: the study file is read as a tree,
+ * every flag overrides its field in that tree, and {@link Study#fromTree} checks the result, so a
+ * value is validated the same way wherever it came from.
  */
 public final class StudyArguments {
   private StudyArguments() {}
@@ -29,7 +29,8 @@ public final class StudyArguments {
       String arg = args.get(i);
       if (!arg.startsWith("--")) {
         if (i != 0) {
-          throw new StudyException(arg, "unexpected argument; the study file comes first, flags after it");
+          throw new StudyException(
+              arg, "unexpected argument; the study file comes first, flags after it");
         }
         tree = readStudyFile(Path.of(arg));
         continue;
@@ -47,8 +48,9 @@ public final class StudyArguments {
       }
       StudyParameter parameter = StudyParameter.ofFlag(name);
       if (parameter == null) {
-        throw new StudyException("--" + name, "unknown flag; known flags are "
-            + StudyParameter.flagList() + " (see dunbar --help)");
+        throw new StudyException(
+            "--" + name,
+            "unknown flag; known flags are " + StudyParameter.flagList() + " (see dunbar --help)");
       }
       flags.computeIfAbsent(parameter, k -> new ArrayList<>()).add(value);
     }
@@ -74,16 +76,19 @@ public final class StudyArguments {
 
   /** Puts each flag's value where its parameter lives in the study tree; the last given wins. */
   private static void apply(ObjectNode tree, Map<StudyParameter, List<String>> flags) {
-    flags.forEach((parameter, values) -> {
-      String last = values.get(values.size() - 1);
-      if (parameter.place() == StudyParameter.Place.FIELD) {
-        tree.put(parameter.key(), last);
-      } else if (parameter.place() == StudyParameter.Place.KEY_FILE) {
-        tree.putObject("pseudonymize").put("key_file", last);
-      }
-    });
-    ObjectNode inputs = tree.has("inputs") && tree.get("inputs").isObject()
-        ? (ObjectNode) tree.get("inputs") : tree.putObject("inputs");
+    flags.forEach(
+        (parameter, values) -> {
+          String last = values.get(values.size() - 1);
+          if (parameter.place() == StudyParameter.Place.FIELD) {
+            tree.put(parameter.key(), last);
+          } else if (parameter.place() == StudyParameter.Place.KEY_FILE) {
+            tree.putObject("pseudonymize").put("key_file", last);
+          }
+        });
+    ObjectNode inputs =
+        tree.has("inputs") && tree.get("inputs").isObject()
+            ? (ObjectNode) tree.get("inputs")
+            : tree.putObject("inputs");
     for (StudyParameter kind : StudyParameter.in(StudyParameter.Place.INPUT_LIST)) {
       if (flags.containsKey(kind)) {
         ArrayNode list = inputs.putArray(kind.inputName());

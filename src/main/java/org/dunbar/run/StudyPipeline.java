@@ -42,37 +42,52 @@ public final class StudyPipeline {
    *
    * @return the tables, by table
    */
-  public static Map<Table, PCollection<GenericRecord>> build(Pipeline p, Study study, List<InputFile> files, String runDir) {
+  public static Map<Table, PCollection<GenericRecord>> build(
+      Pipeline p, Study study, List<InputFile> files, String runDir) {
     AnalysisParams params = study.analysis();
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
     read.get(ReadInputs.FAULTS).apply("Write read faults", ReadInputs.writeFaults(runDir));
-    PCollectionTuple events = read.get(ReadInputs.EVENTS).apply("Unique events", new UniqueEvents());
-    PCollection<Snapshot> snapshots = read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
-    PCollection<KV<String, String>> baseline = read.get(ReadInputs.EDGES).apply("Baseline edges", new BaselineEdges());
+    PCollectionTuple events =
+        read.get(ReadInputs.EVENTS).apply("Unique events", new UniqueEvents());
+    PCollection<Snapshot> snapshots =
+        read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
+    PCollection<KV<String, String>> baseline =
+        read.get(ReadInputs.EDGES).apply("Baseline edges", new BaselineEdges());
     CountDropWarnings.write(read.get(ReadInputs.SNAPSHOTS), files, runDir);
-    PCollectionView<Long> lastEventTs = read.get(ReadInputs.LAST_EVENTS).apply("Last event", Max.longsGlobally().asSingletonView());
+    PCollectionView<Long> lastEventTs =
+        read.get(ReadInputs.LAST_EVENTS).apply("Last event", Max.longsGlobally().asSingletonView());
     PCollectionTuple pairs = events.apply("Replay pairs", new ReplayPairs(params, baseline));
-    PCollectionTuple timelines = pairs.apply("Account timelines", new AccountTimelines(params, lastEventTs, snapshots, baseline));
+    PCollectionTuple timelines =
+        pairs.apply(
+            "Account timelines", new AccountTimelines(params, lastEventTs, snapshots, baseline));
 
     PCollection<GenericRecord> engagement = timelines.get(AccountTimelines.ENGAGEMENT_ROWS);
-    Map<Table, PCollection<GenericRecord>> tables = Map.of(
-        Table.FOLLOWER_GROWTH, timelines.get(AccountTimelines.GROWTH_ROWS),
-        Table.ACQUISITION_COHORTS, timelines.get(AccountTimelines.COHORTS).apply("Acquisition cohorts", new AcquisitionCohorts(params.bands())),
-        Table.ACCOUNT_ENGAGEMENT, engagement,
-        Table.ENGAGEMENT_BY_COHORT, engagement.apply("Engagement by cohort", new EngagementByCohort(params.bands())),
-        Table.DUNBAR_CURVE, pairs.get(ReplayPairs.PARTNERS).apply("Dunbar curve", new DunbarCurve()),
-        Table.INTERACTION_EDGES, pairs.get(ReplayPairs.EDGES).apply("Interaction edges", new InteractionEdges()),
-        Table.NETWORK_LAYERS, pairs.apply("Network layers", new NetworkLayers()),
-        Table.REJECTED, read.get(ReadInputs.REJECTED).apply("Rejected rows", RejectedRow.rows()));
+    Map<Table, PCollection<GenericRecord>> tables =
+        Map.of(
+            Table.FOLLOWER_GROWTH, timelines.get(AccountTimelines.GROWTH_ROWS),
+            Table.ACQUISITION_COHORTS,
+                timelines
+                    .get(AccountTimelines.COHORTS)
+                    .apply("Acquisition cohorts", new AcquisitionCohorts(params.bands())),
+            Table.ACCOUNT_ENGAGEMENT, engagement,
+            Table.ENGAGEMENT_BY_COHORT,
+                engagement.apply("Engagement by cohort", new EngagementByCohort(params.bands())),
+            Table.DUNBAR_CURVE,
+                pairs.get(ReplayPairs.PARTNERS).apply("Dunbar curve", new DunbarCurve()),
+            Table.INTERACTION_EDGES,
+                pairs.get(ReplayPairs.EDGES).apply("Interaction edges", new InteractionEdges()),
+            Table.NETWORK_LAYERS, pairs.apply("Network layers", new NetworkLayers()),
+            Table.REJECTED,
+                read.get(ReadInputs.REJECTED).apply("Rejected rows", RejectedRow.rows()));
     // Pseudonyms and suppression at the last step, so the analyses above see real ids and counts.
-    tables.forEach((table, rows) -> rows
-        .apply(new ReleaseRows(table, study.pseudonymize(), study.minCell()))
-        .apply(new WriteTable(table, runDir)));
+    tables.forEach(
+        (table, rows) ->
+            rows.apply(new ReleaseRows(table, study.pseudonymize(), study.minCell()))
+                .apply(new WriteTable(table, runDir)));
 
     // Table rows are counted from the written files' footers by the run, not here: a count in the
     // pipeline would read every row a second time.
-    PCollectionList
-        .of(read.get(ReadInputs.TALLIES))
+    PCollectionList.of(read.get(ReadInputs.TALLIES))
         .and(events.get(UniqueEvents.TALLIES))
         .and(pairs.get(ReplayPairs.TALLIES))
         .and(snapshots.apply("Count unique snapshots", new CountAs<>("snapshots.unique")))

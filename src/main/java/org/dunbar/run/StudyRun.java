@@ -73,7 +73,8 @@ public final class StudyRun {
     Path runDir = studyDir.resolve("runs").resolve(runId);
     if (Files.exists(runDir)) {
       // Runs are never overwritten: a scheduler that retries must give the retry its own id.
-      throw new StudyException("--run-id", "run '" + runId + "' already exists in " + runDir.getParent());
+      throw new StudyException(
+          "--run-id", "run '" + runId + "' already exists in " + runDir.getParent());
     }
     PipelineOptions options = options();
     FileSystems.setDefaultPipelineOptions(options);
@@ -115,14 +116,22 @@ public final class StudyRun {
     }
   }
 
-  private Path runAndPublish(PipelineOptions options, List<InputFile> files, Path studyDir, Path runDir, String runId,
-      Instant started, RunWatch watch) throws IOException {
+  private Path runAndPublish(
+      PipelineOptions options,
+      List<InputFile> files,
+      Path studyDir,
+      Path runDir,
+      String runId,
+      Instant started,
+      RunWatch watch)
+      throws IOException {
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
     log.info("pipeline started; tables go to " + runDir);
     PipelineResult.State state;
     ProgressListener.reset();
-    try (Progress progress = new Progress(log, totalBytes(files), runDir, progressInterval, ProgressListener::metrics)) {
+    try (Progress progress =
+        new Progress(log, totalBytes(files), runDir, progressInterval, ProgressListener::metrics)) {
       PipelineResult result = pipeline.run();
       progress.watch(result::metrics);
       state = result.waitUntilFinish();
@@ -150,17 +159,29 @@ public final class StudyRun {
     removeScratch(runDir, true);
     // A file not read to its end comes first: the other numbers are of a partial input.
     List<String> problems = new ArrayList<>();
-    faults.forEach(f -> problems.add(String.format(Locale.ROOT, "%s cannot be read to its end: %s, after line %,d",
-        f.getPath(), f.getReason(), f.getLinesRead())));
+    faults.forEach(
+        f ->
+            problems.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s cannot be read to its end: %s, after line %,d",
+                    f.getPath(),
+                    f.getReason(),
+                    f.getLinesRead())));
     problems.addAll(accounting.imbalances());
-    accounting.rejectionProblem(study.maxRejectedFraction())
-        .ifPresent(p -> problems.add(p + " (see the rejected table in " + runDir.resolve("rejected") + ")"));
+    accounting
+        .rejectionProblem(study.maxRejectedFraction())
+        .ifPresent(
+            p ->
+                problems.add(
+                    p + " (see the rejected table in " + runDir.resolve("rejected") + ")"));
     if (!watch.publishing()) {
       throw new IllegalStateException("stopped by a signal before publication");
     }
     writeManifest(runDir, runId, started, files, accounting, faults, problems, failovers);
     if (!problems.isEmpty()) {
-      throw new RunFailure(RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
+      throw new RunFailure(
+          RunFailure.BAD_DATA, "run " + runId + " not published: " + String.join("; ", problems));
     }
     publish(studyDir, runId);
     RunSummary.emptyTables(accounting)
@@ -209,7 +230,9 @@ public final class StudyRun {
   }
 
   private String runnerLabel() {
-    return study.runner().equals("direct") ? "direct" : "flink " + (study.flinkMaster() == null ? "[local]" : study.flinkMaster());
+    return study.runner().equals("direct")
+        ? "direct"
+        : "flink " + (study.flinkMaster() == null ? "[local]" : study.flinkMaster());
   }
 
   /**
@@ -232,7 +255,9 @@ public final class StudyRun {
                   .toList()
               : List.of();
       if (matched.isEmpty()) {
-        throw new RunFailure(RunFailure.NO_INPUT, "no file matches the " + input.kind() + " input '" + input.glob() + "'");
+        throw new RunFailure(
+            RunFailure.NO_INPUT,
+            "no file matches the " + input.kind() + " input '" + input.glob() + "'");
       }
       for (MatchResult.Metadata m : matched) {
         files.add(
@@ -288,7 +313,10 @@ public final class StudyRun {
     return new Accounting(tallies);
   }
 
-  /** The input files that could not be read to their end, in path order; none when the folder is absent. */
+  /**
+   * The input files that could not be read to their end, in path order; none when the folder is
+   * absent.
+   */
   private static List<ReadFault> readFaults(Path runDir) throws IOException {
     Path dir = runDir.resolve(ReadInputs.FAULTS_DIR);
     List<ReadFault> faults = new ArrayList<>();
@@ -297,7 +325,8 @@ public final class StudyRun {
     }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".avro")).toList()) {
-        try (DataFileReader<ReadFault> reader = new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(ReadFault.class))) {
+        try (DataFileReader<ReadFault> reader =
+            new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(ReadFault.class))) {
           reader.forEach(faults::add);
         }
       }
@@ -311,11 +340,16 @@ public final class StudyRun {
    * the tallies and read faults.
    */
   private static void removeScratch(Path runDir, boolean bookkeeping) throws IOException {
-    Set<String> bookkeepingDirs = Set.of(WriteTallies.DIR, ReadInputs.FAULTS_DIR, CountDropWarnings.DIR);
+    Set<String> bookkeepingDirs =
+        Set.of(WriteTallies.DIR, ReadInputs.FAULTS_DIR, CountDropWarnings.DIR);
     List<Path> scratch;
     try (Stream<Path> all = Files.walk(runDir)) {
-      scratch = all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")
-          || bookkeeping && bookkeepingDirs.contains(p.getFileName().toString())).toList();
+      scratch =
+          all.filter(
+                  p ->
+                      p.getFileName().toString().startsWith(".temp-beam")
+                          || bookkeeping && bookkeepingDirs.contains(p.getFileName().toString()))
+              .toList();
     }
     for (Path dir : scratch) {
       if (Files.exists(dir)) {
@@ -329,10 +363,19 @@ public final class StudyRun {
   }
 
   /** The manifest of a run whose pipeline finished; {@code failovers} null unless on a cluster. */
-  private void writeManifest(Path runDir, String runId, Instant started, List<InputFile> files, Accounting accounting,
-      List<ReadFault> faults, List<String> problems, ClusterFailovers.History failovers)
+  private void writeManifest(
+      Path runDir,
+      String runId,
+      Instant started,
+      List<InputFile> files,
+      Accounting accounting,
+      List<ReadFault> faults,
+      List<String> problems,
+      ClusterFailovers.History failovers)
       throws IOException {
-    Map<String, Object> manifest = ManifestFile.head(runId, problems.isEmpty() ? "published" : "failed", problems, started, study);
+    Map<String, Object> manifest =
+        ManifestFile.head(
+            runId, problems.isEmpty() ? "published" : "failed", problems, started, study);
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : files) {
       Map<String, Object> input = new LinkedHashMap<>();
@@ -355,17 +398,27 @@ public final class StudyRun {
     shares.put("bytes", accounting.rejectedByteFraction());
     shares.put("max_rejected_fraction", study.maxRejectedFraction());
     manifest.put("rejected_share", shares);
-    manifest.put("faults", faults.stream().map(f -> new Unread(f.getPath(), f.getKind(), f.getLinesRead(), f.getReason())).toList());
+    manifest.put(
+        "faults",
+        faults.stream()
+            .map(f -> new Unread(f.getPath(), f.getKind(), f.getLinesRead(), f.getReason()))
+            .toList());
     ManifestFile.write(runDir, manifest);
   }
 
   /** A file that could not be read to its end, as the manifest lists it (snake_case fields). */
   private record Unread(String path, String kind, long linesRead, String reason) {}
 
-  /** Replaces LATEST in one atomic rename, so readers see the old run or the new one, never neither. */
+  /**
+   * Replaces LATEST in one atomic rename, so readers see the old run or the new one, never neither.
+   */
   private static void publish(Path studyDir, String runId) throws IOException {
     Path tmp = studyDir.resolve("LATEST." + runId + ".tmp");
     Files.writeString(tmp, runId + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, studyDir.resolve("LATEST"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        tmp,
+        studyDir.resolve("LATEST"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 }

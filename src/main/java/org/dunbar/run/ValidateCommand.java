@@ -22,14 +22,21 @@ import org.dunbar.records.Rejected;
  * pipeline. Resolves the study as {@code run} does, lists the input files with their sizes and
  * formats, reads the first N physical lines of every file (all with {@code --full}) through the
  * run's own reading code ({@link ReadInputs#readFile}), and prints the would-be accounting and an
- * estimate of the whole input. Exit codes as {@code run}: 0 a run would pass the checks on what
- * was read, 2 bad study or flags, 3 a glob matches nothing, 4 too many rejected records or a file
- * that cannot be read.
+ * estimate of the whole input. Exit codes as {@code run}: 0 a run would pass the checks on what was
+ * read, 2 bad study or flags, 3 a glob matches nothing, 4 too many rejected records or a file that
+ * cannot be read.
  */
 final class ValidateCommand {
-  /** Lines read per file without {@code --full}: enough for the rejection shares, seconds even for many files. */
+  /**
+   * Lines read per file without {@code --full}: enough for the rejection shares, seconds even for
+   * many files.
+   */
   static final long DEFAULT_SAMPLE_LINES = 10_000;
-  /** Throughput the README's benchmark measured (sample dump, embedded Flink, 2 cores), for the time estimate. */
+
+  /**
+   * Throughput the README's benchmark measured (sample dump, embedded Flink, 2 cores), for the time
+   * estimate.
+   */
   static final double BENCHMARK_EVENTS_PER_SECOND = 12_000;
 
   private ValidateCommand() {}
@@ -44,7 +51,10 @@ final class ValidateCommand {
       if (arg.equals("--full")) {
         full = true;
       } else if (arg.equals("--sample-lines") || arg.startsWith("--sample-lines=")) {
-        String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.size() ? args.get(++i) : "";
+        String value =
+            arg.contains("=")
+                ? arg.substring(arg.indexOf('=') + 1)
+                : i + 1 < args.size() ? args.get(++i) : "";
         sampleLines = sampleLines(value);
       } else {
         studyArgs.add(arg);
@@ -54,8 +64,15 @@ final class ValidateCommand {
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     List<InputFile> files = StudyRun.matchInputs(study);
     long limit = full ? Long.MAX_VALUE : sampleLines;
-    out.printf(Locale.ROOT, "dunbar validate: study '%s', %d input files, %s%n", study.name(), files.size(),
-        full ? "every line read (--full)" : String.format(Locale.ROOT, "the first %,d lines of each file read (--full reads all)", limit));
+    out.printf(
+        Locale.ROOT,
+        "dunbar validate: study '%s', %d input files, %s%n",
+        study.name(),
+        files.size(),
+        full
+            ? "every line read (--full)"
+            : String.format(
+                Locale.ROOT, "the first %,d lines of each file read (--full reads all)", limit));
 
     SampleReceiver total = new SampleReceiver();
     double estimatedRecords = 0;
@@ -67,14 +84,28 @@ final class ValidateCommand {
       totalBytes += sample.size();
       estimatedRecords += sample.records() / sample.fractionRead();
       estimatedEvents += sample.events() / sample.fractionRead();
-      out.printf(Locale.ROOT, "  %-9s %-17s %12s  %s: %,d records read (%s of the file)%n", file.getKind(), file.getFormat(),
-          bytes(sample.size()), file.getPath(), sample.records(), percent(sample.fractionRead()));
+      out.printf(
+          Locale.ROOT,
+          "  %-9s %-17s %12s  %s: %,d records read (%s of the file)%n",
+          file.getKind(),
+          file.getFormat(),
+          bytes(sample.size()),
+          file.getPath(),
+          sample.records(),
+          percent(sample.fractionRead()));
     }
     Accounting accounting = new Accounting(total.tallies);
     printAccounting(out, accounting, total);
-    out.printf(Locale.ROOT, "estimate for the whole input: %s, about %,.0f records and %,.0f events; at the README's benchmark "
-        + "rate of %,.0f events/s (2 cores) a run takes about %,.0f s plus start-up%n", bytes(totalBytes), estimatedRecords, estimatedEvents,
-        BENCHMARK_EVENTS_PER_SECOND, estimatedEvents / BENCHMARK_EVENTS_PER_SECOND);
+    out.printf(
+        Locale.ROOT,
+        "estimate for the whole input: %s, about %,.0f records and %,.0f events; at the README's"
+            + " benchmark rate of %,.0f events/s (2 cores) a run takes about %,.0f s plus"
+            + " start-up%n",
+        bytes(totalBytes),
+        estimatedRecords,
+        estimatedEvents,
+        BENCHMARK_EVENTS_PER_SECOND,
+        estimatedEvents / BENCHMARK_EVENTS_PER_SECOND);
     return verdict(out, study, accounting, total.faults);
   }
 
@@ -87,17 +118,25 @@ final class ValidateCommand {
     } catch (NumberFormatException e) {
       // Reported below with what is accepted.
     }
-    throw new StudyException("--sample-lines", "'" + value + "' is not a whole number of at least 1");
+    throw new StudyException(
+        "--sample-lines", "'" + value + "' is not a whole number of at least 1");
   }
 
-  private static void printAccounting(PrintStream out, Accounting accounting, SampleReceiver total) {
+  private static void printAccounting(
+      PrintStream out, Accounting accounting, SampleReceiver total) {
     out.println("would-be accounting of the lines read:");
     for (String kind : Study.KINDS) {
       if (accounting.get(kind + ".read") == 0) {
         continue;
       }
-      out.printf(Locale.ROOT, "  %s: read %,d = accepted %,d + rejected %,d + skipped %,d%n", kind, accounting.get(kind + ".read"),
-          accounting.get(kind + ".accepted"), accounting.get(kind + ".rejected"), accounting.skipped(kind));
+      out.printf(
+          Locale.ROOT,
+          "  %s: read %,d = accepted %,d + rejected %,d + skipped %,d%n",
+          kind,
+          accounting.get(kind + ".read"),
+          accounting.get(kind + ".accepted"),
+          accounting.get(kind + ".rejected"),
+          accounting.skipped(kind));
       if (kind.equals("events") && !total.eventsByType.isEmpty()) {
         out.println("    events by type: " + counts(total.eventsByType));
       }
@@ -108,23 +147,42 @@ final class ValidateCommand {
         out.println("    skipped by kind: " + counts(accounting.skippedByKind(kind)));
       }
     }
-    total.examples.forEach((reason, first) -> {
-      out.printf("  first %s records:%n", reason);
-      for (Rejected r : first) {
-        String raw = r.getRaw().length() > 100 ? r.getRaw().substring(0, 100) + "…" : r.getRaw();
-        out.printf("    %s:%d  %s  %s%n", r.getSource(), r.getLine(), r.getDetail() == null ? "" : r.getDetail(), raw.strip());
-      }
-    });
+    total.examples.forEach(
+        (reason, first) -> {
+          out.printf("  first %s records:%n", reason);
+          for (Rejected r : first) {
+            String raw =
+                r.getRaw().length() > 100 ? r.getRaw().substring(0, 100) + "…" : r.getRaw();
+            out.printf(
+                "    %s:%d  %s  %s%n",
+                r.getSource(),
+                r.getLine(),
+                r.getDetail() == null ? "" : r.getDetail(),
+                raw.strip());
+          }
+        });
   }
 
-  /** Prints whether a run would publish on what was read, and returns the exit code a run would have. */
-  private static int verdict(PrintStream out, Study study, Accounting accounting, List<ReadFault> faults) {
+  /**
+   * Prints whether a run would publish on what was read, and returns the exit code a run would
+   * have.
+   */
+  private static int verdict(
+      PrintStream out, Study study, Accounting accounting, List<ReadFault> faults) {
     List<String> problems = new ArrayList<>();
-    faults.forEach(f -> problems.add(String.format(Locale.ROOT, "%s cannot be read to its end: %s, after line %,d",
-        f.getPath(), f.getReason(), f.getLinesRead())));
+    faults.forEach(
+        f ->
+            problems.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s cannot be read to its end: %s, after line %,d",
+                    f.getPath(),
+                    f.getReason(),
+                    f.getLinesRead())));
     accounting.rejectionProblem(study.maxRejectedFraction()).ifPresent(problems::add);
     if (problems.isEmpty()) {
-      out.printf("verdict: a run would pass the input checks (rejected %s; max_rejected_fraction %s)%n",
+      out.printf(
+          "verdict: a run would pass the input checks (rejected %s; max_rejected_fraction %s)%n",
           accounting.rejectedShares(), study.maxRejectedFraction());
       return Cli.OK;
     }
@@ -161,8 +219,9 @@ final class ValidateCommand {
    *
    * @param size the file's size in bytes
    * @param fractionRead the share of the file read, in (0, 1]: 1 when it was read to its end; else,
-   *     for a compressed file, its compressed bytes read over its size, and for a plain file the bytes
-   *     of its lines read (without line ends: a slight overestimate of the rest) over its size
+   *     for a compressed file, its compressed bytes read over its size, and for a plain file the
+   *     bytes of its lines read (without line ends: a slight overestimate of the rest) over its
+   *     size
    */
   private record FileSample(SampleReceiver receiver, String kind, long size, double fractionRead) {
     static FileSample read(InputFile file, Study study, long limit) throws IOException {
@@ -172,11 +231,13 @@ final class ValidateCommand {
       try (Closeable scope = MetricsEnvironment.scopedMetricsContainer(metrics)) {
         ReadInputs.readFile(file, study.timeBounds(), limit, receiver);
       }
-      long bytesRead = Compression.detect(file.getPath()) == Compression.UNCOMPRESSED
-          ? receiver.tallies.getOrDefault(file.getKind() + ".bytes_read", 0L)
-          : metrics.getCounter(ReadInputs.INPUT_BYTES).getCumulative();
+      long bytesRead =
+          Compression.detect(file.getPath()) == Compression.UNCOMPRESSED
+              ? receiver.tallies.getOrDefault(file.getKind() + ".bytes_read", 0L)
+              : metrics.getCounter(ReadInputs.INPUT_BYTES).getCumulative();
       boolean cut = receiver.tallies.containsKey(ReadInputs.SAMPLE_CUT);
-      double fraction = !cut || size == 0 ? 1.0 : Math.min(1.0, Math.max(bytesRead, 1) / (double) size);
+      double fraction =
+          !cut || size == 0 ? 1.0 : Math.min(1.0, Math.max(bytesRead, 1) / (double) size);
       return new FileSample(receiver, file.getKind(), size, fraction);
     }
 
@@ -191,10 +252,11 @@ final class ValidateCommand {
     void mergeInto(SampleReceiver total) {
       receiver.tallies.forEach((k, v) -> total.tallies.merge(k, v, Long::sum));
       receiver.eventsByType.forEach((k, v) -> total.eventsByType.merge(k, v, Long::sum));
-      receiver.examples.forEach((reason, first) -> {
-        List<Rejected> kept = total.examples.computeIfAbsent(reason, k -> new ArrayList<>());
-        first.stream().limit(SampleReceiver.EXAMPLES - kept.size()).forEach(kept::add);
-      });
+      receiver.examples.forEach(
+          (reason, first) -> {
+            List<Rejected> kept = total.examples.computeIfAbsent(reason, k -> new ArrayList<>());
+            first.stream().limit(SampleReceiver.EXAMPLES - kept.size()).forEach(kept::add);
+          });
       total.faults.addAll(receiver.faults);
     }
   }

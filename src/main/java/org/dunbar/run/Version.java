@@ -8,7 +8,10 @@ import java.util.Properties;
 final class Version {
   private Version() {}
 
-  /** The git commit id, with {@code -dirty} when the tree had uncommitted changes; "unknown" outside a build. */
+  /**
+   * The git commit id, with {@code -dirty} when the tree had uncommitted changes; "unknown" outside
+   * a build.
+   */
   static String commit() {
     Properties p = properties();
     String commit = p.getProperty("git.commit.id", "unknown");

@@ -17,7 +17,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * folds into the manifest before it publishes.
  */
 final class WriteTallies extends PTransform<PCollectionList<KV<String, Long>>, PDone> {
-  /** Where the run's tallies are written, under the run folder; removed once the manifest holds them. */
+  /**
+   * Where the run's tallies are written, under the run folder; removed once the manifest holds
+   * them.
+   */
   static final String DIR = "_tallies";
 
   private final String runDir;
@@ -31,7 +34,15 @@ final class WriteTallies extends PTransform<PCollectionList<KV<String, Long>>, P
     return tallies
         .apply("All tallies", Flatten.pCollections())
         .apply("Sum tallies", Sum.longsPerKey())
-        .apply("Tally lines", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey() + "\t" + kv.getValue()))
-        .apply("Write tallies", TextIO.write().to(runDir + "/" + DIR + "/tallies").withSuffix(".tsv").withoutSharding());
+        .apply(
+            "Tally lines",
+            MapElements.into(TypeDescriptors.strings())
+                .via(kv -> kv.getKey() + "\t" + kv.getValue()))
+        .apply(
+            "Write tallies",
+            TextIO.write()
+                .to(runDir + "/" + DIR + "/tallies")
+                .withSuffix(".tsv")
+                .withoutSharding());
   }
 }

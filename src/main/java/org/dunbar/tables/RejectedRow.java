@@ -21,7 +21,9 @@ public final class RejectedRow {
       @Override
       public PCollection<GenericRecord> expand(PCollection<Rejected> rejected) {
         return rejected
-            .apply("As rows", MapElements.into(TypeDescriptor.of(GenericRecord.class)).via((Rejected r) -> r))
+            .apply(
+                "As rows",
+                MapElements.into(TypeDescriptor.of(GenericRecord.class)).via((Rejected r) -> r))
             .setCoder(Table.REJECTED.coder());
       }
     };
@@ -33,11 +35,17 @@ public final class RejectedRow {
    * @param kind events, snapshots or baseline
    * @param reason the first check that failed; {@code detail} says which field or value
    * @param raw the record's text, cut to {@link RawText#MAX_BYTES}
-   * @param cutBefore whether the text was already cut before {@code raw} saw it (a line too long
-   *     to read whole)
+   * @param cutBefore whether the text was already cut before {@code raw} saw it (a line too long to
+   *     read whole)
    */
-  public static Rejected of(String source, long line, String kind, String reason, String detail,
-      RawText raw, boolean cutBefore) {
+  public static Rejected of(
+      String source,
+      long line,
+      String kind,
+      String reason,
+      String detail,
+      RawText raw,
+      boolean cutBefore) {
     Rejected row = new Rejected();
     row.put("source", source);
     row.put("line", line);

@@ -13,8 +13,8 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.dunbar.records.Rejected;
 
 /**
- * The published tables. Each table's schema is the {@code .avsc} file of the same name under
- * {@code schemas/tables} (the rejected table's is the {@link Rejected} record), and that file is the
+ * The published tables. Each table's schema is the {@code .avsc} file of the same name under {@code
+ * schemas/tables} (the rejected table's is the {@link Rejected} record), and that file is the
  * table's column documentation.
  */
 public enum Table {

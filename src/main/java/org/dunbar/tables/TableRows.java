@@ -34,8 +34,9 @@ public final class TableRows {
       Path dir = runDir.resolve(table.tableName());
       long n = 0;
       for (Path file : parquetFiles(dir)) {
-        try (ParquetFileReader reader = ParquetFileReader.open(
-            HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+        try (ParquetFileReader reader =
+            ParquetFileReader.open(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
           n += reader.getRecordCount();
         }
       }
@@ -46,8 +47,8 @@ public final class TableRows {
 
   /**
    * Hands every row of one table of a run to {@code visitor}, file by file and row by row, so a
-   * table of any size is read in constant memory. Columns come as Avro's generic values: strings
-   * as {@link CharSequence}, dates as days since 1970-01-01 ({@code Integer}), timestamps as
+   * table of any size is read in constant memory. Columns come as Avro's generic values: strings as
+   * {@link CharSequence}, dates as days since 1970-01-01 ({@code Integer}), timestamps as
    * microseconds ({@code Long}); a partitioned table's {@code period_month} is not a column.
    *
    * @return the rows read (0 when the table has no files)

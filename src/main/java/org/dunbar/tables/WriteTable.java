@@ -17,10 +17,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Writes one table as Parquet files under {@code <runDir>/<table>/}, Hive-partitioned by
- * {@code period_month=YYYY-MM} for the large per-period tables. Files appear only when their
- * bundle commits (FileIO writes to a temporary folder first), and publication happens later, by
- * the run, once every table is complete.
+ * Writes one table as Parquet files under {@code <runDir>/<table>/}, Hive-partitioned by {@code
+ * period_month=YYYY-MM} for the large per-period tables. Files appear only when their bundle
+ * commits (FileIO writes to a temporary folder first), and publication happens later, by the run,
+ * once every table is complete.
  */
 public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDone> {
   private final Table table;
@@ -36,27 +36,30 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
   public PDone expand(PCollection<GenericRecord> rows) {
     String dir = runDir + "/" + table.tableName();
     if (table.partitioned()) {
-      rows.apply(FileIO.<String, GenericRecord>writeDynamic()
-          .by(new PeriodMonth())
-          .withDestinationCoder(StringUtf8Coder.of())
-          .via(ParquetIO.sink(table.schema()))
-          .to(dir)
-          .withNaming(partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
+      rows.apply(
+          FileIO.<String, GenericRecord>writeDynamic()
+              .by(new PeriodMonth())
+              .withDestinationCoder(StringUtf8Coder.of())
+              .via(ParquetIO.sink(table.schema()))
+              .to(dir)
+              .withNaming(
+                  partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
     } else {
-      rows.apply(FileIO.<GenericRecord>write()
-          .via(ParquetIO.sink(table.schema()))
-          .to(dir)
-          .withPrefix("part")
-          .withSuffix(".parquet"));
+      rows.apply(
+          FileIO.<GenericRecord>write()
+              .via(ParquetIO.sink(table.schema()))
+              .to(dir)
+              .withPrefix("part")
+              .withSuffix(".parquet"));
     }
     return PDone.in(rows.getPipeline());
   }
 
   /**
-   * The Hive partition folder of an empty partitioned table: Hive's name for a null partition value,
-   * which Spark, pyarrow and DuckDB read as null. The folder holds no rows; it is there so that a
-   * Hive-partitioned read still finds the {@code period_month} column every query of the README
-   * names.
+   * The Hive partition folder of an empty partitioned table: Hive's name for a null partition
+   * value, which Spark, pyarrow and DuckDB read as null. The folder holds no rows; it is there so
+   * that a Hive-partitioned read still finds the {@code period_month} column every query of the
+   * README names.
    */
   public static final String EMPTY_PARTITION = "period_month=__HIVE_DEFAULT_PARTITION__";
 
@@ -85,8 +88,11 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
 
   private static void writeEmpty(Table table, Path dir) throws IOException {
     Files.createDirectories(dir);
-    try (FileChannel channel = FileChannel.open(dir.resolve("part-empty.parquet"),
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(
+            dir.resolve("part-empty.parquet"),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE)) {
       ParquetIO.Sink sink = ParquetIO.sink(table.schema());
       sink.open(channel);
       sink.flush(); // closes the Parquet writer, which writes the footer

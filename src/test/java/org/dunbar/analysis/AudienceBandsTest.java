@@ -30,12 +30,46 @@ class AudienceBandsTest {
   @Test
   void everyDefaultBandAtBothEdges() {
     // Upper bounds are inclusive: 5 is still 0-5, 6 starts 6-15; 50000 is the last closed band.
-    assertEquals(List.of(
-        "0|0-5", "0|0-5", "1|6-15", "1|6-15", "2|16-50", "2|16-50", "3|51-150", "3|51-150",
-        "4|151-500", "4|151-500", "5|501-1500", "5|501-1500", "6|1501-5000", "6|1501-5000",
-        "7|5001-50000", "7|5001-50000", "8|50001+", "8|50001+"),
-        bands(DEFAULT, 0L, 5L, 6L, 15L, 16L, 50L, 51L, 150L, 151L, 500L, 501L, 1500L, 1501L, 5000L, 5001L, 50000L,
-            50001L, Long.MAX_VALUE));
+    assertEquals(
+        List.of(
+            "0|0-5",
+            "0|0-5",
+            "1|6-15",
+            "1|6-15",
+            "2|16-50",
+            "2|16-50",
+            "3|51-150",
+            "3|51-150",
+            "4|151-500",
+            "4|151-500",
+            "5|501-1500",
+            "5|501-1500",
+            "6|1501-5000",
+            "6|1501-5000",
+            "7|5001-50000",
+            "7|5001-50000",
+            "8|50001+",
+            "8|50001+"),
+        bands(
+            DEFAULT,
+            0L,
+            5L,
+            6L,
+            15L,
+            16L,
+            50L,
+            51L,
+            150L,
+            151L,
+            500L,
+            501L,
+            1500L,
+            1501L,
+            5000L,
+            5001L,
+            50000L,
+            50001L,
+            Long.MAX_VALUE));
   }
 
   @Test
@@ -52,7 +86,8 @@ class AudienceBandsTest {
   @Test
   void customBoundsNameTheirBandsAndPutUnknownAfterTheOpenBand() {
     // Two bounds make three counted bands (0..2), so unknown is order 3 = bounds + 1.
-    assertEquals(List.of("0|0-10", "0|0-10", "1|11-100", "1|11-100", "2|101+", "3|unknown"),
+    assertEquals(
+        List.of("0|0-10", "0|0-10", "1|11-100", "1|11-100", "2|101+", "3|unknown"),
         bands(CUSTOM, 0L, 10L, 11L, 100L, 101L, null));
   }
 

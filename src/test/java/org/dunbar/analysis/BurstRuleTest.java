@@ -60,7 +60,8 @@ class BurstRuleTest {
   @Test
   void theDayItselfAndLaterDaysAreNotInTheWindow() {
     // Tens on d−13 … d−1: 13 tens, 15 zeros, m = 0, so 20 is a burst. Counting d itself (20) would
-    // give 14 non-zero days, m = (0 + 10) / 2 = 5, and need 25; the huge later days must not matter.
+    // give 14 non-zero days, m = (0 + 10) / 2 = 5, and need 25; the huge later days must not
+    // matter.
     assertTrue(burst(new DailyCounts().on(-13, -1, 10).on(0, 20).on(1, 5, 1000)));
   }
 
@@ -69,7 +70,8 @@ class BurstRuleTest {
     // A first day: the window is 28 zeros, so 20 is a burst.
     assertTrue(burst(new DailyCounts().on(0, 20)));
     assertFalse(burst(new DailyCounts().on(0, 19)));
-    // Ten days of input at 10 a day: the window still has 18 zeros, m = 0, so 20 is a burst. A median
+    // Ten days of input at 10 a day: the window still has 18 zeros, m = 0, so 20 is a burst. A
+    // median
     // over the known days only (10) would need 50.
     assertTrue(burst(new DailyCounts().on(-10, -1, 10).on(0, 20)));
   }
@@ -80,10 +82,14 @@ class BurstRuleTest {
     DailyCounts steady = new DailyCounts().on(-28, -1, 40).on(0, 45);
     assertFalse(burst(steady));
     // The start of its input is another matter: on the k-th day (k = 0 … 27) the window holds k
-    // forties and 28 − k zeros. Up to k = 13 the 14th and 15th smallest are both 0 (m = 0, 40 ≥ 20);
+    // forties and 28 − k zeros. Up to k = 13 the 14th and 15th smallest are both 0 (m = 0, 40 ≥
+    // 20);
     // at k = 14 m = (0 + 40) / 2 = 20 (needs 100); from k = 15 on m = 40 (needs 200).
     for (int k = 0; k < 28; k++) {
-      assertEquals(k <= 13, DEFAULTS.isBurst(DAY - 28 + k, steady.map()), "day " + k + " of the steady account");
+      assertEquals(
+          k <= 13,
+          DEFAULTS.isBurst(DAY - 28 + k, steady.map()),
+          "day " + k + " of the steady account");
     }
   }
 

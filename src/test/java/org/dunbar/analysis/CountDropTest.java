@@ -85,9 +85,12 @@ class CountDropTest {
                 .withCoder(AvroCoder.specific(Snapshot.class)));
     PAssert.that(snapshots.apply(new CreatedCountDrops(Set.of("lookup.json", "status.json"))))
         .containsInAnyOrder(
-            "account 12: 4,039,047 followers at 2006-03-26T05:33:22Z, 3,278,945 at 2006-03-26T19:17:08Z (-760,102, 18.8 % in 13 h 43 min)",
-            "account 5: 50,000 followers at 2015-01-01T12:00:00Z, 30,000 at 2015-01-03T12:00:00Z (-20,000, 40.0 % in 2 days)",
-            "account 3: 3,000 followers at 2016-05-01T10:00:00Z, 1,500 at 2016-05-01T10:00:00Z (-1,500, 50.0 % in 0 h 00 min)");
+            "account 12: 4,039,047 followers at 2006-03-26T05:33:22Z, 3,278,945 at"
+                + " 2006-03-26T19:17:08Z (-760,102, 18.8 % in 13 h 43 min)",
+            "account 5: 50,000 followers at 2015-01-01T12:00:00Z, 30,000 at 2015-01-03T12:00:00Z"
+                + " (-20,000, 40.0 % in 2 days)",
+            "account 3: 3,000 followers at 2016-05-01T10:00:00Z, 1,500 at 2016-05-01T10:00:00Z"
+                + " (-1,500, 50.0 % in 0 h 00 min)");
     DirectPipelines.run(p);
   }
 

@@ -14,7 +14,9 @@ final class DailyCounts {
 
   private final TreeMap<Integer, Long> byDay = new TreeMap<>();
 
-  /** {@code count} follows on each day from offset {@code from} to offset {@code to}, both included. */
+  /**
+   * {@code count} follows on each day from offset {@code from} to offset {@code to}, both included.
+   */
   DailyCounts on(int from, int to, long count) {
     for (int offset = from; offset <= to; offset++) {
       on(offset, count);

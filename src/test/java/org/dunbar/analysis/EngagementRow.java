@@ -16,12 +16,26 @@ import org.dunbar.tables.Table;
 final class EngagementRow {
   /** Monday 2024-01-01, as a DATE (days since the epoch). */
   static final int WEEK_1 = (int) LocalDate.of(2024, 1, 1).toEpochDay();
+
   static final int WEEK_2 = WEEK_1 + 7;
 
-  private static final List<String> COUNTS = List.of("posts", "replies_sent", "mentions_sent", "quotes_sent",
-      "messages_sent", "reshares_sent", "likes_sent", "replies_received", "mentions_received", "quotes_received",
-      "messages_received", "reshares_received", "likes_received");
-  private static final List<String> DIRECTED_SENT = List.of("replies_sent", "mentions_sent", "quotes_sent", "messages_sent");
+  private static final List<String> COUNTS =
+      List.of(
+          "posts",
+          "replies_sent",
+          "mentions_sent",
+          "quotes_sent",
+          "messages_sent",
+          "reshares_sent",
+          "likes_sent",
+          "replies_received",
+          "mentions_received",
+          "quotes_received",
+          "messages_received",
+          "reshares_received",
+          "likes_received");
+  private static final List<String> DIRECTED_SENT =
+      List.of("replies_sent", "mentions_sent", "quotes_sent", "messages_sent");
 
   private final String account;
   private final String source;
@@ -33,7 +47,8 @@ final class EngagementRow {
   private long partners;
   private Double replyBackRate;
 
-  private EngagementRow(String account, String source, Long followersStart, long engagers, Long engagedFollowers) {
+  private EngagementRow(
+      String account, String source, Long followersStart, long engagers, Long engagedFollowers) {
     this.account = account;
     this.source = source;
     this.followersStart = followersStart;
@@ -43,11 +58,14 @@ final class EngagementRow {
   }
 
   /** An account whose count comes from the follow replay: engaged followers are known. */
-  static EngagementRow replay(String account, long followersStart, long engagers, long engagedFollowers) {
+  static EngagementRow replay(
+      String account, long followersStart, long engagers, long engagedFollowers) {
     return new EngagementRow(account, "replay", followersStart, engagers, engagedFollowers);
   }
 
-  /** An account counted only by snapshots: nobody's follow edges are known, so no engaged followers. */
+  /**
+   * An account counted only by snapshots: nobody's follow edges are known, so no engaged followers.
+   */
   static EngagementRow snapshot(String account, long followersStart, long engagers) {
     return new EngagementRow(account, "snapshot", followersStart, engagers, null);
   }
@@ -84,20 +102,22 @@ final class EngagementRow {
     int order = bands.order(followersStart);
     long posts = counts.get("posts");
     long directedSent = DIRECTED_SENT.stream().mapToLong(counts::get).sum();
-    GenericRecordBuilder row = Table.ACCOUNT_ENGAGEMENT.row()
-        .set("account", account)
-        .set("period_start", period)
-        .set("audience_band", bands.label(order))
-        .set("band_order", order)
-        .set("followers_source", source)
-        .set("followers_start", followersStart)
-        .set("engagers", engagers)
-        .set("engager_rate", Ratios.of(engagers, followersStart))
-        .set("engaged_followers", engagedFollowers)
-        .set("engagement_rate", Ratios.of(engagedFollowers, followersStart))
-        .set("conversation_partners", partners)
-        .set("reply_back_rate", replyBackRate)
-        .set("broadcast_share", Ratios.of(posts, posts + directedSent));
+    GenericRecordBuilder row =
+        Table.ACCOUNT_ENGAGEMENT
+            .row()
+            .set("account", account)
+            .set("period_start", period)
+            .set("audience_band", bands.label(order))
+            .set("band_order", order)
+            .set("followers_source", source)
+            .set("followers_start", followersStart)
+            .set("engagers", engagers)
+            .set("engager_rate", Ratios.of(engagers, followersStart))
+            .set("engaged_followers", engagedFollowers)
+            .set("engagement_rate", Ratios.of(engagedFollowers, followersStart))
+            .set("conversation_partners", partners)
+            .set("reply_back_rate", replyBackRate)
+            .set("broadcast_share", Ratios.of(posts, posts + directedSent));
     counts.forEach(row::set);
     return row.build();
   }

@@ -16,8 +16,11 @@ class ExactSumTest {
   void addsWithinRangeAndRefusesToWrap() {
     assertEquals(Long.MAX_VALUE, ExactSum.add(Long.MAX_VALUE - 1, 1, "t", "c"));
     assertEquals(Long.MIN_VALUE, ExactSum.add(Long.MIN_VALUE + 1, -1, "t", "c"));
-    SumOverflow e = assertThrows(SumOverflow.class, () -> ExactSum.add(Long.MAX_VALUE, 1, "t", "c"));
-    assertEquals("a sum in t.c exceeds 9223372036854775807 (the largest 64-bit integer): check the input counts that feed it",
+    SumOverflow e =
+        assertThrows(SumOverflow.class, () -> ExactSum.add(Long.MAX_VALUE, 1, "t", "c"));
+    assertEquals(
+        "a sum in t.c exceeds 9223372036854775807 (the largest 64-bit integer): check the input"
+            + " counts that feed it",
         e.getMessage());
     assertThrows(SumOverflow.class, () -> ExactSum.add(Long.MIN_VALUE, -1, "t", "c"));
   }
@@ -28,9 +31,13 @@ class ExactSumTest {
     // published followers_start_sum = -2.
     EngagementByCohort.CohortStats stats = new EngagementByCohort.CohortStats();
     stats.add(replay("a", Long.MAX_VALUE, 1, 1).build(DEFAULT));
-    SumOverflow e = assertThrows(SumOverflow.class, () -> stats.add(replay("b", Long.MAX_VALUE, 1, 1).build(DEFAULT)));
-    assertEquals("a sum in engagement_by_cohort.followers_start_sum exceeds 9223372036854775807 (the largest 64-bit integer):"
-        + " check the input counts that feed it", e.getMessage());
+    SumOverflow e =
+        assertThrows(
+            SumOverflow.class, () -> stats.add(replay("b", Long.MAX_VALUE, 1, 1).build(DEFAULT)));
+    assertEquals(
+        "a sum in engagement_by_cohort.followers_start_sum exceeds 9223372036854775807 (the largest"
+            + " 64-bit integer): check the input counts that feed it",
+        e.getMessage());
   }
 
   @Test

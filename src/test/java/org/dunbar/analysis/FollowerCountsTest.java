@@ -66,30 +66,63 @@ class FollowerCountsTest {
 
   @Test
   void snapshotsNeverOverrideTheReplay() {
-    // A followee with snapshots (of 100 and 500) still counts from the replay: baseline 1, +1 in W1.
-    FollowerCounts counts = new FollowerCounts(true, 1, net(0, 1),
-        snapshots(0, summary(start(0), 100, start(0), 100), 2, summary(start(2) + DAY, 500, start(2) + DAY, 500)));
+    // A followee with snapshots (of 100 and 500) still counts from the replay: baseline 1, +1 in
+    // W1.
+    FollowerCounts counts =
+        new FollowerCounts(
+            true,
+            1,
+            net(0, 1),
+            snapshots(
+                0,
+                summary(start(0), 100, start(0), 100),
+                2,
+                summary(start(2) + DAY, 500, start(2) + DAY, 500)));
     assertEquals(List.of(1L, 1L, 1L, 2L, 2L, 2L, 2L), weekStarts(counts));
-    // The snapshot still shows up as what was observed: the last in the week, null in weeks without.
-    assertEquals(Arrays.asList(100L, null, 500L, null), Arrays.asList(
-        counts.observedEnd(week(0)), counts.observedEnd(week(1)), counts.observedEnd(week(2)), counts.observedEnd(week(3))));
+    // The snapshot still shows up as what was observed: the last in the week, null in weeks
+    // without.
+    assertEquals(
+        Arrays.asList(100L, null, 500L, null),
+        Arrays.asList(
+            counts.observedEnd(week(0)),
+            counts.observedEnd(week(1)),
+            counts.observedEnd(week(2)),
+            counts.observedEnd(week(3))));
   }
 
   @Test
   void snapshotAtExactlyThePeriodStartIsUsed() {
-    // W1's first snapshot (60) is taken at W1's very start: it is the count then, not W0's last (40).
-    FollowerCounts counts = new FollowerCounts(false, 0, net(),
-        snapshots(0, summary(start(0) + DAY, 30, start(0) + 2 * DAY, 40), 1, summary(start(1), 60, start(1) + DAY, 70)));
+    // W1's first snapshot (60) is taken at W1's very start: it is the count then, not W0's last
+    // (40).
+    FollowerCounts counts =
+        new FollowerCounts(
+            false,
+            0,
+            net(),
+            snapshots(
+                0,
+                summary(start(0) + DAY, 30, start(0) + 2 * DAY, 40),
+                1,
+                summary(start(1), 60, start(1) + DAY, 70)));
     assertEquals(FollowerCounts.Source.SNAPSHOT, counts.source());
     assertEquals(60L, counts.at(week(1)));
   }
 
   @Test
   void elseTheLastSnapshotBefore() {
-    // W2's first snapshot (90) comes a second after its start: W2 starts at W0's last (40). W1, with
+    // W2's first snapshot (90) comes a second after its start: W2 starts at W0's last (40). W1,
+    // with
     // no snapshot, also starts at 40, and W3 … W5 at W2's last (95).
-    FollowerCounts counts = new FollowerCounts(false, 0, net(),
-        snapshots(0, summary(start(0) + DAY, 30, start(0) + 2 * DAY, 40), 2, summary(start(2) + SECOND, 90, start(2) + 3 * DAY, 95)));
+    FollowerCounts counts =
+        new FollowerCounts(
+            false,
+            0,
+            net(),
+            snapshots(
+                0,
+                summary(start(0) + DAY, 30, start(0) + 2 * DAY, 40),
+                2,
+                summary(start(2) + SECOND, 90, start(2) + 3 * DAY, 95)));
     assertEquals(40L, counts.at(week(1)));
     assertEquals(40L, counts.at(week(2)));
     assertEquals(95L, counts.at(week(3)));
@@ -98,10 +131,12 @@ class FollowerCountsTest {
 
   @Test
   void elseTheFirstSnapshotAfter() {
-    // Nothing at or before W−1, W0, W1 and W2: each takes the first snapshot after it, W2's first (90),
+    // Nothing at or before W−1, W0, W1 and W2: each takes the first snapshot after it, W2's first
+    // (90),
     // not its last (95).
-    FollowerCounts counts = new FollowerCounts(false, 0, net(),
-        snapshots(2, summary(start(2) + DAY, 90, start(2) + 3 * DAY, 95)));
+    FollowerCounts counts =
+        new FollowerCounts(
+            false, 0, net(), snapshots(2, summary(start(2) + DAY, 90, start(2) + 3 * DAY, 95)));
     assertEquals(List.of(90L, 90L, 90L, 90L, 95L, 95L, 95L), weekStarts(counts));
   }
 

@@ -36,7 +36,10 @@ class QuantileSketchTest {
     return Arrays.stream(ps).mapToObj(s::quantile).toList();
   }
 
-  /** A fingerprint of the whole distribution: 1,000 quantiles, so two sketches that differ anywhere differ here. */
+  /**
+   * A fingerprint of the whole distribution: 1,000 quantiles, so two sketches that differ anywhere
+   * differ here.
+   */
   private static List<Double> fingerprint(QuantileSketch s) {
     return quantiles(s, IntStream.rangeClosed(1, 1000).mapToDouble(i -> i / 1000.0).toArray());
   }
@@ -57,7 +60,8 @@ class QuantileSketchTest {
   @Test
   void nearestRankRoundsTheRankUp() {
     // n = 10: ranks ⌈2.5⌉ = 3, ⌈5⌉ = 5, ⌈7.5⌉ = 8; rounding down would give 2 and 7.
-    assertEquals(List.of(3.0, 5.0, 8.0), quantiles(sketch(10, 9, 8, 7, 6, 5, 4, 3, 2, 1), TABLE_PS));
+    assertEquals(
+        List.of(3.0, 5.0, 8.0), quantiles(sketch(10, 9, 8, 7, 6, 5, 4, 3, 2, 1), TABLE_PS));
   }
 
   @Test
@@ -80,7 +84,9 @@ class QuantileSketchTest {
     assertNull(merged.quantile(0.5), "merging empty accumulators adds no value");
   }
 
-  /** values v_i = (i + 0.1)·1e-5: none is the middle of its 0.0005 bin, so a binned answer shows. */
+  /**
+   * values v_i = (i + 0.1)·1e-5: none is the middle of its 0.0005 bin, so a binned answer shows.
+   */
   private static double[] offCentre(int n) {
     return IntStream.range(0, n).mapToDouble(i -> (i + 0.1) * 1e-5).toArray();
   }
@@ -107,7 +113,10 @@ class QuantileSketchTest {
     assertEquals(0.05025, s.quantile(0.25), 1e-12);
   }
 
-  /** Splits values between k accumulators at random, each passed through the coder as a shuffle would. */
+  /**
+   * Splits values between k accumulators at random, each passed through the coder as a shuffle
+   * would.
+   */
   private static List<QuantileSketch> split(double[] values, int k, long seed) {
     List<QuantileSketch> parts = new ArrayList<>();
     IntStream.range(0, k).forEach(i -> parts.add(new QuantileSketch()));
@@ -122,7 +131,8 @@ class QuantileSketchTest {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       s.encode(new DataOutputStream(bytes));
-      return QuantileSketch.decode(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      return QuantileSketch.decode(
+          new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -159,14 +169,22 @@ class QuantileSketchTest {
   }
 
   private static final List<Function<List<QuantileSketch>, QuantileSketch>> MERGE_ORDERS =
-      List.of(QuantileSketchTest::intoEmptyInOrder, QuantileSketchTest::intoLastInReverse, QuantileSketchTest::pairwise);
+      List.of(
+          QuantileSketchTest::intoEmptyInOrder,
+          QuantileSketchTest::intoLastInReverse,
+          QuantileSketchTest::pairwise);
 
-  /** Every split (fresh accumulators each time, as merging changes them) and merge order agrees with one accumulator. */
+  /**
+   * Every split (fresh accumulators each time, as merging changes them) and merge order agrees with
+   * one accumulator.
+   */
   private static void assertMergeOrderIndependent(double[] values, int[][] splits) {
     List<Double> whole = fingerprint(sketch(values));
     for (int[] split : splits) {
       for (Function<List<QuantileSketch>, QuantileSketch> order : MERGE_ORDERS) {
-        assertEquals(whole, fingerprint(order.apply(split(values, split[0], split[1]))),
+        assertEquals(
+            whole,
+            fingerprint(order.apply(split(values, split[0], split[1]))),
             split[0] + " accumulators, seed " + split[1]);
       }
     }
@@ -176,10 +194,12 @@ class QuantileSketchTest {
   void exactSketchesMergeInAnyOrder() {
     // 3,000 values, at most 501 distinct, with repeats split across accumulators.
     Random random = new Random(1);
-    double[] values = IntStream.range(0, 3000).mapToDouble(i -> random.nextInt(501) / 500.0).toArray();
+    double[] values =
+        IntStream.range(0, 3000).mapToDouble(i -> random.nextInt(501) / 500.0).toArray();
     assertMergeOrderIndependent(values, new int[][] {{2, 1}, {3, 2}, {7, 3}, {50, 4}});
     for (double p : TABLE_PS) {
-      assertEquals(exactNearestRank(values, p), sketch(values).quantile(p), "exact below the limit");
+      assertEquals(
+          exactNearestRank(values, p), sketch(values).quantile(p), "exact below the limit");
     }
   }
 
@@ -189,26 +209,40 @@ class QuantileSketchTest {
     // 1 + a few, the lopsided split below puts 25,000+ in one that bins alone.
     double[] values = offCentre(30_000);
     assertMergeOrderIndependent(values, new int[][] {{2, 1}, {3, 2}, {16, 3}});
-    List<QuantileSketch> lopsided = List.of(sketch(Arrays.copyOfRange(values, 0, 25_000)),
-        sketch(Arrays.copyOfRange(values, 25_000, 28_000)), sketch(Arrays.copyOfRange(values, 28_000, 30_000)));
-    assertEquals(fingerprint(sketch(values)), fingerprint(intoLastInReverse(lopsided)),
+    List<QuantileSketch> lopsided =
+        List.of(
+            sketch(Arrays.copyOfRange(values, 0, 25_000)),
+            sketch(Arrays.copyOfRange(values, 25_000, 28_000)),
+            sketch(Arrays.copyOfRange(values, 28_000, 30_000)));
+    assertEquals(
+        fingerprint(sketch(values)),
+        fingerprint(intoLastInReverse(lopsided)),
         "an unbinned accumulator absorbing a binned one");
-    assertEquals(fingerprint(sketch(values)), fingerprint(intoEmptyInOrder(List.of(sketch(Arrays.copyOfRange(values, 0, 25_000)),
-        sketch(Arrays.copyOfRange(values, 25_000, 30_000))))), "a binned accumulator absorbing an unbinned one");
+    assertEquals(
+        fingerprint(sketch(values)),
+        fingerprint(
+            intoEmptyInOrder(
+                List.of(
+                    sketch(Arrays.copyOfRange(values, 0, 25_000)),
+                    sketch(Arrays.copyOfRange(values, 25_000, 30_000))))),
+        "a binned accumulator absorbing an unbinned one");
   }
 
   @Test
   void binnedAnswersAreWithinTheSpecOfExactOnManyRandomRates() {
     // 100,000 random doubles in [0, 2) (rates may exceed 1): all distinct, so binned.
     Random random = new Random(42);
-    double[] values = IntStream.range(0, 100_000).mapToDouble(i -> random.nextDouble() * 2).toArray();
+    double[] values =
+        IntStream.range(0, 100_000).mapToDouble(i -> random.nextDouble() * 2).toArray();
     QuantileSketch whole = sketch(values);
     QuantileSketch merged = pairwise(split(values, 8, 5));
     for (double p : new double[] {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0}) {
       double exact = exactNearestRank(values, p);
       double answer = whole.quantile(p);
       // The SPEC allows 0.001; folding to bin centres promises half a bin.
-      assertTrue(Math.abs(answer - exact) <= QuantileSketch.BIN / 2 + 1e-12, "p" + p + ": " + answer + " vs exact " + exact);
+      assertTrue(
+          Math.abs(answer - exact) <= QuantileSketch.BIN / 2 + 1e-12,
+          "p" + p + ": " + answer + " vs exact " + exact);
       assertEquals(answer, merged.quantile(p), "p" + p + " after splitting and merging");
     }
   }

@@ -11,6 +11,7 @@ import org.dunbar.records.FollowFact;
 final class ReplayRecorder implements PairReplay.Output {
   static final long SECOND = 1_000_000L;
   static final long DAY = 86_400 * SECOND;
+
   /** 2024-01-01T00:00:00Z, a Monday. */
   static final long T0 = 1_704_067_200L * SECOND;
 
@@ -23,12 +24,26 @@ final class ReplayRecorder implements PairReplay.Output {
   final Map<String, Long> partners = new TreeMap<>();
 
   static Event event(String id, String type, String actor, String target, long ts) {
-    return Event.newBuilder().setEventId(id).setType(type).setActor(actor).setTarget(target)
-        .setTs(ts).setSource("test").setLine(1).build();
+    return Event.newBuilder()
+        .setEventId(id)
+        .setType(type)
+        .setActor(actor)
+        .setTarget(target)
+        .setTs(ts)
+        .setSource("test")
+        .setLine(1)
+        .build();
   }
 
   static AnalysisParams params() {
-    return new AnalysisParams(PeriodUnit.WEEK, 30, 7, 20, 5.0, 7, List.of(5L, 15L, 50L, 150L, 500L, 1500L, 5000L, 50000L));
+    return new AnalysisParams(
+        PeriodUnit.WEEK,
+        30,
+        7,
+        20,
+        5.0,
+        7,
+        List.of(5L, 15L, 50L, 150L, 500L, 1500L, 5000L, 50000L));
   }
 
   static ReplayRecorder replay(List<Event> events, boolean ab, boolean ba) {
@@ -46,13 +61,17 @@ final class ReplayRecorder implements PairReplay.Output {
   }
 
   long growth(String account, GrowthMeasure m) {
-    return growth.entrySet().stream().filter(e -> e.getKey().startsWith(account + "|") && e.getKey().endsWith("|" + m))
-        .mapToLong(Map.Entry::getValue).sum();
+    return growth.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(account + "|") && e.getKey().endsWith("|" + m))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   long activity(String account, ActivityMeasure m) {
-    return activity.entrySet().stream().filter(e -> e.getKey().startsWith(account + "|") && e.getKey().endsWith("|" + m))
-        .mapToLong(Map.Entry::getValue).sum();
+    return activity.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(account + "|") && e.getKey().endsWith("|" + m))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   @Override
@@ -71,8 +90,23 @@ final class ReplayRecorder implements PairReplay.Output {
   }
 
   @Override
-  public void edge(String layer, String actor, String target, long events, long firstAt, long lastAt, Boolean presentAtEnd) {
-    edges.add(layer + " " + actor + "->" + target + " x" + events + (presentAtEnd == null ? "" : " present=" + presentAtEnd));
+  public void edge(
+      String layer,
+      String actor,
+      String target,
+      long events,
+      long firstAt,
+      long lastAt,
+      Boolean presentAtEnd) {
+    edges.add(
+        layer
+            + " "
+            + actor
+            + "->"
+            + target
+            + " x"
+            + events
+            + (presentAtEnd == null ? "" : " present=" + presentAtEnd));
   }
 
   @Override

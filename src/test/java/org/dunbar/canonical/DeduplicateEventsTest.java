@@ -53,23 +53,24 @@ class DeduplicateEventsTest {
   @Test
   void namesEveryCopyButTheFirstOfEachExplicitIdAndPassesIdlessEventsOn() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple routed = p
-        .apply(Create.of(records()).withCoder(RecordCoders.event()))
-        .apply(new RouteEvents());
+    PCollectionTuple routed =
+        p.apply(Create.of(records()).withCoder(RecordCoders.event())).apply(new RouteEvents());
     PCollectionTuple out = routed.get(RouteEvents.ID_CLAIMS).apply(new DeduplicateEvents());
 
     // All nine go on to the pair replay: the five id-less records (it drops their copies itself)
     // and every copy of x1 and x2 (it leaves out the copies named below).
     PAssert.that(routed.get(RouteEvents.READY)).containsInAnyOrder(records());
     // The first in (path, line) order wins even when the other copy's content differs: a.jsonl's.
-    PAssert.that(out.get(DeduplicateEvents.DROPPED)).containsInAnyOrder(
-        IdClaim.of(event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3)),
-        IdClaim.of(event("x2", "post", "bob", null, "p1", POST_TS, B, 4)));
+    PAssert.that(out.get(DeduplicateEvents.DROPPED))
+        .containsInAnyOrder(
+            IdClaim.of(event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3)),
+            IdClaim.of(event("x2", "post", "bob", null, "p1", POST_TS, B, 4)));
     // x1 (also conflicting: target ann vs bob) and x2 (same content, so a plain duplicate).
-    PAssert.that(out.get(DeduplicateEvents.TALLIES)).containsInAnyOrder(
-        KV.of("events.duplicates", 1L),
-        KV.of("events.duplicates", 1L),
-        KV.of("events.conflicting_duplicates", 1L));
+    PAssert.that(out.get(DeduplicateEvents.TALLIES))
+        .containsInAnyOrder(
+            KV.of("events.duplicates", 1L),
+            KV.of("events.duplicates", 1L),
+            KV.of("events.conflicting_duplicates", 1L));
     DirectPipelines.run(p);
   }
 
@@ -77,21 +78,22 @@ class DeduplicateEventsTest {
   void anUnresolvedEventWithItsOwnIdCountsOnceAndItsCopiesAsDuplicates() {
     Pipeline p = DirectPipelines.create();
     // A mention of an account the input does not identify, read twice: no target, no parent.
-    PCollectionTuple routed = p
-        .apply(Create.of(
-                event("x3", "mention", "eve", null, null, QUOTE_TS, B, 5),
-                event("x3", "mention", "eve", null, null, QUOTE_TS, A, 6))
-            .withCoder(RecordCoders.event()))
-        .apply(new RouteEvents());
+    PCollectionTuple routed =
+        p.apply(
+                Create.of(
+                        event("x3", "mention", "eve", null, null, QUOTE_TS, B, 5),
+                        event("x3", "mention", "eve", null, null, QUOTE_TS, A, 6))
+                    .withCoder(RecordCoders.event()))
+            .apply(new RouteEvents());
     PCollectionTuple out = routed.get(RouteEvents.ID_CLAIMS).apply(new DeduplicateEvents());
 
     PAssert.that(routed.get(RouteEvents.READY)).empty();
     PAssert.that(routed.get(RouteEvents.TALLIES)).empty();
     // In no replay group, so nothing to leave out; the kept copy is skipped as unresolved.
     PAssert.that(out.get(DeduplicateEvents.DROPPED)).empty();
-    PAssert.that(out.get(DeduplicateEvents.TALLIES)).containsInAnyOrder(
-        KV.of("events.unresolved_target.mention", 1L),
-        KV.of("events.duplicates", 1L));
+    PAssert.that(out.get(DeduplicateEvents.TALLIES))
+        .containsInAnyOrder(
+            KV.of("events.unresolved_target.mention", 1L), KV.of("events.duplicates", 1L));
     DirectPipelines.run(p);
   }
 
@@ -103,7 +105,8 @@ class DeduplicateEventsTest {
     assertTrue(claim.madeBy(event("x2", "post", "bob", null, "p1", POST_TS, B, 4)));
     // Same content, same digest; x1's two copies differ in target, so their digests differ.
     assertEquals(IdClaim.of(x2).content(), claim.content());
-    assertNotEquals(IdClaim.of(event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3)).content(),
+    assertNotEquals(
+        IdClaim.of(event("x1", "quote", "eve", "ann", null, QUOTE_TS, B, 3)).content(),
         IdClaim.of(event("x1", "quote", "eve", "bob", null, QUOTE_TS, A, 4)).content());
   }
 
@@ -114,13 +117,31 @@ class DeduplicateEventsTest {
 
     // Five id-less records in, three kept: the other two are duplicates.
     assertEquals(2, kept.duplicates());
-    assertEquals(Set.of(
-        // The k-th identical line of a file gets occurrence k: two ids. b.jsonl's single copy is
-        // occurrence 1 there, so it is a copy of a.jsonl:1.
-        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 1), "message", "cat", "dan", null, MESSAGE_TS, A, 1),
-        event(specId("message", "cat", "dan", "", "", MESSAGE_TS, 2), "message", "cat", "dan", null, MESSAGE_TS, A, 2),
-        // The reply is alone at its instant: nothing to order it against, so it needs no id.
-        event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3)),
+    assertEquals(
+        Set.of(
+            // The k-th identical line of a file gets occurrence k: two ids. b.jsonl's single copy
+            // is
+            // occurrence 1 there, so it is a copy of a.jsonl:1.
+            event(
+                specId("message", "cat", "dan", "", "", MESSAGE_TS, 1),
+                "message",
+                "cat",
+                "dan",
+                null,
+                MESSAGE_TS,
+                A,
+                1),
+            event(
+                specId("message", "cat", "dan", "", "", MESSAGE_TS, 2),
+                "message",
+                "cat",
+                "dan",
+                null,
+                MESSAGE_TS,
+                A,
+                2),
+            // The reply is alone at its instant: nothing to order it against, so it needs no id.
+            event(null, "reply", "ann", "bob", null, REPLY_TS, A, 3)),
         Set.copyOf(kept.unique()));
   }
 
@@ -134,7 +155,15 @@ class DeduplicateEventsTest {
     assertEquals(List.of(x1, x1Copy), kept.unique());
   }
 
-  private static Event event(String id, String type, String actor, String target, String postId, long ts, String source, long line) {
+  private static Event event(
+      String id,
+      String type,
+      String actor,
+      String target,
+      String postId,
+      long ts,
+      String source,
+      long line) {
     return new Event(id, type, actor, target, postId, null, ts, source, line);
   }
 
@@ -143,10 +172,28 @@ class DeduplicateEventsTest {
    * hex) of lower(type), actor, target, post_id, parent_id, epoch microseconds and the occurrence
    * number, joined by U+001F, absent fields empty.
    */
-  static String specId(String type, String actor, String target, String postId, String parentId, long micros, int k) {
-    String joined = String.join("\u001F", type, actor, target, postId, parentId, Long.toString(micros), Integer.toString(k));
+  static String specId(
+      String type,
+      String actor,
+      String target,
+      String postId,
+      String parentId,
+      long micros,
+      int k) {
+    String joined =
+        String.join(
+            "\u001F",
+            type,
+            actor,
+            target,
+            postId,
+            parentId,
+            Long.toString(micros),
+            Integer.toString(k));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -14,11 +14,14 @@ class PendingParentsTest {
 
   @Test
   void aMergedFilterStillHoldsEveryParentOfEveryPart() throws Exception {
-    BloomFilter<String> left = fn.addInput(fn.createAccumulator(), "at://did:plc:ann/app.bsky.graph.follow/1");
+    BloomFilter<String> left =
+        fn.addInput(fn.createAccumulator(), "at://did:plc:ann/app.bsky.graph.follow/1");
     BloomFilter<String> right = fn.addInput(fn.createAccumulator(), "t3_abc");
     BloomFilter<String> merged = fn.extractOutput(fn.mergeAccumulators(List.of(left, right)));
-    BloomFilter<String> decoded = CoderUtils.decodeFromByteArray(PendingParents.FilterCoder.INSTANCE,
-        CoderUtils.encodeToByteArray(PendingParents.FilterCoder.INSTANCE, merged));
+    BloomFilter<String> decoded =
+        CoderUtils.decodeFromByteArray(
+            PendingParents.FilterCoder.INSTANCE,
+            CoderUtils.encodeToByteArray(PendingParents.FilterCoder.INSTANCE, merged));
 
     assertTrue(decoded.mightContain("at://did:plc:ann/app.bsky.graph.follow/1"));
     assertTrue(decoded.mightContain("t3_abc"));
@@ -26,7 +29,8 @@ class PendingParentsTest {
 
   @Test
   void anEmptyFilterRulesOutEveryClaim() {
-    BloomFilter<String> none = fn.extractOutput(fn.mergeAccumulators(List.of(fn.createAccumulator())));
+    BloomFilter<String> none =
+        fn.extractOutput(fn.mergeAccumulators(List.of(fn.createAccumulator())));
     assertFalse(none.mightContain("P1"));
     assertFalse(none.mightContain(""));
   }

@@ -27,11 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Records that are not lines, through ReadInputs on hand-made files: API pages under their own
- * limit, a pretty-printed page whose tweets are reported at their own lines, CSV records over
- * lines with the input's delimiter, and files that cannot be read to their end.
+ * limit, a pretty-printed page whose tweets are reported at their own lines, CSV records over lines
+ * with the input's delimiter, and files that cannot be read to their end.
  */
 class ReadRecordsTest {
-  private static final TimeBounds BOUNDS = new TimeBounds(Instant.parse("2000-01-01T00:00:00Z").getEpochSecond() * 1_000_000, null);
+  private static final TimeBounds BOUNDS =
+      new TimeBounds(Instant.parse("2000-01-01T00:00:00Z").getEpochSecond() * 1_000_000, null);
 
   @TempDir Path dir;
 
@@ -45,17 +46,28 @@ class ReadRecordsTest {
   private static PCollection<String> tallies(PCollectionTuple out, String... names) {
     List<String> wanted = List.of(names);
     return out.get(ReadInputs.TALLIES)
-        .apply("Wanted " + String.join(",", names), Filter.by((KV<String, Long> kv) -> wanted.contains(kv.getKey())))
-        .apply("Shown " + String.join(",", names), MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey() + "=" + kv.getValue()));
+        .apply(
+            "Wanted " + String.join(",", names),
+            Filter.by((KV<String, Long> kv) -> wanted.contains(kv.getKey())))
+        .apply(
+            "Shown " + String.join(",", names),
+            MapElements.into(TypeDescriptors.strings())
+                .via(kv -> kv.getKey() + "=" + kv.getValue()));
   }
 
   @Test
-  void anApiPageOverOneMebibyteIsOneRecordOfManyUnderThePageLimitAndLostWholeUnderALowerOne() throws IOException {
+  void anApiPageOverOneMebibyteIsOneRecordOfManyUnderThePageLimitAndLostWholeUnderALowerOne()
+      throws IOException {
     // 300 tweets of 4,000 'x' each: a page of about 1.25 MB on one line, like a full-archive page.
     StringBuilder page = new StringBuilder("{\"data\":[");
     for (int i = 1; i <= 300; i++) {
-      page.append(i > 1 ? "," : "").append("{\"id\":\"").append(i).append("\",\"author_id\":\"7\",")
-          .append("\"created_at\":\"2021-03-01T10:00:00.000Z\",\"text\":\"").append("x".repeat(4_000)).append("\"}");
+      page.append(i > 1 ? "," : "")
+          .append("{\"id\":\"")
+          .append(i)
+          .append("\",\"author_id\":\"7\",")
+          .append("\"created_at\":\"2021-03-01T10:00:00.000Z\",\"text\":\"")
+          .append("x".repeat(4_000))
+          .append("\"}");
     }
     String line = page.append("]}").toString();
     long bytes = line.length();
@@ -63,59 +75,148 @@ class ReadRecordsTest {
     String limited = write("pages-limited.jsonl", line + "\n");
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple whole = p.apply("Default limit", new ReadInputs(List.of(
-        new InputFile(byDefault, "events", "twitter-v2", null, null, null, null, null)), BOUNDS));
-    PCollectionTuple cut = p.apply("1 MiB limit", new ReadInputs(List.of(
-        new InputFile(limited, "events", "twitter-v2", null, null, null, 1 << 20, null)), BOUNDS));
+    PCollectionTuple whole =
+        p.apply(
+            "Default limit",
+            new ReadInputs(
+                List.of(
+                    new InputFile(byDefault, "events", "twitter-v2", null, null, null, null, null)),
+                BOUNDS));
+    PCollectionTuple cut =
+        p.apply(
+            "1 MiB limit",
+            new ReadInputs(
+                List.of(
+                    new InputFile(
+                        limited, "events", "twitter-v2", null, null, null, 1 << 20, null)),
+                BOUNDS));
 
     // Under the 64 MiB default of a page format: 300 records, a post each.
-    PAssert.that(tallies(whole, "events.read", "events.accepted", "events.rejected", "events.bytes_read", "events.bytes_rejected"))
-        .containsInAnyOrder("events.read=300", "events.accepted=300", "events.rejected=0", "events.bytes_read=" + bytes,
+    PAssert.that(
+            tallies(
+                whole,
+                "events.read",
+                "events.accepted",
+                "events.rejected",
+                "events.bytes_read",
+                "events.bytes_rejected"))
+        .containsInAnyOrder(
+            "events.read=300",
+            "events.accepted=300",
+            "events.rejected=0",
+            "events.bytes_read=" + bytes,
             "events.bytes_rejected=0");
     // Under 1 MiB: one record, line_too_long, and all its bytes rejected.
-    PAssert.that(tallies(cut, "events.read", "events.rejected", "events.bytes_read", "events.bytes_rejected", "events.rejected_by.line_too_long"))
-        .containsInAnyOrder("events.read=1", "events.rejected=1", "events.bytes_read=" + bytes, "events.bytes_rejected=" + bytes,
+    PAssert.that(
+            tallies(
+                cut,
+                "events.read",
+                "events.rejected",
+                "events.bytes_read",
+                "events.bytes_rejected",
+                "events.rejected_by.line_too_long"))
+        .containsInAnyOrder(
+            "events.read=1",
+            "events.rejected=1",
+            "events.bytes_read=" + bytes,
+            "events.bytes_rejected=" + bytes,
             "events.rejected_by.line_too_long=1");
-    PAssert.that(cut.get(ReadInputs.REJECTED).apply("Shown 1", MapElements.into(TypeDescriptors.strings()).via(r -> r.getReason() + "|" + r.getDetail())))
-        .containsInAnyOrder(String.format(java.util.Locale.ROOT, "line_too_long|%,d bytes, over max_line_bytes 1,048,576", bytes));
+    PAssert.that(
+            cut.get(ReadInputs.REJECTED)
+                .apply(
+                    "Shown 1",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(r -> r.getReason() + "|" + r.getDetail())))
+        .containsInAnyOrder(
+            String.format(
+                java.util.Locale.ROOT,
+                "line_too_long|%,d bytes, over max_line_bytes 1,048,576",
+                bytes));
     DirectPipelines.run(p);
   }
 
   @Test
   void aPrettyPrintedPageReportsEachTweetAtItsOwnLine() throws IOException {
-    String first = "    {\"id\": \"1\", \"author_id\": \"10\", \"created_at\": \"2021-03-01T10:00:00.000Z\"},";
-    String second = "    {\"id\": \"2\", \"author_id\": \"\", \"created_at\": \"2021-03-01T10:00:00.000Z\"}";
+    String first =
+        "    {\"id\": \"1\", \"author_id\": \"10\", \"created_at\": \"2021-03-01T10:00:00.000Z\"},";
+    String second =
+        "    {\"id\": \"2\", \"author_id\": \"\", \"created_at\": \"2021-03-01T10:00:00.000Z\"}";
     String page = String.join("\n", "{", "  \"data\": [", first, second, "  ]", "}", "");
     String file = write("page.json", page);
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(file, "events", "twitter-v2", null, null, null, null, null)), BOUNDS));
+    PCollectionTuple out =
+        p.apply(
+            new ReadInputs(
+                List.of(new InputFile(file, "events", "twitter-v2", null, null, null, null, null)),
+                BOUNDS));
 
     // The document is lines 1-6: tweet 1 starts on line 3, tweet 2 (no author) on line 4.
-    PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 2", MapElements.into(TypeDescriptors.strings()).via(e -> e.getEventId() + " @" + e.getLine())))
+    PAssert.that(
+            out.get(ReadInputs.EVENTS)
+                .apply(
+                    "Shown 2",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(e -> e.getEventId() + " @" + e.getLine())))
         .containsInAnyOrder("tweet:1:post @3");
     String raw = second.strip();
-    PAssert.that(out.get(ReadInputs.REJECTED).apply("Shown 3", MapElements.into(TypeDescriptors.strings())
-            .via(r -> r.getLine() + "|" + r.getReason() + "|" + r.getDetail() + "|" + r.getRaw())))
+    PAssert.that(
+            out.get(ReadInputs.REJECTED)
+                .apply(
+                    "Shown 3",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            r ->
+                                r.getLine()
+                                    + "|"
+                                    + r.getReason()
+                                    + "|"
+                                    + r.getDetail()
+                                    + "|"
+                                    + r.getRaw())))
         .containsInAnyOrder("4|missing_field|author_id|" + raw);
     // Bytes read: the document without its last line break; rejected: tweet 2's own text.
     PAssert.that(tallies(out, "events.bytes_read", "events.bytes_rejected"))
-        .containsInAnyOrder("events.bytes_read=" + (page.length() - 1), "events.bytes_rejected=" + raw.length());
+        .containsInAnyOrder(
+            "events.bytes_read=" + (page.length() - 1), "events.bytes_rejected=" + raw.length());
     DirectPipelines.run(p);
   }
 
   @Test
   void prettyPrintedCanonicalEventsAreNumberedByTheirFirstLine() throws IOException {
     // jq . output: each object over 5 lines, the second with its ts in epoch microseconds.
-    String events = write("events.json", String.join("\n",
-        "{", "  \"type\": \"follow\",", "  \"actor\": \"a\",", "  \"target\": \"b\",", "  \"ts\": 1614592800", "}",
-        "{", "  \"type\": \"message\",", "  \"actor\": \"b\",", "  \"target\": \"a\",", "  \"ts\": 1614592800000000", "}", ""));
+    String events =
+        write(
+            "events.json",
+            String.join(
+                "\n",
+                "{",
+                "  \"type\": \"follow\",",
+                "  \"actor\": \"a\",",
+                "  \"target\": \"b\",",
+                "  \"ts\": 1614592800",
+                "}",
+                "{",
+                "  \"type\": \"message\",",
+                "  \"actor\": \"b\",",
+                "  \"target\": \"a\",",
+                "  \"ts\": 1614592800000000",
+                "}",
+                ""));
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(new InputFile(events, "events", "canonical", null, null, null, null, null)), BOUNDS));
+    PCollectionTuple out =
+        p.apply(
+            new ReadInputs(
+                List.of(new InputFile(events, "events", "canonical", null, null, null, null, null)),
+                BOUNDS));
 
-    PAssert.that(out.get(ReadInputs.EVENTS).apply("Shown 7", MapElements.into(TypeDescriptors.strings())
-            .via(e -> e.getType() + " " + e.getTs() + " @" + e.getLine())))
+    PAssert.that(
+            out.get(ReadInputs.EVENTS)
+                .apply(
+                    "Shown 7",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(e -> e.getType() + " " + e.getTs() + " @" + e.getLine())))
         .containsInAnyOrder("follow 1614592800000000 @1", "message 1614592800000000 @7");
     DirectPipelines.run(p);
   }
@@ -123,24 +224,50 @@ class ReadRecordsTest {
   @Test
   void csvRecordsSpanLinesAndUseTheInputsDelimiter() throws IOException {
     // Tab separated snapshots; the note of a holds a line break, so b is on line 4.
-    String snapshots = write("counts.tsv.csv", "account\tts\tfollowers\tnote\r\n"
-        + "a\t2021-03-01T00:00:00Z\t5\t\"two\r\nlines\"\r\nb\t2021-03-02T00:00:00Z\t7\tx\r\n");
+    String snapshots =
+        write(
+            "counts.tsv.csv",
+            "account\tts\tfollowers\tnote\r\n"
+                + "a\t2021-03-01T00:00:00Z\t5\t\"two\r\n"
+                + "lines\"\r\n"
+                + "b\t2021-03-02T00:00:00Z\t7\tx\r\n");
     // ';' separated events whose header has no actor column.
     String events = write("events.csv", "type;target;ts\nfollow;b;1614592800\n");
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(
-        new InputFile(snapshots, "snapshots", "canonical", null, null, "\t", null, null),
-        new InputFile(events, "events", "canonical", null, null, ";", null, null)), BOUNDS));
+    PCollectionTuple out =
+        p.apply(
+            new ReadInputs(
+                List.of(
+                    new InputFile(
+                        snapshots, "snapshots", "canonical", null, null, "\t", null, null),
+                    new InputFile(events, "events", "canonical", null, null, ";", null, null)),
+                BOUNDS));
 
-    PAssert.that(out.get(ReadInputs.SNAPSHOTS).apply("Shown 4", MapElements.into(TypeDescriptors.strings())
-            .via(s -> s.getAccount() + " " + s.getFollowers() + " @" + s.getLine())))
+    PAssert.that(
+            out.get(ReadInputs.SNAPSHOTS)
+                .apply(
+                    "Shown 4",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(s -> s.getAccount() + " " + s.getFollowers() + " @" + s.getLine())))
         .containsInAnyOrder("a 5 @2", "b 7 @4");
-    PAssert.that(out.get(ReadInputs.REJECTED).apply("Shown 5", MapElements.into(TypeDescriptors.strings())
-            .via(r -> r.getLine() + "|" + r.getReason() + "|" + r.getDetail())))
-        .containsInAnyOrder("2|missing_field|actor: the header has no column 'actor'; its 3 columns: 'type', 'target', 'ts'");
-    PAssert.that(tallies(out, "snapshots.read", "snapshots.accepted", "events.rejected_by.missing_field actor"))
-        .containsInAnyOrder("snapshots.read=2", "snapshots.accepted=2", "events.rejected_by.missing_field actor=1");
+    PAssert.that(
+            out.get(ReadInputs.REJECTED)
+                .apply(
+                    "Shown 5",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(r -> r.getLine() + "|" + r.getReason() + "|" + r.getDetail())))
+        .containsInAnyOrder(
+            "2|missing_field|actor: the header has no column 'actor'; its 3 columns: 'type',"
+                + " 'target', 'ts'");
+    PAssert.that(
+            tallies(
+                out,
+                "snapshots.read",
+                "snapshots.accepted",
+                "events.rejected_by.missing_field actor"))
+        .containsInAnyOrder(
+            "snapshots.read=2", "snapshots.accepted=2", "events.rejected_by.missing_field actor=1");
     DirectPipelines.run(p);
   }
 
@@ -152,7 +279,10 @@ class ReadRecordsTest {
     for (int frame = 0; frame < 3; frame++) {
       StringBuilder lines = new StringBuilder();
       for (int i = 1; i <= 10; i++) {
-        lines.append("{\"type\":\"post\",\"actor\":\"a").append(frame * 10 + i).append("\",\"ts\":1614592800}\n");
+        lines
+            .append("{\"type\":\"post\",\"actor\":\"a")
+            .append(frame * 10 + i)
+            .append("\",\"ts\":1614592800}\n");
       }
       zst.write(zstd(lines.toString().getBytes(StandardCharsets.UTF_8)));
     }
@@ -162,16 +292,23 @@ class ReadRecordsTest {
     String gone = dir.resolve("gone.jsonl").toString();
 
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple out = p.apply(new ReadInputs(List.of(
-        new InputFile(cut.toString(), "events", "canonical", null, null, null, null, null),
-        new InputFile(gone, "events", "canonical", null, null, null, null, null)), BOUNDS));
+    PCollectionTuple out =
+        p.apply(
+            new ReadInputs(
+                List.of(
+                    new InputFile(
+                        cut.toString(), "events", "canonical", null, null, null, null, null),
+                    new InputFile(gone, "events", "canonical", null, null, null, null, null)),
+                BOUNDS));
 
-    PAssert.that(out.get(ReadInputs.FAULTS)).containsInAnyOrder(
-        new ReadFault(cut.toString(), "events", 20L, "compressed data ends early (zstd)"),
-        new ReadFault(gone, "events", 0L, "the file cannot be found or opened"));
+    PAssert.that(out.get(ReadInputs.FAULTS))
+        .containsInAnyOrder(
+            new ReadFault(cut.toString(), "events", 20L, "compressed data ends early (zstd)"),
+            new ReadFault(gone, "events", 0L, "the file cannot be found or opened"));
     // What was read before the fault is counted, so the run's accounting still balances.
-    PAssert.that(tallies(out, "events.read", "events.accepted")).containsInAnyOrder(
-        "events.read=20", "events.accepted=20", "events.read=0", "events.accepted=0");
+    PAssert.that(tallies(out, "events.read", "events.accepted"))
+        .containsInAnyOrder(
+            "events.read=20", "events.accepted=20", "events.read=0", "events.accepted=0");
     DirectPipelines.run(p);
   }
 

@@ -12,10 +12,10 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
-import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Keys;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -37,49 +37,59 @@ class ResolveTargetsTest {
   @Test
   void resolvesFromTheParentPostAnywhereInTheInput() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple routed = p
-        .apply(Create.of(List.of(
-                // P1 is claimed twice: by ann's post on b.jsonl:3 and, conflicting, by a copy that
-                // says mallory on b.jsonl:7. b.jsonl:3 is first in (source, line) order: ann.
-                event("p1", "post", "ann", null, "P1", null, B, 3),
-                event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
-                // Replies, a quote and a self-reply to P1, none naming whom they answer.
-                event("r1", "reply", "bob", null, "R1", "P1", A, 1),
-                event("q1", "quote", "cat", null, "Q1", "P1", A, 2),
-                event("s1", "reply", "ann", null, "S1", "P1", A, 3),
-                // gil's reply is itself pending, yet it claims G1 for gil: fay's like of it resolves.
-                event("g1", "reply", "gil", null, "G1", "P1", A, 4),
-                event("l1", "like", "fay", null, null, "G1", B, 1),
-                // Already resolved: passes through untouched, whatever its parent says.
-                event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
-                // Unresolvable: a mention that names nobody, a reply to a post not in the input.
-                event("m1", "mention", "dan", null, "M1", null, A, 5),
-                event("r2", "reply", "eve", null, null, "P404", A, 6),
-                // ivy's unfollow deletes her follow record F1 (ivy -> jon); kim cannot delete it.
-                event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
-                event("u1", "unfollow", "ivy", null, null, "F1", B, 5),
-                event("u2", "unfollow", "kim", null, null, "F1", B, 6)))
-            .withCoder(RecordCoders.event()))
-        .apply(new RouteEvents());
+    PCollectionTuple routed =
+        p.apply(
+                Create.of(
+                        List.of(
+                            // P1 is claimed twice: by ann's post on b.jsonl:3 and, conflicting, by
+                            // a copy that
+                            // says mallory on b.jsonl:7. b.jsonl:3 is first in (source, line)
+                            // order: ann.
+                            event("p1", "post", "ann", null, "P1", null, B, 3),
+                            event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
+                            // Replies, a quote and a self-reply to P1, none naming whom they
+                            // answer.
+                            event("r1", "reply", "bob", null, "R1", "P1", A, 1),
+                            event("q1", "quote", "cat", null, "Q1", "P1", A, 2),
+                            event("s1", "reply", "ann", null, "S1", "P1", A, 3),
+                            // gil's reply is itself pending, yet it claims G1 for gil: fay's like
+                            // of it resolves.
+                            event("g1", "reply", "gil", null, "G1", "P1", A, 4),
+                            event("l1", "like", "fay", null, null, "G1", B, 1),
+                            // Already resolved: passes through untouched, whatever its parent says.
+                            event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
+                            // Unresolvable: a mention that names nobody, a reply to a post not in
+                            // the input.
+                            event("m1", "mention", "dan", null, "M1", null, A, 5),
+                            event("r2", "reply", "eve", null, null, "P404", A, 6),
+                            // ivy's unfollow deletes her follow record F1 (ivy -> jon); kim cannot
+                            // delete it.
+                            event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
+                            event("u1", "unfollow", "ivy", null, null, "F1", B, 5),
+                            event("u2", "unfollow", "kim", null, null, "F1", B, 6)))
+                    .withCoder(RecordCoders.event()))
+            .apply(new RouteEvents());
     PCollectionTuple out = routed.apply(new ResolveTargets());
 
-    PAssert.that(readyAndResolved(routed, out)).containsInAnyOrder(
-        event("p1", "post", "ann", null, "P1", null, B, 3),
-        event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
-        event("r1", "reply", "bob", "ann", "R1", "P1", A, 1),
-        event("q1", "quote", "cat", "ann", "Q1", "P1", A, 2),
-        event("s1", "reply", "ann", "ann", "S1", "P1", A, 3),
-        event("g1", "reply", "gil", "ann", "G1", "P1", A, 4),
-        event("l1", "like", "fay", "gil", null, "G1", B, 1),
-        event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
-        event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
-        event("u1", "unfollow", "ivy", "jon", null, "F1", B, 5));
+    PAssert.that(readyAndResolved(routed, out))
+        .containsInAnyOrder(
+            event("p1", "post", "ann", null, "P1", null, B, 3),
+            event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
+            event("r1", "reply", "bob", "ann", "R1", "P1", A, 1),
+            event("q1", "quote", "cat", "ann", "Q1", "P1", A, 2),
+            event("s1", "reply", "ann", "ann", "S1", "P1", A, 3),
+            event("g1", "reply", "gil", "ann", "G1", "P1", A, 4),
+            event("l1", "like", "fay", "gil", null, "G1", B, 1),
+            event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
+            event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
+            event("u1", "unfollow", "ivy", "jon", null, "F1", B, 5));
     // Every event here has its own id, so the unresolved ones are counted by deduplication (once
     // per id): m1 names no parent, r2's parent is not in the input, u2 is not kim's follow.
-    PAssert.that(unresolved(routed, out)).containsInAnyOrder(
-        KV.of("events.unresolved_target.mention", 1L),
-        KV.of("events.unresolved_target.reply", 1L),
-        KV.of("events.unresolved_target.unfollow", 1L));
+    PAssert.that(unresolved(routed, out))
+        .containsInAnyOrder(
+            KV.of("events.unresolved_target.mention", 1L),
+            KV.of("events.unresolved_target.reply", 1L),
+            KV.of("events.unresolved_target.unfollow", 1L));
     PAssert.that(out.get(ResolveTargets.TALLIES)).empty();
     // Each pending event claims its id for deduplication, resolved or not.
     PAssert.that(out.get(ResolveTargets.ID_CLAIMS).apply(Keys.create()))
@@ -94,23 +104,27 @@ class ResolveTargetsTest {
   @Test
   void idlessCopiesResolveAlikeAndMeetAsCopiesInThePairReplay() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple routed = p
-        .apply(Create.of(List.of(
-                // The same export in two files: ann's post P9 and bob's reply to it, no ids.
-                event(null, "post", "ann", null, "P9", null, B, 1),
-                event(null, "reply", "bob", null, "B1", "P9", B, 2),
-                event(null, "post", "ann", null, "P9", null, A, 1),
-                event(null, "reply", "bob", null, "B1", "P9", A, 2)))
-            .withCoder(RecordCoders.event()))
-        .apply(new RouteEvents());
+    PCollectionTuple routed =
+        p.apply(
+                Create.of(
+                        List.of(
+                            // The same export in two files: ann's post P9 and bob's reply to it, no
+                            // ids.
+                            event(null, "post", "ann", null, "P9", null, B, 1),
+                            event(null, "reply", "bob", null, "B1", "P9", B, 2),
+                            event(null, "post", "ann", null, "P9", null, A, 1),
+                            event(null, "reply", "bob", null, "B1", "P9", A, 2)))
+                    .withCoder(RecordCoders.event()))
+            .apply(new RouteEvents());
     PCollectionTuple out = routed.apply(new ResolveTargets());
 
     // Both copies of the reply resolve to ann.
-    PAssert.that(readyAndResolved(routed, out)).containsInAnyOrder(
-        event(null, "post", "ann", null, "P9", null, B, 1),
-        event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
-        event(null, "post", "ann", null, "P9", null, A, 1),
-        event(null, "reply", "bob", "ann", "B1", "P9", A, 2));
+    PAssert.that(readyAndResolved(routed, out))
+        .containsInAnyOrder(
+            event(null, "post", "ann", null, "P9", null, B, 1),
+            event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
+            event(null, "post", "ann", null, "P9", null, A, 1),
+            event(null, "reply", "bob", "ann", "B1", "P9", A, 2));
     PAssert.that(routed.get(RouteEvents.ID_CLAIMS)).empty();
     PAssert.that(out.get(ResolveTargets.ID_CLAIMS)).empty();
     PAssert.that(out.get(ResolveTargets.TALLIES)).empty();
@@ -119,12 +133,25 @@ class ResolveTargetsTest {
     // In the pair replay's grouping, a.jsonl's copy is kept, with the id of the resolved fields
     // (it shares its instant with ann's like there, so the id orders the two).
     Event like = event("l9", "like", "ann", "bob", null, "B1", B, 3);
-    IdlessCopies.Kept kept = IdlessCopies.keepFirst(List.of(
-        event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
-        event(null, "reply", "bob", "ann", "B1", "P9", A, 2),
-        like));
+    IdlessCopies.Kept kept =
+        IdlessCopies.keepFirst(
+            List.of(
+                event(null, "reply", "bob", "ann", "B1", "P9", B, 2),
+                event(null, "reply", "bob", "ann", "B1", "P9", A, 2),
+                like));
     assertEquals(1, kept.duplicates());
-    assertEquals(List.of(like, event(DeduplicateEventsTest.specId("reply", "bob", "ann", "B1", "P9", T, 1), "reply", "bob", "ann", "B1", "P9", A, 2)),
+    assertEquals(
+        List.of(
+            like,
+            event(
+                DeduplicateEventsTest.specId("reply", "bob", "ann", "B1", "P9", T, 1),
+                "reply",
+                "bob",
+                "ann",
+                "B1",
+                "P9",
+                A,
+                2)),
         kept.unique());
   }
 
@@ -145,39 +172,59 @@ class ResolveTargetsTest {
       events.add(event("r" + i, "reply", "fan" + i, null, "R" + i, "V", A, i + 2));
     }
     events.add(event("lost", "reply", "eve", null, null, "gone", B, 1));
-    PCollectionTuple routed = p
-        .apply(Create.of(events).withCoder(RecordCoders.event()))
-        .apply(new RouteEvents());
+    PCollectionTuple routed =
+        p.apply(Create.of(events).withCoder(RecordCoders.event())).apply(new RouteEvents());
     PCollectionTuple out = routed.apply(new ResolveTargets());
     PCollection<Event> resolved = readyAndResolved(routed, out);
     PAssert.thatSingleton(resolved.apply("Count all", Count.globally())).isEqualTo(12_001L);
-    PAssert.thatSingleton(resolved
-            .apply("Replies to ann", Filter.by(e -> "ann".equals(e.getTarget()) && e.getType().equals("reply")))
-            .apply("Count replies", Count.globally()))
+    PAssert.thatSingleton(
+            resolved
+                .apply(
+                    "Replies to ann",
+                    Filter.by(e -> "ann".equals(e.getTarget()) && e.getType().equals("reply")))
+                .apply("Count replies", Count.globally()))
         .isEqualTo(12_000L);
-    PAssert.that(unresolved(routed, out)).containsInAnyOrder(KV.of("events.unresolved_target.reply", 1L));
+    PAssert.that(unresolved(routed, out))
+        .containsInAnyOrder(KV.of("events.unresolved_target.reply", 1L));
     p.run().waitUntilFinish();
   }
 
   /** What goes on to the pair replay: the events that were ready and those resolved. */
-  private static PCollection<Event> readyAndResolved(PCollectionTuple routed, PCollectionTuple resolved) {
-    return PCollectionList.of(routed.get(RouteEvents.READY)).and(resolved.get(ResolveTargets.EVENTS))
+  private static PCollection<Event> readyAndResolved(
+      PCollectionTuple routed, PCollectionTuple resolved) {
+    return PCollectionList.of(routed.get(RouteEvents.READY))
+        .and(resolved.get(ResolveTargets.EVENTS))
         .apply("Ready and resolved", Flatten.pCollections());
   }
 
-  /** The unresolved tallies as the study sums them: of id-less events, and of ids by deduplication. */
-  private static PCollection<KV<String, Long>> unresolved(PCollectionTuple routed, PCollectionTuple resolved) {
-    PCollection<KV<String, Long>> byId = PCollectionList.of(routed.get(RouteEvents.ID_CLAIMS)).and(resolved.get(ResolveTargets.ID_CLAIMS))
-        .apply("All id claims", Flatten.pCollections())
-        .apply(new DeduplicateEvents())
-        .get(DeduplicateEvents.TALLIES);
-    return PCollectionList.of(byId).and(resolved.get(ResolveTargets.TALLIES))
+  /**
+   * The unresolved tallies as the study sums them: of id-less events, and of ids by deduplication.
+   */
+  private static PCollection<KV<String, Long>> unresolved(
+      PCollectionTuple routed, PCollectionTuple resolved) {
+    PCollection<KV<String, Long>> byId =
+        PCollectionList.of(routed.get(RouteEvents.ID_CLAIMS))
+            .and(resolved.get(ResolveTargets.ID_CLAIMS))
+            .apply("All id claims", Flatten.pCollections())
+            .apply(new DeduplicateEvents())
+            .get(DeduplicateEvents.TALLIES);
+    return PCollectionList.of(byId)
+        .and(resolved.get(ResolveTargets.TALLIES))
         .apply("All tallies", Flatten.pCollections())
-        .apply("Unresolved only", Filter.by(kv -> kv.getKey().startsWith(ResolveTargets.UNRESOLVED)))
+        .apply(
+            "Unresolved only", Filter.by(kv -> kv.getKey().startsWith(ResolveTargets.UNRESOLVED)))
         .apply("Sum unresolved", Sum.longsPerKey());
   }
 
-  private static Event event(String id, String type, String actor, String target, String postId, String parentId, String source, long line) {
+  private static Event event(
+      String id,
+      String type,
+      String actor,
+      String target,
+      String postId,
+      String parentId,
+      String source,
+      long line) {
     return new Event(id, type, actor, target, postId, parentId, T, source, line);
   }
 }

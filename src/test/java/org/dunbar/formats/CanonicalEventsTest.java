@@ -118,7 +118,8 @@ class CanonicalEventsTest {
         // character, or a bad token's end.
         "{\"type\":\"follow\"|invalid JSON: it ends inside an object, array or string",
         "{\"type\":follow}|invalid JSON near character 14: unrecognized token 'follow'",
-        "{\"type\":\"fo\u0001\"}|invalid JSON near character 12: a control character (code 1) must be escaped inside a string",
+        "{\"type\":\"fo\u0001\"}|invalid JSON near character 12: a control character (code 1) must"
+            + " be escaped inside a string",
         "{\"type\":1,\"type\":2}|invalid JSON: field 'type' appears twice",
         "{\"type\":NaN}|invalid JSON near character 11: non-standard token 'NaN'",
         "{'type':1}|invalid JSON near character 2: unexpected character (''')",
@@ -151,19 +152,27 @@ class CanonicalEventsTest {
   void aLoneSurrogateEscapeIsUnparsableNotReplaced() {
     // Java keeps "\uD83D" alone, but UTF-8 has no form for it: written out it would become '?',
     // and "a\uD83D" would be the same account as "a\uD83E".
-    assertRejected(json("{\"type\":\"message\",\"actor\":\"a\\uD83D\",\"target\":\"b\",\"ts\":1600000000}"),
-        Reasons.UNPARSABLE, "actor: not valid Unicode (a lone surrogate \\uD83D at character 2)");
-    assertRejected(json("{\"type\":\"message\",\"actor\":\"a\",\"target\":\"\\uDE00b\",\"ts\":1600000000}"),
-        Reasons.UNPARSABLE, "target: not valid Unicode (a lone surrogate \\uDE00 at character 1)");
+    assertRejected(
+        json("{\"type\":\"message\",\"actor\":\"a\\uD83D\",\"target\":\"b\",\"ts\":1600000000}"),
+        Reasons.UNPARSABLE,
+        "actor: not valid Unicode (a lone surrogate \\uD83D at character 2)");
+    assertRejected(
+        json("{\"type\":\"message\",\"actor\":\"a\",\"target\":\"\\uDE00b\",\"ts\":1600000000}"),
+        Reasons.UNPARSABLE,
+        "target: not valid Unicode (a lone surrogate \\uDE00 at character 1)");
     // A pair written as two escapes is one valid character.
-    assertEquals("a\uD83D\uDE00", json("{\"type\":\"message\",\"actor\":\"a\\uD83D\\uDE00\",\"target\":\"b\",\"ts\":1600000000}")
-        .onlyEvent().getActor());
+    assertEquals(
+        "a\uD83D\uDE00",
+        json("{\"type\":\"message\",\"actor\":\"a\\uD83D\\uDE00\",\"target\":\"b\",\"ts\":1600000000}")
+            .onlyEvent()
+            .getActor());
   }
 
   @Test
   void aQuoteInsideAnUnquotedCsvFieldIsKeptAsACharacter() {
     // As Commons CSV, Excel and Python's csv module read it; the id stays byte for byte.
-    assertEquals("a\"x", csv("type,actor,target,ts", "follow,a\"x,b,1600000000").onlyEvent().getActor());
+    assertEquals(
+        "a\"x", csv("type,actor,target,ts", "follow,a\"x,b,1600000000").onlyEvent().getActor());
   }
 
   @Test
@@ -333,7 +342,9 @@ class CanonicalEventsTest {
         Reasons.SELF_FOLLOW,
         "actor and target 'a'");
     // The header has no target column: the detail says so and names the columns it has.
-    assertRejected(csv("type,actor,ts", "like,a,1600000000"), Reasons.MISSING_FIELD,
+    assertRejected(
+        csv("type,actor,ts", "like,a,1600000000"),
+        Reasons.MISSING_FIELD,
         "target: the header has no column 'target'; its 3 columns: 'type', 'actor', 'ts'");
     assertRejected(
         csv("type,actor,target,ts", " follow,a,b,1600000000"),
@@ -350,7 +361,8 @@ class CanonicalEventsTest {
         "follow,a,b,1600000000,|expected 4 columns as in the header, found 5",
         "follow,\"a,b,1600000000|a quoted field is not closed",
         "follow,\"a\"x,b,1600000000|text after the closing quote of a field",
-        "follow,a,b,1600000000\r9|a carriage return outside quotes splits the record (old Mac line endings?)",
+        "follow,a,b,1600000000\r"
+            + "9|a carriage return outside quotes splits the record (old Mac line endings?)",
         // checked before anything else: this row also lacks its type
         ",a|expected 4 columns as in the header, found 2",
       })

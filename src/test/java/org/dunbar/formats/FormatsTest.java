@@ -18,7 +18,15 @@ class FormatsTest {
   @Test
   void namesTheEventFormats() {
     assertEquals(
-        List.of("canonical", "snap-activity", "snap-messages", "twitter-v1", "twitter-v2", "bluesky-jetstream", "reddit"), Formats.eventFormatNames());
+        List.of(
+            "canonical",
+            "snap-activity",
+            "snap-messages",
+            "twitter-v1",
+            "twitter-v2",
+            "bluesky-jetstream",
+            "reddit"),
+        Formats.eventFormatNames());
     assertInstanceOf(CanonicalEvents.class, Formats.events("canonical", BOUNDS));
     assertInstanceOf(SnapActivity.class, Formats.events("snap-activity", BOUNDS));
     assertInstanceOf(SnapMessages.class, Formats.events("snap-messages", BOUNDS));
@@ -31,7 +39,8 @@ class FormatsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Formats.events("Canonical", BOUNDS));
     assertEquals(
-        "unknown events format 'Canonical'; known formats: canonical, snap-activity, snap-messages, twitter-v1, twitter-v2, bluesky-jetstream, reddit",
+        "unknown events format 'Canonical'; known formats: canonical, snap-activity, snap-messages,"
+            + " twitter-v1, twitter-v2, bluesky-jetstream, reddit",
         e.getMessage());
   }
 

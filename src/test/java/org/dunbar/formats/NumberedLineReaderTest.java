@@ -170,11 +170,16 @@ class NumberedLineReaderTest {
   private static List<String> read(String text, Framing framing, int maxBytes) throws IOException {
     List<String> records = new ArrayList<>();
     try (NumberedLineReader reader =
-        new NumberedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), framing, maxBytes)) {
+        new NumberedLineReader(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), framing, maxBytes)) {
       for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
-        String shown = line.tooLong() ? "too long (" + line.length() + " bytes)" : new String(line.bytes(), StandardCharsets.UTF_8);
+        String shown =
+            line.tooLong()
+                ? "too long (" + line.length() + " bytes)"
+                : new String(line.bytes(), StandardCharsets.UTF_8);
         if (!line.tooLong()) {
-          assertEquals(line.bytes().length, line.length(), "the length of a whole record is its bytes");
+          assertEquals(
+              line.bytes().length, line.length(), "the length of a whole record is its bytes");
         }
         records.add(line.number() + ":" + shown);
       }
@@ -195,17 +200,25 @@ class NumberedLineReaderTest {
     String pretty = "\n[\n  {\"a\": \"x]\\\"}\"},\r\n  {\"b\": [1,\n 2]}\n]\n\n{\"c\":\n1}\n";
     // Line 1 is blank; the array runs from line 2 to 6 (a ']' and an escaped quote inside a string
     // do not end it); line 7 is blank; the next document is lines 8-9.
-    assertEquals(List.of("2:[\n  {\"a\": \"x]\\\"}\"},\r\n  {\"b\": [1,\n 2]}\n]", "8:{\"c\":\n1}"), json(pretty));
+    assertEquals(
+        List.of("2:[\n  {\"a\": \"x]\\\"}\"},\r\n  {\"b\": [1,\n 2]}\n]", "8:{\"c\":\n1}"),
+        json(pretty));
   }
 
   @Test
   void jsonLinesStayLinesUnlessTheFirstLineOnlyOpensADocument() throws IOException {
-    // The first line is a whole value, so each line is a record: the broken line 2 costs only itself.
-    assertEquals(List.of("1:{\"a\":1}", "2:{\"b\":[", "3:{\"c\":3}", "4:[1,2]"), json("{\"a\":1}\n{\"b\":[\n{\"c\":3}\r\n[1,2]"));
+    // The first line is a whole value, so each line is a record: the broken line 2 costs only
+    // itself.
+    assertEquals(
+        List.of("1:{\"a\":1}", "2:{\"b\":[", "3:{\"c\":3}", "4:[1,2]"),
+        json("{\"a\":1}\n{\"b\":[\n{\"c\":3}\r\n[1,2]"));
     // A first line cut mid-record is one bad line too, not the start of a document.
-    assertEquals(List.of("1:{\"a\":", "2:{\"b\":2}", "3:{\"c\":3}"), json("{\"a\":\n{\"b\":2}\n{\"c\":3}\n"));
+    assertEquals(
+        List.of("1:{\"a\":", "2:{\"b\":2}", "3:{\"c\":3}"),
+        json("{\"a\":\n{\"b\":2}\n{\"c\":3}\n"));
     // A pretty-printer's first line: "[", "{" or Jackson's "[ {".
-    assertEquals(List.of("1:[ {\n  \"a\" : 1\n} ]", "4:{\n}"), json("[ {\n  \"a\" : 1\n} ]\n{\n}\n"));
+    assertEquals(
+        List.of("1:[ {\n  \"a\" : 1\n} ]", "4:{\n}"), json("[ {\n  \"a\" : 1\n} ]\n{\n}\n"));
     // A stray closer cannot swallow the rest of a file of documents either.
     assertEquals(List.of("1:[\n]]", "3:{}"), json("[\n]]\n{}\n"));
   }
@@ -219,12 +232,27 @@ class NumberedLineReaderTest {
 
   @Test
   void aCsvRecordSpansLinesInsideQuotesOnly() throws IOException {
-    String text = "\uFEFFid,text\r\n1,\"hi, there\"\r\n2,\"first line\nsecond line\"\r\n\r\n3,\"a \"\"quoted\"\"\n\nword\"\r\n4,x\"y\n5,\"\"\n";
+    String text =
+        "\uFEFFid,text\r\n"
+            + "1,\"hi, there\"\r\n"
+            + "2,\"first line\n"
+            + "second line\"\r\n\r\n"
+            + "3,\"a \"\"quoted\"\"\n\n"
+            + "word\"\r\n"
+            + "4,x\"y\n"
+            + "5,\"\"\n";
     // The BOM is dropped; record 2 is lines 3-4; line 5 is blank; record 3 is lines 6-8 (a blank
     // line inside quotes is part of it; a doubled quote does not close it); a quote inside an
     // unquoted field (record 4) opens nothing.
-    assertEquals(List.of("1:id,text", "2:1,\"hi, there\"", "3:2,\"first line\nsecond line\"",
-        "6:3,\"a \"\"quoted\"\"\n\nword\"", "9:4,x\"y", "10:5,\"\""), csv(text, ','));
+    assertEquals(
+        List.of(
+            "1:id,text",
+            "2:1,\"hi, there\"",
+            "3:2,\"first line\nsecond line\"",
+            "6:3,\"a \"\"quoted\"\"\n\nword\"",
+            "9:4,x\"y",
+            "10:5,\"\""),
+        csv(text, ','));
   }
 
   @Test
@@ -239,7 +267,9 @@ class NumberedLineReaderTest {
   void anUnterminatedCsvQuoteRunsToTheEndAndIsTooLongPastTheLimit() throws IOException {
     assertEquals(List.of("1:a,b", "2:c,\"d\ne,f\n\n"), csv("a,b\nc,\"d\ne,f\n\n", ','));
     // 'c,"d' + '\n' + 'e,f' + '\n' + '\n': 10 bytes, all inside the open quote.
-    assertEquals(List.of("1:a,b", "2:too long (10 bytes)"), read("a,b\nc,\"d\ne,f\n\n", Framing.csv(','), 9));
+    assertEquals(
+        List.of("1:a,b", "2:too long (10 bytes)"),
+        read("a,b\nc,\"d\ne,f\n\n", Framing.csv(','), 9));
   }
 
   @Test
@@ -248,8 +278,11 @@ class NumberedLineReaderTest {
     // refills of the reader's buffer, every one inside the record.
     String lines = "line\n".repeat(60_000);
     String csv = "a,text\n1,\"" + lines + "\"\n2,x\n";
-    try (NumberedLineReader reader = new NumberedLineReader(
-        new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)), Framing.csv(','), LIMIT)) {
+    try (NumberedLineReader reader =
+        new NumberedLineReader(
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)),
+            Framing.csv(','),
+            LIMIT)) {
       assertEquals(1, reader.next().number());
       NumberedLine big = reader.next();
       // "1," + quote + 60,000 lines of 5 bytes + quote: 300,004 bytes, lines 2 to 60,002.
@@ -259,8 +292,11 @@ class NumberedLineReaderTest {
       assertEquals(60_003, reader.next().number());
     }
     String json = "[\n" + "  {\"a\": 1},\n".repeat(25_000) + "  {}\n]\n{}\n";
-    try (NumberedLineReader reader = new NumberedLineReader(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.US_ASCII)), Framing.JSON, LIMIT)) {
+    try (NumberedLineReader reader =
+        new NumberedLineReader(
+            new ByteArrayInputStream(json.getBytes(StandardCharsets.US_ASCII)),
+            Framing.JSON,
+            LIMIT)) {
       NumberedLine doc = reader.next();
       // "[\n", 25,000 lines of 12 bytes (their line breaks included), "  {}\n", "]": 300,008.
       assertEquals(2 + 25_000 * 12 + 5 + 1, doc.length());
@@ -270,11 +306,16 @@ class NumberedLineReaderTest {
 
   @Test
   void theLimitIsTheInputs() throws IOException {
-    assertEquals(List.of("1:12345", "2:too long (6 bytes)", "3:x"), read("12345\n123456\nx", Framing.LINES, 5));
+    assertEquals(
+        List.of("1:12345", "2:too long (6 bytes)", "3:x"),
+        read("12345\n123456\nx", Framing.LINES, 5));
     // A page format's 64 MiB is one such limit.
     byte[] page = filled(2 * LIMIT, (byte) 'p');
     try (NumberedLineReader reader =
-        new NumberedLineReader(new ByteArrayInputStream(page), Framing.LINES, NumberedLineReader.DEFAULT_MAX_PAGE_BYTES)) {
+        new NumberedLineReader(
+            new ByteArrayInputStream(page),
+            Framing.LINES,
+            NumberedLineReader.DEFAULT_MAX_PAGE_BYTES)) {
       NumberedLine line = reader.next();
       assertFalse(line.tooLong());
       assertEquals(2L * LIMIT, line.length());
@@ -284,14 +325,15 @@ class NumberedLineReaderTest {
 
   @Test
   void countsTheLinesReadWholeSoFar() throws IOException {
-    InputStream failing = new SequenceInputStream(
-        new ByteArrayInputStream("a\n\"b\nc\n".getBytes(StandardCharsets.US_ASCII)),
-        new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw new IOException("cut");
-          }
-        });
+    InputStream failing =
+        new SequenceInputStream(
+            new ByteArrayInputStream("a\n\"b\nc\n".getBytes(StandardCharsets.US_ASCII)),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw new IOException("cut");
+              }
+            });
     try (NumberedLineReader reader = new NumberedLineReader(failing, Framing.csv(','), LIMIT)) {
       assertEquals("a", new String(reader.next().bytes(), StandardCharsets.US_ASCII));
       assertEquals(1, reader.linesRead());

@@ -7,10 +7,10 @@ import org.dunbar.records.Event;
 import org.dunbar.records.Snapshot;
 
 /**
- * Writes what one record became as one line of text, so an adapter test can compare whole
- * outcomes: {@code accepted}, then one line per event ({@code type actor>target post=… parent=…
- * ts=… id=…}); or {@code rejected reason: detail}; or {@code skipped kind}. It also enforces the
- * contract that a rejected or skipped record emits nothing.
+ * Writes what one record became as one line of text, so an adapter test can compare whole outcomes:
+ * {@code accepted}, then one line per event ({@code type actor>target post=… parent=… ts=… id=…});
+ * or {@code rejected reason: detail}; or {@code skipped kind}. It also enforces the contract that a
+ * rejected or skipped record emits nothing.
  */
 public final class OutcomeSink implements RecordSink {
   private final List<String> pending = new ArrayList<>();
@@ -25,8 +25,20 @@ public final class OutcomeSink implements RecordSink {
 
   @Override
   public void event(Event e) {
-    pending.add(e.getType() + " " + e.getActor() + ">" + e.getTarget() + " post=" + e.getPostId()
-        + " parent=" + e.getParentId() + " ts=" + e.getTs() + " id=" + e.getEventId());
+    pending.add(
+        e.getType()
+            + " "
+            + e.getActor()
+            + ">"
+            + e.getTarget()
+            + " post="
+            + e.getPostId()
+            + " parent="
+            + e.getParentId()
+            + " ts="
+            + e.getTs()
+            + " id="
+            + e.getEventId());
   }
 
   @Override

@@ -57,8 +57,12 @@ class SnapFormatsTest {
   @Test
   void readsEpochsInEveryUnitTheirSizeTells() {
     // 1,600,000,000 s; the same instant in ms, µs and ns.
-    for (String epoch : new String[] {"1600000000", "1600000000000", "1600000000000000", "1600000000000000000"}) {
-      assertEquals(1_600_000_000L * 1_000_000, parse(new SnapMessages(BOUNDS), "1 2 " + epoch).onlyEvent().getTs(), epoch);
+    for (String epoch :
+        new String[] {"1600000000", "1600000000000", "1600000000000000", "1600000000000000000"}) {
+      assertEquals(
+          1_600_000_000L * 1_000_000,
+          parse(new SnapMessages(BOUNDS), "1 2 " + epoch).onlyEvent().getTs(),
+          epoch);
     }
   }
 

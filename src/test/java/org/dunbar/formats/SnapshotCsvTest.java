@@ -36,14 +36,18 @@ class SnapshotCsvTest {
     // A semicolon file read with commas: one column, and a hint.
     RecordingSink.Rejection r = parse("account;ts;followers", "a;1600000000;3").onlyRejection();
     assertEquals("missing_field", r.reason());
-    assertEquals("account: the header has no column 'account'; its 1 column: 'account;ts;followers'"
-        + " (it holds ';': set the input's delimiter to ';')", r.detail());
+    assertEquals(
+        "account: the header has no column 'account'; its 1 column: 'account;ts;followers'"
+            + " (it holds ';': set the input's delimiter to ';')",
+        r.detail());
     // A tab-separated file: the hint says tab.
-    assertEquals("account: the header has no column 'account'; its 1 column: 'account\tts\tfollowers'"
+    assertEquals(
+        "account: the header has no column 'account'; its 1 column: 'account\tts\tfollowers'"
             + " (it holds tabs: set the input's delimiter to tab)",
         parse("account\tts\tfollowers", "a\t1600000000\t3").onlyRejection().detail());
     // Columns present but one missing: no hint, just what is there.
-    assertEquals("followers: the header has no column 'followers'; its 2 columns: 'account', 'ts'",
+    assertEquals(
+        "followers: the header has no column 'followers'; its 2 columns: 'account', 'ts'",
         parse("account,ts", "a,1600000000").onlyRejection().detail());
   }
 

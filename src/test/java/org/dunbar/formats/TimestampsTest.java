@@ -97,15 +97,21 @@ class TimestampsTest {
   @Test
   void readsEpochNumbersInTheUnitTheirSizeTells() {
     // Seconds below 1e11: 99,999,999,999 s is 99,999,999,999,000,000 µs.
-    assertEquals(OptionalLong.of(99_999_999_999L * 1_000_000), Timestamps.parseEpoch(99_999_999_999L));
+    assertEquals(
+        OptionalLong.of(99_999_999_999L * 1_000_000), Timestamps.parseEpoch(99_999_999_999L));
     // Milliseconds from 1e11 to below 1e14: times 1,000.
-    assertEquals(OptionalLong.of(100_000_000_000L * 1_000), Timestamps.parseEpoch(100_000_000_000L));
-    assertEquals(OptionalLong.of(99_999_999_999_999L * 1_000), Timestamps.parseEpoch(99_999_999_999_999L));
+    assertEquals(
+        OptionalLong.of(100_000_000_000L * 1_000), Timestamps.parseEpoch(100_000_000_000L));
+    assertEquals(
+        OptionalLong.of(99_999_999_999_999L * 1_000), Timestamps.parseEpoch(99_999_999_999_999L));
     // Microseconds from 1e14 to below 1e17: as they are.
-    assertEquals(OptionalLong.of(100_000_000_000_000L), Timestamps.parseEpoch(100_000_000_000_000L));
-    assertEquals(OptionalLong.of(99_999_999_999_999_999L), Timestamps.parseEpoch(99_999_999_999_999_999L));
+    assertEquals(
+        OptionalLong.of(100_000_000_000_000L), Timestamps.parseEpoch(100_000_000_000_000L));
+    assertEquals(
+        OptionalLong.of(99_999_999_999_999_999L), Timestamps.parseEpoch(99_999_999_999_999_999L));
     // Nanoseconds from 1e17: divided by 1,000, rounded down; the largest long is in 2262.
-    assertEquals(OptionalLong.of(100_000_000_000_000L), Timestamps.parseEpoch(100_000_000_000_000_000L));
+    assertEquals(
+        OptionalLong.of(100_000_000_000_000L), Timestamps.parseEpoch(100_000_000_000_000_000L));
     assertEquals(OptionalLong.of(9_223_372_036_854_775L), Timestamps.parseEpoch(Long.MAX_VALUE));
     assertTrue(Timestamps.parseEpoch(-1).isEmpty());
   }
@@ -114,7 +120,8 @@ class TimestampsTest {
   void everyUnitOfOneInstantGivesTheSameMicroseconds() {
     // 2021-03-01T10:00:00Z = 1,614,592,800 s.
     long micros = 1_614_592_800_000_000L;
-    for (String spelled : List.of("1614592800", "1614592800000", "1614592800000000", "1614592800000000000")) {
+    for (String spelled :
+        List.of("1614592800", "1614592800000", "1614592800000000", "1614592800000000000")) {
       assertEquals(OptionalLong.of(micros), Timestamps.parseText(spelled), spelled);
       assertEquals(OptionalLong.of(micros), Timestamps.parseEpochDigits(spelled), spelled);
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the planted burst falls: its followers need 90 days of input after them for
- * acquisition_cohorts to compare their retention with other followers', and 28 ordinary days
- * before them for the burst rule's window.
+ * acquisition_cohorts to compare their retention with other followers', and 28 ordinary days before
+ * them for the burst rule's window.
  */
 class BurstDayTest {
   @Test
@@ -42,7 +42,8 @@ class BurstDayTest {
   }
 
   @Test
-  void burstFollowersOfAHundredTwentyDayDumpHaveNinetyDaysAfterThem(@TempDir Path out) throws IOException {
+  void burstFollowersOfAHundredTwentyDayDumpHaveNinetyDaysAfterThem(@TempDir Path out)
+      throws IOException {
     GeneratorSummary summary = SampleGenerator.generate(new GeneratorSettings(100, 120, 3), out);
     List<Ev> events = DumpReader.events(out).events();
     Map<Long, Long> followsByDay = new TreeMap<>();
@@ -53,11 +54,16 @@ class BurstDayTest {
         lastFollowOfDay.merge(e.day(), e.micros(), Math::max);
       }
     }
-    long burstDay = followsByDay.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    long burstDay =
+        followsByDay.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     long firstDay = events.stream().mapToLong(Ev::day).min().orElseThrow();
     long lastEvent = events.stream().mapToLong(Ev::micros).max().orElseThrow();
     assertEquals(28, burstDay - firstDay, "the busiest day is the planted one: " + followsByDay);
-    assertTrue(followsByDay.get(burstDay) >= 20, "a burst by the SPEC's burst_min: " + followsByDay.get(burstDay));
-    assertTrue(lastFollowOfDay.get(burstDay) + 90 * Ev.DAY_MICROS <= lastEvent, "every burst follow is eligible for 90 days");
+    assertTrue(
+        followsByDay.get(burstDay) >= 20,
+        "a burst by the SPEC's burst_min: " + followsByDay.get(burstDay));
+    assertTrue(
+        lastFollowOfDay.get(burstDay) + 90 * Ev.DAY_MICROS <= lastEvent,
+        "every burst follow is eligible for 90 days");
   }
 }

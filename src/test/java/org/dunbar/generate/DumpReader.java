@@ -21,9 +21,9 @@ import org.dunbar.records.Event;
 import org.dunbar.records.Snapshot;
 
 /**
- * Reads a generated dump back with the product's own readers ({@code org.dunbar.formats}, the
- * study defaults: not_before 2000-01-01, no not_after), so the generator is judged by what a run
- * accepts and rejects, not by a second reading of the SPEC.
+ * Reads a generated dump back with the product's own readers ({@code org.dunbar.formats}, the study
+ * defaults: not_before 2000-01-01, no not_after), so the generator is judged by what a run accepts
+ * and rejects, not by a second reading of the SPEC.
  */
 final class DumpReader implements RecordSink {
   private static final TimeBounds DEFAULT_BOUNDS =
@@ -36,8 +36,12 @@ final class DumpReader implements RecordSink {
    * @param rejections the label of each rejected record (e.g. {@code missing_field actor})
    * @param lines physical lines read
    */
-  record Read(List<Ev> events, List<Snapshot> snapshots, List<BaselineEdge> edges,
-      List<String> rejections, long lines) {}
+  record Read(
+      List<Ev> events,
+      List<Snapshot> snapshots,
+      List<BaselineEdge> edges,
+      List<String> rejections,
+      long lines) {}
 
   private final List<Ev> events = new ArrayList<>();
   private final List<Snapshot> snapshots = new ArrayList<>();
@@ -78,9 +82,11 @@ final class DumpReader implements RecordSink {
       String name = file.getFileName().toString();
       boolean awaitingHeader = format.hasHeader(name);
       String header = null;
-      try (NumberedLineReader reader = new NumberedLineReader(
-          Decompression.open(name, () -> Files.newInputStream(file)), format.framing(name),
-          NumberedLineReader.DEFAULT_MAX_LINE_BYTES)) {
+      try (NumberedLineReader reader =
+          new NumberedLineReader(
+              Decompression.open(name, () -> Files.newInputStream(file)),
+              format.framing(name),
+              NumberedLineReader.DEFAULT_MAX_LINE_BYTES)) {
         for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
           sink.lines++;
           String text = RawText.decodeStrict(line.bytes());

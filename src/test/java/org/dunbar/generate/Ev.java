@@ -21,8 +21,15 @@ record Ev(
 
   /** The product reader's event, with nulls as "". */
   static Ev of(Event e) {
-    return new Ev(orEmpty(e.getEventId()), e.getType(), e.getActor(), orEmpty(e.getTarget()),
-        orEmpty(e.getPostId()), orEmpty(e.getParentId()), e.getTs(), e.getSource());
+    return new Ev(
+        orEmpty(e.getEventId()),
+        e.getType(),
+        e.getActor(),
+        orEmpty(e.getTarget()),
+        orEmpty(e.getPostId()),
+        orEmpty(e.getParentId()),
+        e.getTs(),
+        e.getSource());
   }
 
   private static String orEmpty(String value) {

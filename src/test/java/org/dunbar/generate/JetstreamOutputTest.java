@@ -34,10 +34,20 @@ class JetstreamOutputTest {
     SampleGenerator.generate(SETTINGS, jetstreamDir, OutputFormat.BLUESKY_JETSTREAM);
     canonical = DumpReader.events(canonicalDir).events();
     DumpReader.Read read = DumpReader.events(jetstreamDir, "bluesky-jetstream");
-    jetstream = read.events().stream()
-        .map(e -> new Ev(e.eventId(), e.type(), e.actor().replace("did:plc:", ""),
-            e.target().replace("did:plc:", ""), e.postId(), e.parentId(), e.micros(), e.file()))
-        .toList();
+    jetstream =
+        read.events().stream()
+            .map(
+                e ->
+                    new Ev(
+                        e.eventId(),
+                        e.type(),
+                        e.actor().replace("did:plc:", ""),
+                        e.target().replace("did:plc:", ""),
+                        e.postId(),
+                        e.parentId(),
+                        e.micros(),
+                        e.file()))
+            .toList();
     rejected = read.rejections();
   }
 

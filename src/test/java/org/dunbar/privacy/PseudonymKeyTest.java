@@ -28,7 +28,8 @@ class PseudonymKeyTest {
 
   @Test
   void pseudonymsAreTruncatedHmacSha256InBase32() throws Exception {
-    // python3: base64.b32encode(hmac.new(b'k1-secret', b'ann', 'sha256').digest()[:16]).rstrip(b'=')
+    // python3: base64.b32encode(hmac.new(b'k1-secret', b'ann',
+    // 'sha256').digest()[:16]).rstrip(b'=')
     Pseudonyms p = PseudonymKey.load(keyFile("key", "k1-secret\n", "rw-------")).pseudonyms();
     assertEquals("MV5AMLSRUHD3WGM2USFY4TP26I", p.of("ann"));
     assertEquals("Z2VJQFBNWGZSYQY6OJ5SFOO7II", p.of("émile"), "ids are hashed as UTF-8");
@@ -49,7 +50,9 @@ class PseudonymKeyTest {
     assertEquals("41d96cae39f9aa2e", key.fingerprint());
     assertFalse(key.toString().contains("k1-secret"));
     assertFalse(key.manifest().toString().contains("k1-secret"));
-    assertNotEquals(key.fingerprint(), PseudonymKey.load(keyFile("other", "k2-secret", "rw-------")).fingerprint());
+    assertNotEquals(
+        key.fingerprint(),
+        PseudonymKey.load(keyFile("other", "k2-secret", "rw-------")).fingerprint());
   }
 
   @Test
@@ -64,13 +67,16 @@ class PseudonymKeyTest {
   }
 
   private static String refusal(Path file) {
-    return assertThrows(PseudonymKey.KeyFileException.class, () -> PseudonymKey.load(file)).getMessage();
+    return assertThrows(PseudonymKey.KeyFileException.class, () -> PseudonymKey.load(file))
+        .getMessage();
   }
 
   @Test
   void detailsLoseTheValuesTheyQuote() {
     assertEquals("actor and target", IdColumns.withoutValues("actor and target 'ann'"));
-    assertEquals("invalid JSON near character 12", IdColumns.withoutValues("invalid JSON near character 12: unrecognized token 'ann'"));
+    assertEquals(
+        "invalid JSON near character 12",
+        IdColumns.withoutValues("invalid JSON near character 12: unrecognized token 'ann'"));
     assertEquals("user.followers_count", IdColumns.withoutValues("user.followers_count: -1"));
     assertEquals("actor", IdColumns.withoutValues("actor"));
     assertNull(IdColumns.withoutValues("'ann'"));

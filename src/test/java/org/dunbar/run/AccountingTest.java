@@ -32,7 +32,9 @@ class AccountingTest {
     // 24 read = 20 accepted + 0 rejected + 4 skipped (1 + 1 + 1 + 1).
     assertEquals(List.of(), accounting.imbalances());
     assertEquals(4, accounting.skipped("events"));
-    assertEquals(Map.of("delete", 1L, "limit", 1L, "scrub_geo", 1L, "status_withheld", 1L), accounting.skippedByKind("events"));
+    assertEquals(
+        Map.of("delete", 1L, "limit", 1L, "scrub_geo", 1L, "status_withheld", 1L),
+        accounting.skippedByKind("events"));
     assertEquals(0, accounting.skipped("snapshots"));
     // Skipped records are not rejected: the share stays 0.
     assertEquals(0.0, accounting.rejectedFraction());
@@ -43,7 +45,8 @@ class AccountingTest {
     Map<String, Long> tallies = streamFile();
     tallies.remove("events.skipped.limit");
     // 24 read but 20 + 0 + 3 = 23 closed.
-    assertEquals(List.of("events.read = 24 but events.accepted + events.rejected + events.skipped = 23"),
+    assertEquals(
+        List.of("events.read = 24 but events.accepted + events.rejected + events.skipped = 23"),
         new Accounting(tallies).imbalances());
   }
 
@@ -62,12 +65,29 @@ class AccountingTest {
   @Test
   void theManifestShowsSkippedByKind() {
     @SuppressWarnings("unchecked")
-    Map<String, Object> events = (Map<String, Object>) new Accounting(streamFile()).toManifest().get("events");
-    assertEquals(List.of("read", "accepted", "rejected", "skipped", "events", "unique", "duplicates", "conflicting_duplicates",
-        "unresolved_target", "skipped_by_kind", "rejected_by_reason", "bytes_read", "bytes_rejected"), List.copyOf(events.keySet()));
+    Map<String, Object> events =
+        (Map<String, Object>) new Accounting(streamFile()).toManifest().get("events");
+    assertEquals(
+        List.of(
+            "read",
+            "accepted",
+            "rejected",
+            "skipped",
+            "events",
+            "unique",
+            "duplicates",
+            "conflicting_duplicates",
+            "unresolved_target",
+            "skipped_by_kind",
+            "rejected_by_reason",
+            "bytes_read",
+            "bytes_rejected"),
+        List.copyOf(events.keySet()));
     assertEquals(24L, events.get("read"));
     assertEquals(4L, events.get("skipped"));
-    assertEquals(Map.of("delete", 1L, "limit", 1L, "scrub_geo", 1L, "status_withheld", 1L), events.get("skipped_by_kind"));
+    assertEquals(
+        Map.of("delete", 1L, "limit", 1L, "scrub_geo", 1L, "status_withheld", 1L),
+        events.get("skipped_by_kind"));
   }
 
   @Test
@@ -87,12 +107,16 @@ class AccountingTest {
     assertEquals(4L, events.get("skipped"));
 
     tallies.remove("events.unresolved_target.mention");
-    assertEquals(List.of("emitted.events = 22 but events.unique + events.duplicates + events.unresolved_target = 21"),
+    assertEquals(
+        List.of(
+            "emitted.events = 22 but events.unique + events.duplicates + events.unresolved_target ="
+                + " 21"),
         new Accounting(tallies).imbalances());
   }
 
   /** Tallies of events only: read = accepted + rejected, bytes as given, rejections by label. */
-  private static Map<String, Long> rejecting(long read, long rejected, long bytesRead, long bytesRejected, Map<String, Long> byLabel) {
+  private static Map<String, Long> rejecting(
+      long read, long rejected, long bytesRead, long bytesRejected, Map<String, Long> byLabel) {
     Map<String, Long> t = new HashMap<>();
     t.put("events.read", read);
     t.put("events.accepted", read - rejected);
@@ -106,10 +130,18 @@ class AccountingTest {
   @Test
   void theFailureNamesBothSharesAndTheDominantReasons() {
     // 412 of 20,000 = 2.06 %; 41,200 of 2,000,000 bytes = 2.06 %: both shown to one decimal.
-    Accounting accounting = new Accounting(rejecting(20_000, 412, 2_000_000, 41_200,
-        Map.of("missing_field actor", 390L, "bad_timestamp", 22L)));
-    assertEquals(Optional.of("412 of 20,000 records rejected (2.1 %) and 41,200 of 2,000,000 bytes (2.1 %),"
-            + " over max_rejected_fraction 0.01: 390 missing_field actor, 22 bad_timestamp"),
+    Accounting accounting =
+        new Accounting(
+            rejecting(
+                20_000,
+                412,
+                2_000_000,
+                41_200,
+                Map.of("missing_field actor", 390L, "bad_timestamp", 22L)));
+    assertEquals(
+        Optional.of(
+            "412 of 20,000 records rejected (2.1 %) and 41,200 of 2,000,000 bytes (2.1 %),"
+                + " over max_rejected_fraction 0.01: 390 missing_field actor, 22 bad_timestamp"),
         accounting.rejectionProblem(0.01));
     assertEquals(Optional.empty(), accounting.rejectionProblem(0.05));
   }
@@ -117,17 +149,26 @@ class AccountingTest {
   @Test
   void onePageLostWholeFailsOnItsBytesAlone() {
     // 1 of 101 records (0.99 %, under 1 %) but 1,455,006 of 1,780,275 bytes (81.7 %).
-    Accounting accounting = new Accounting(rejecting(101, 1, 1_780_275, 1_455_006, Map.of("line_too_long", 1L)));
+    Accounting accounting =
+        new Accounting(rejecting(101, 1, 1_780_275, 1_455_006, Map.of("line_too_long", 1L)));
     assertEquals(1.0 / 101, accounting.rejectedFraction(), 1e-12);
-    assertEquals(Optional.of("1 of 101 records rejected (0.99 %) and 1,455,006 of 1,780,275 bytes (81.7 %),"
-        + " over max_rejected_fraction 0.01: 1 line_too_long"), accounting.rejectionProblem(0.01));
+    assertEquals(
+        Optional.of(
+            "1 of 101 records rejected (0.99 %) and 1,455,006 of 1,780,275 bytes (81.7 %),"
+                + " over max_rejected_fraction 0.01: 1 line_too_long"),
+        accounting.rejectionProblem(0.01));
     assertEquals("0.99 % of records, 81.7 % of bytes", accounting.rejectedShares());
   }
 
   @Test
   void reasonsPastTheThirdAreSummedAndKindsAreMerged() {
-    Map<String, Long> tallies = rejecting(100, 14, 10_000, 1_400,
-        Map.of("unparsable", 5L, "bad_timestamp", 3L, "self_follow", 1L, "unknown_type", 1L));
+    Map<String, Long> tallies =
+        rejecting(
+            100,
+            14,
+            10_000,
+            1_400,
+            Map.of("unparsable", 5L, "bad_timestamp", 3L, "self_follow", 1L, "unknown_type", 1L));
     tallies.put("snapshots.read", 10L);
     tallies.put("snapshots.accepted", 6L);
     tallies.put("snapshots.rejected", 4L);
@@ -135,8 +176,11 @@ class AccountingTest {
     tallies.put("snapshots.rejected_by.bad_count", 3L);
     // bad_timestamp 3 + 1 = 4, then unparsable 5 first; bad_count 3; self_follow and unknown_type
     // (1 each, ties by name) are the rest: 18 of 110 records.
-    assertEquals(Optional.of("18 of 110 records rejected (16.4 %) and 1,400 of 10,000 bytes (14.0 %),"
-            + " over max_rejected_fraction 0.01: 5 unparsable, 4 bad_timestamp, 3 bad_count and 2 more (2 other reasons)"),
+    assertEquals(
+        Optional.of(
+            "18 of 110 records rejected (16.4 %) and 1,400 of 10,000 bytes (14.0 %), over"
+                + " max_rejected_fraction 0.01: 5 unparsable, 4 bad_timestamp, 3 bad_count and 2"
+                + " more (2 other reasons)"),
         new Accounting(tallies).rejectionProblem(0.01));
   }
 }

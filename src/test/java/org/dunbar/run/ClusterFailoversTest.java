@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterFailoversTest {
   /** Newest first, as Flink lists them; the second came with two concurrent failures. */
-  private static final String ANSWER = """
+  private static final String ANSWER =
+      """
       {"root-exception": null, "all-exceptions": [], "truncated": false,
        "exceptionHistory": {"truncated": false, "entries": [
         {"exceptionName": "PartitionConnectionException",
@@ -35,18 +36,30 @@ class ClusterFailoversTest {
   @Test
   void entriesComeOldestFirstWithTheFirstOperatorAndLine() throws IOException {
     // 1796045529000 ms after the epoch = 2026-11-30T13:32:09Z; 1796045545675 = 16.675 s later.
-    assertEquals(List.of(
-        new Failover("2026-11-30T13:32:09Z", "taskmanager-2", "DataSource (Read inputs) (2/2)",
-            "RecipientUnreachableException: gone", 0),
-        new Failover("2026-11-30T13:32:25.675Z", "taskmanager-4", "CHAIN FlatMap (Count snapshots)",
-            "PartitionConnectionException: partition p1 not reachable.", 2)),
+    assertEquals(
+        List.of(
+            new Failover(
+                "2026-11-30T13:32:09Z",
+                "taskmanager-2",
+                "DataSource (Read inputs) (2/2)",
+                "RecipientUnreachableException: gone",
+                0),
+            new Failover(
+                "2026-11-30T13:32:25.675Z",
+                "taskmanager-4",
+                "CHAIN FlatMap (Count snapshots)",
+                "PartitionConnectionException: partition p1 not reachable.",
+                2)),
         ClusterFailovers.parse(ANSWER));
   }
 
   @Test
   void aJobWithoutFailuresHasNoneAndNoLine() throws IOException {
-    History history = new History(ClusterFailovers.parse(
-        "{\"exceptionHistory\": {\"entries\": [], \"truncated\": false}}"), null);
+    History history =
+        new History(
+            ClusterFailovers.parse(
+                "{\"exceptionHistory\": {\"entries\": [], \"truncated\": false}}"),
+            null);
     Map<String, Object> manifest = new LinkedHashMap<>();
     history.addTo(manifest);
     assertEquals(Map.of("cluster_failovers", List.of()), manifest);
@@ -56,9 +69,10 @@ class ClusterFailoversTest {
   @Test
   void theLineNamesTheCountAndTheFirstFailure() throws IOException {
     History history = new History(ClusterFailovers.parse(ANSWER), null);
-    assertEquals("the cluster restarted failed tasks 2 times, first at"
-        + " 2026-11-30T13:32:09Z on taskmanager-2 (RecipientUnreachableException: gone);"
-        + " see cluster_failovers in the manifest",
+    assertEquals(
+        "the cluster restarted failed tasks 2 times, first at"
+            + " 2026-11-30T13:32:09Z on taskmanager-2 (RecipientUnreachableException: gone);"
+            + " see cluster_failovers in the manifest",
         history.summary());
   }
 
@@ -69,14 +83,16 @@ class ClusterFailoversTest {
     Map<String, Object> manifest = new LinkedHashMap<>();
     history.addTo(manifest);
     assertEquals(List.of("cluster_failovers_unreadable"), List.copyOf(manifest.keySet()));
-    assertEquals("the cluster's failover history cannot be read (" + history.unreadable()
-        + "); the job finished, and the Flink JobManager's log tells its restarts",
+    assertEquals(
+        "the cluster's failover history cannot be read ("
+            + history.unreadable()
+            + "); the job finished, and the Flink JobManager's log tells its restarts",
         history.summary());
   }
 
   @Test
   void noJobIdIsSaidSo() {
-    assertEquals("Flink did not report the job's id",
-        ClusterFailovers.of("localhost:9", null).unreadable());
+    assertEquals(
+        "Flink did not report the job's id", ClusterFailovers.of("localhost:9", null).unreadable());
   }
 }

@@ -54,6 +54,7 @@ final class Duck {
 
   /** column name → DuckDB type. */
   static List<String> describe(Path run, String table) {
-    return rows("select column_name, column_type from (describe select * from " + table(run, table) + ")");
+    return rows(
+        "select column_name, column_type from (describe select * from " + table(run, table) + ")");
   }
 }

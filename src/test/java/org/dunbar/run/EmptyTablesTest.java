@@ -23,7 +23,9 @@ class EmptyTablesTest {
   @Test
   void emptyTablesBecomeEmptyParquetFilesWithTheirSchema() throws IOException {
     // FileIO left only the interaction_edges folder; its file must be left alone.
-    Path edges = Files.createDirectories(run.resolve("interaction_edges")).resolve("part-00000-of-00001.parquet");
+    Path edges =
+        Files.createDirectories(run.resolve("interaction_edges"))
+            .resolve("part-00000-of-00001.parquet");
     Files.writeString(edges, "written by the pipeline");
 
     WriteTable.writeEmptyTables(run);
@@ -33,9 +35,18 @@ class EmptyTablesTest {
       if (table == Table.INTERACTION_EDGES) {
         continue;
       }
-      assertEquals(List.of("0"), Duck.rows("select count(*) from " + Duck.table(run, table.tableName())), table.tableName());
-      List<String> columns = Duck.rows("select column_name from (describe select * from " + Duck.table(run, table.tableName()) + ")");
-      List<String> expected = new java.util.ArrayList<>(table.schema().getFields().stream().map(Schema.Field::name).toList());
+      assertEquals(
+          List.of("0"),
+          Duck.rows("select count(*) from " + Duck.table(run, table.tableName())),
+          table.tableName());
+      List<String> columns =
+          Duck.rows(
+              "select column_name from (describe select * from "
+                  + Duck.table(run, table.tableName())
+                  + ")");
+      List<String> expected =
+          new java.util.ArrayList<>(
+              table.schema().getFields().stream().map(Schema.Field::name).toList());
       if (table.partitioned()) {
         expected.add("period_month"); // from the Hive folder, as on a run with rows
       }
@@ -46,7 +57,11 @@ class EmptyTablesTest {
   @Test
   void anEmptyPartitionedTableAnswersAQueryOnItsPartitionColumn() throws IOException {
     WriteTable.writeEmptyTables(run);
-    assertEquals(List.of("0"), Duck.rows("select count(*) from " + Duck.table(run, "follower_growth")
-        + " where period_month >= '2024-01'"));
+    assertEquals(
+        List.of("0"),
+        Duck.rows(
+            "select count(*) from "
+                + Duck.table(run, "follower_growth")
+                + " where period_month >= '2024-01'"));
   }
 }

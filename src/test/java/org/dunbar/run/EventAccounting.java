@@ -11,8 +11,8 @@ final class EventAccounting {
   private EventAccounting() {}
 
   /**
-   * {@code status read=… accepted=… rejected=… skipped=… {by kind} events=… unique=…
-   * duplicates=… unresolved={by type}}.
+   * {@code status read=… accepted=… rejected=… skipped=… {by kind} events=… unique=… duplicates=…
+   * unresolved={by type}}.
    */
   static String of(Path run) {
     JsonNode m;
@@ -22,8 +22,24 @@ final class EventAccounting {
       throw new UncheckedIOException(e);
     }
     JsonNode e = m.get("accounting").get("events");
-    return m.get("status").asText() + " read=" + e.get("read") + " accepted=" + e.get("accepted") + " rejected=" + e.get("rejected")
-        + " skipped=" + e.get("skipped") + " " + e.get("skipped_by_kind") + " events=" + e.get("events") + " unique=" + e.get("unique")
-        + " duplicates=" + e.get("duplicates") + " unresolved=" + e.get("unresolved_target");
+    return m.get("status").asText()
+        + " read="
+        + e.get("read")
+        + " accepted="
+        + e.get("accepted")
+        + " rejected="
+        + e.get("rejected")
+        + " skipped="
+        + e.get("skipped")
+        + " "
+        + e.get("skipped_by_kind")
+        + " events="
+        + e.get("events")
+        + " unique="
+        + e.get("unique")
+        + " duplicates="
+        + e.get("duplicates")
+        + " unresolved="
+        + e.get("unresolved_target");
   }
 }

@@ -27,14 +27,28 @@ class ExportGraphTest {
 
   /** Nodes, edges and summed events of one layer, as DuckDB reads the table. */
   private static List<String> expected(Path run, String layers) {
-    return Duck.rows("select count(distinct a), (select count(*) from " + Duck.table(run, "interaction_edges")
-        + " where layer in (" + layers + ")), (select sum(events) from " + Duck.table(run, "interaction_edges")
-        + " where layer in (" + layers + ")) from (select actor as a from " + Duck.table(run, "interaction_edges")
-        + " where layer in (" + layers + ") union select target from " + Duck.table(run, "interaction_edges")
-        + " where layer in (" + layers + "))");
+    return Duck.rows(
+        "select count(distinct a), (select count(*) from "
+            + Duck.table(run, "interaction_edges")
+            + " where layer in ("
+            + layers
+            + ")), (select sum(events) from "
+            + Duck.table(run, "interaction_edges")
+            + " where layer in ("
+            + layers
+            + ")) from (select actor as a from "
+            + Duck.table(run, "interaction_edges")
+            + " where layer in ("
+            + layers
+            + ") union select target from "
+            + Duck.table(run, "interaction_edges")
+            + " where layer in ("
+            + layers
+            + "))");
   }
 
-  private static String counts(NodeList nodes, NodeList edges, String weightAttribute, String weightKey) {
+  private static String counts(
+      NodeList nodes, NodeList edges, String weightAttribute, String weightKey) {
     long weights = 0;
     for (int i = 0; i < edges.getLength(); i++) {
       Element edge = (Element) edges.item(i);
@@ -58,12 +72,28 @@ class ExportGraphTest {
   @Test
   void gexfOfTheReplyLayerHoldsTheTablesNodesEdgesAndWeights() throws Exception {
     Path run = StudyFileRun.published();
-    Dunbar result = Dunbar.run("export-graph", run.toString(), "--layer", "reply", "--out", tmp.resolve("reply.gexf").toString());
+    Dunbar result =
+        Dunbar.run(
+            "export-graph",
+            run.toString(),
+            "--layer",
+            "reply",
+            "--out",
+            tmp.resolve("reply.gexf").toString());
     assertEquals(Cli.OK, result.exitCode(), result.err());
     Document gexf = parse(tmp.resolve("reply.gexf"));
-    assertEquals("directed", ((Element) gexf.getElementsByTagNameNS("*", "graph").item(0)).getAttribute("defaultedgetype"));
-    assertEquals(expected(run, "'reply'"), List.of(counts(gexf.getElementsByTagNameNS("*", "node"),
-        gexf.getElementsByTagNameNS("*", "edge"), "weight", null)));
+    assertEquals(
+        "directed",
+        ((Element) gexf.getElementsByTagNameNS("*", "graph").item(0))
+            .getAttribute("defaultedgetype"));
+    assertEquals(
+        expected(run, "'reply'"),
+        List.of(
+            counts(
+                gexf.getElementsByTagNameNS("*", "node"),
+                gexf.getElementsByTagNameNS("*", "edge"),
+                "weight",
+                null)));
     assertTrue(result.out().startsWith(tmp.resolve("reply.gexf") + " ("), result.out());
   }
 
@@ -71,7 +101,8 @@ class ExportGraphTest {
   void graphmlOfTheAnyLayerOfTheLatestRunSumsItsLayers() throws Exception {
     Path run = StudyFileRun.published();
     Path studyDir = run.getParent().getParent();
-    Dunbar result = Dunbar.run("export-graph", studyDir.toString(), "--layer=any", "--format=graphml");
+    Dunbar result =
+        Dunbar.run("export-graph", studyDir.toString(), "--layer=any", "--format=graphml");
     assertEquals(Cli.OK, result.exitCode(), result.err());
     Path file = run.resolve("graphs/any.graphml");
     assertTrue(result.out().startsWith(file + " ("), result.out());
@@ -80,19 +111,34 @@ class ExportGraphTest {
     NodeList keys = graphml.getElementsByTagNameNS("*", "key");
     for (int i = 0; i < keys.getLength(); i++) {
       Element key = (Element) keys.item(i);
-      if (key.getAttribute("attr.name").equals("weight") && key.getAttribute("for").equals("edge")) {
+      if (key.getAttribute("attr.name").equals("weight")
+          && key.getAttribute("for").equals("edge")) {
         weightKey = key.getAttribute("id");
-        assertEquals("1.0", key.getElementsByTagNameNS("*", "default").item(0).getTextContent().strip());
+        assertEquals(
+            "1.0", key.getElementsByTagNameNS("*", "default").item(0).getTextContent().strip());
       }
     }
-    assertEquals(expected(run, "'reply','mention','quote','message','reshare','like'"),
-        List.of(counts(graphml.getElementsByTagNameNS("*", "node"), graphml.getElementsByTagNameNS("*", "edge"), null, weightKey)));
+    assertEquals(
+        expected(run, "'reply','mention','quote','message','reshare','like'"),
+        List.of(
+            counts(
+                graphml.getElementsByTagNameNS("*", "node"),
+                graphml.getElementsByTagNameNS("*", "edge"),
+                null,
+                weightKey)));
   }
 
   @Test
   void followLayerEdgesSayWhetherTheyArePresentAtTheEnd() throws Exception {
     Path run = StudyFileRun.published();
-    Dunbar.run("export-graph", run.toString(), "--layer", "follow", "--out", tmp.resolve("follow.gexf").toString()).published();
+    Dunbar.run(
+            "export-graph",
+            run.toString(),
+            "--layer",
+            "follow",
+            "--out",
+            tmp.resolve("follow.gexf").toString())
+        .published();
     Document gexf = parse(tmp.resolve("follow.gexf"));
     NodeList attributes = gexf.getElementsByTagNameNS("*", "attribute");
     boolean declared = false;
@@ -107,8 +153,14 @@ class ExportGraphTest {
     Path run = StudyFileRun.published();
     Dunbar layer = Dunbar.run("export-graph", run.toString(), "--layer", "retweet");
     assertEquals(Cli.BAD_STUDY, layer.exitCode());
-    assertTrue(layer.err().startsWith("dunbar export-graph: --layer: 'retweet' is not one of follow, reply"), layer.err());
-    Dunbar format = Dunbar.run("export-graph", run.toString(), "--layer", "reply", "--format", "dot");
-    assertEquals("dunbar export-graph: --format: 'dot' is not one of gexf, graphml\n", format.err());
+    assertTrue(
+        layer
+            .err()
+            .startsWith("dunbar export-graph: --layer: 'retweet' is not one of follow, reply"),
+        layer.err());
+    Dunbar format =
+        Dunbar.run("export-graph", run.toString(), "--layer", "reply", "--format", "dot");
+    assertEquals(
+        "dunbar export-graph: --format: 'dot' is not one of gexf, graphml\n", format.err());
   }
 }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every row of every table, on the sample study and CollegeMsg, equals the golden digests in
- * {@code src/test/resources/golden/}: taken when the pipeline was rebuilt for speed, after checking
- * that the seven analysis tables equal those of the pipeline before (see the files' comments). A
- * change that moves one value of one row anywhere fails here; a deliberate change of results
- * updates the golden files in the same commit, saying why.
+ * Every row of every table, on the sample study and CollegeMsg, equals the golden digests in {@code
+ * src/test/resources/golden/}: taken when the pipeline was rebuilt for speed, after checking that
+ * the seven analysis tables equal those of the pipeline before (see the files' comments). A change
+ * that moves one value of one row anywhere fails here; a deliberate change of results updates the
+ * golden files in the same commit, saying why.
  */
 class GoldenRowsTest {
   @TempDir Path tmp;
@@ -28,18 +28,45 @@ class GoldenRowsTest {
   @Test
   void theSampleStudyKeepsItsRows() throws IOException {
     Path dump = tmp.resolve("sample");
-    assertEquals(0, Dunbar.run("generate", "--out", dump.toString(), "--accounts", "1000", "--days", "180", "--seed", "7").exitCode());
-    Path run = Dunbar.run("run", "pipelines/sample.yaml", "--output=" + tmp.resolve("out"), "--parallelism=2",
-        "--events=" + dump.resolve("events/*.jsonl.gz"), "--snapshots=" + dump.resolve("snapshots/*.csv"),
-        "--baseline=" + dump.resolve("baseline/*.txt")).published();
+    assertEquals(
+        0,
+        Dunbar.run(
+                "generate",
+                "--out",
+                dump.toString(),
+                "--accounts",
+                "1000",
+                "--days",
+                "180",
+                "--seed",
+                "7")
+            .exitCode());
+    Path run =
+        Dunbar.run(
+                "run",
+                "pipelines/sample.yaml",
+                "--output=" + tmp.resolve("out"),
+                "--parallelism=2",
+                "--events=" + dump.resolve("events/*.jsonl.gz"),
+                "--snapshots=" + dump.resolve("snapshots/*.csv"),
+                "--baseline=" + dump.resolve("baseline/*.txt"))
+            .published();
     assertEquals(golden("sample.tsv"), digests(run));
   }
 
   @Test
   void collegeMsgKeepsItsRows() throws IOException {
     Path messages = SharedData.require("data/collegemsg/CollegeMsg.txt");
-    Path run = Dunbar.run("run", "--name=collegemsg", "--output=" + tmp.resolve("out"), "--events=" + messages,
-        "--events-format=snap-messages", "--runner=flink", "--parallelism=2").published();
+    Path run =
+        Dunbar.run(
+                "run",
+                "--name=collegemsg",
+                "--output=" + tmp.resolve("out"),
+                "--events=" + messages,
+                "--events-format=snap-messages",
+                "--runner=flink",
+                "--parallelism=2")
+            .published();
     assertEquals(golden("collegemsg.tsv"), digests(run));
   }
 
@@ -51,8 +78,13 @@ class GoldenRowsTest {
     Map<String, String> digests = new LinkedHashMap<>();
     for (Table table : Table.values()) {
       String name = table.tableName();
-      String rows = String.join("\n", Duck.rows("select columns(c -> c not in ('period_month', 'source', 'suppressed')) from "
-          + Duck.table(run, name) + " order by all"));
+      String rows =
+          String.join(
+              "\n",
+              Duck.rows(
+                  "select columns(c -> c not in ('period_month', 'source', 'suppressed')) from "
+                      + Duck.table(run, name)
+                      + " order by all"));
       long count = rows.isEmpty() ? 0 : rows.split("\n", -1).length;
       digests.put(name, count + " " + sha256(rows));
     }
@@ -78,7 +110,9 @@ class GoldenRowsTest {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform provides SHA-256", e);
     }

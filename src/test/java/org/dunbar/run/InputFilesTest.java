@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InputFilesTest {
-  private static final String EVENT = "{\"type\":\"post\",\"actor\":\"a\",\"ts\":\"2024-01-01T00:00:00Z\"}\n";
+  private static final String EVENT =
+      "{\"type\":\"post\",\"actor\":\"a\",\"ts\":\"2024-01-01T00:00:00Z\"}\n";
 
   @TempDir Path tmp;
 
@@ -30,11 +31,21 @@ class InputFilesTest {
   }
 
   private String refused(String glob, Path path, String what) {
-    Dunbar result = Dunbar.run("run", "--events=" + glob, "--output=" + tmp.resolve("out"), "--runner=direct");
+    Dunbar result =
+        Dunbar.run("run", "--events=" + glob, "--output=" + tmp.resolve("out"), "--runner=direct");
     assertEquals(RunFailure.NO_INPUT, result.exitCode(), result.err());
-    assertEquals("dunbar: the events input '" + glob + "' matches " + path + ", which is " + what
-        + ": give only readable regular files (remove it, or narrow the glob)\n", result.err());
-    assertFalse(Files.exists(tmp.resolve("out").resolve("study")), "inputs are checked before any run folder is made");
+    assertEquals(
+        "dunbar: the events input '"
+            + glob
+            + "' matches "
+            + path
+            + ", which is "
+            + what
+            + ": give only readable regular files (remove it, or narrow the glob)\n",
+        result.err());
+    assertFalse(
+        Files.exists(tmp.resolve("out").resolve("study")),
+        "inputs are checked before any run folder is made");
     return result.err();
   }
 
@@ -47,14 +58,20 @@ class InputFilesTest {
   void aFifoGivenByNameIsRefusedWithoutBlocking() throws Exception {
     Path fifo = tmp.resolve("events.jsonl");
     mkfifo(fifo);
-    refused(fifo.toString(), fifo, "not a regular file (a FIFO, socket or device would block or fail when read)");
+    refused(
+        fifo.toString(),
+        fifo,
+        "not a regular file (a FIFO, socket or device would block or fail when read)");
   }
 
   @Test
   void aFifoMatchedByAGlobIsRefused() throws Exception {
     Path data = dataDir();
     mkfifo(data.resolve("b.jsonl"));
-    refused(data + "/*.jsonl", data.resolve("b.jsonl"), "not a regular file (a FIFO, socket or device would block or fail when read)");
+    refused(
+        data + "/*.jsonl",
+        data.resolve("b.jsonl"),
+        "not a regular file (a FIFO, socket or device would block or fail when read)");
   }
 
   @Test
@@ -78,7 +95,9 @@ class InputFilesTest {
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
     mkfifo(elsewhere.resolve("g.jsonl"));
     Files.createSymbolicLink(data.resolve("linked"), elsewhere);
-    refused(data + "/*/*.jsonl", data.resolve("linked").resolve("g.jsonl"),
+    refused(
+        data + "/*/*.jsonl",
+        data.resolve("linked").resolve("g.jsonl"),
         "not a regular file (a FIFO, socket or device would block or fail when read)");
   }
 

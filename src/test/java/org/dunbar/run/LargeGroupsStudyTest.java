@@ -30,28 +30,50 @@ class LargeGroupsStudyTest {
     List<String> lines = new ArrayList<>();
     Instant start = Instant.parse("2024-01-01T00:00:00Z");
     for (int i = 0; i < MESSAGES; i++) {
-      lines.add("{\"type\":\"message\",\"actor\":\"talker\",\"target\":\"listener\",\"ts\":\"" + start.plus(i, ChronoUnit.MINUTES) + "\"}");
+      lines.add(
+          "{\"type\":\"message\",\"actor\":\"talker\",\"target\":\"listener\",\"ts\":\""
+              + start.plus(i, ChronoUnit.MINUTES)
+              + "\"}");
     }
     Instant first = Instant.parse("2000-01-01T12:00:00Z");
     for (int d = 0; d < DAYS; d++) {
-      lines.add("{\"type\":\"post\",\"actor\":\"daily\",\"ts\":\"" + first.plus(d, ChronoUnit.DAYS) + "\"}");
+      lines.add(
+          "{\"type\":\"post\",\"actor\":\"daily\",\"ts\":\""
+              + first.plus(d, ChronoUnit.DAYS)
+              + "\"}");
     }
-    Path events = Files.write(Files.createDirectories(tmp.resolve("dump")).resolve("events.jsonl"), lines);
-    run = Dunbar.run("run", "--name=large", "--output=" + tmp.resolve("out"), "--runner=flink", "--parallelism=2",
-        "--period=day", "--events=" + events).published();
+    Path events =
+        Files.write(Files.createDirectories(tmp.resolve("dump")).resolve("events.jsonl"), lines);
+    run =
+        Dunbar.run(
+                "run",
+                "--name=large",
+                "--output=" + tmp.resolve("out"),
+                "--runner=flink",
+                "--parallelism=2",
+                "--period=day",
+                "--events=" + events)
+            .published();
   }
 
   @Test
   void aPairWithTwelveThousandEventsIsReplayedWhole() {
-    assertEquals(List.of("message|talker|listener|" + MESSAGES),
-        Duck.rows("select layer, actor, target, events from " + Duck.table(run, "interaction_edges") + " order by all"));
+    assertEquals(
+        List.of("message|talker|listener|" + MESSAGES),
+        Duck.rows(
+            "select layer, actor, target, events from "
+                + Duck.table(run, "interaction_edges")
+                + " order by all"));
   }
 
   @Test
   void anAccountWithTenThousandAndOnePeriodsGetsARowForEach() {
     // One post a day from 2000-01-01 on: 10,001 daily rows of one post each.
-    assertEquals(List.of(DAYS + "|" + DAYS + "|2000-01-01|2027-05-19"),
-        Duck.rows("select count(*), sum(posts), min(period_start), max(period_start) from "
-            + Duck.table(run, "account_engagement") + " where account = 'daily'"));
+    assertEquals(
+        List.of(DAYS + "|" + DAYS + "|2000-01-01|2027-05-19"),
+        Duck.rows(
+            "select count(*), sum(posts), min(period_start), max(period_start) from "
+                + Duck.table(run, "account_engagement")
+                + " where account = 'daily'"));
   }
 }

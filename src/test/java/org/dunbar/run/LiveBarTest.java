@@ -87,8 +87,8 @@ class LiveBarTest {
     String line = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(
         line.matches(
-            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ dunbar: reading 1\\.0 MiB of 4\\.0 MiB \\(25\\.0 %\\), "
-                + "50,000 records, 5,000 records/s, elapsed 10 s, ETA 30 s\n"),
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ dunbar: reading 1\\.0 MiB of 4\\.0 MiB"
+                + " \\(25\\.0 %\\), 50,000 records, 5,000 records/s, elapsed 10 s, ETA 30 s\n"),
         line);
   }
 

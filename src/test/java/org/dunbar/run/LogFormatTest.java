@@ -65,7 +65,9 @@ class LogFormatTest {
     log.warn("the direct runner is slow");
     log.command("runs").error("no runs under out", null);
     assertEquals(
-        "dunbar: published out/x\ndunbar: warning: the direct runner is slow\ndunbar runs: no runs under out\n",
+        "dunbar: published out/x\n"
+            + "dunbar: warning: the direct runner is slow\n"
+            + "dunbar runs: no runs under out\n",
         bytes.toString(StandardCharsets.UTF_8));
   }
 
@@ -117,7 +119,8 @@ class LogFormatTest {
     assertEquals(10, reading.get("elapsed_seconds").asLong());
     assertEquals(30, reading.get("eta_seconds").asLong());
     assertEquals(
-        "reading 1.0 MiB of 4.0 MiB (25.0 %), 50,000 records, 5,000 records/s, elapsed 10 s, ETA 30 s",
+        "reading 1.0 MiB of 4.0 MiB (25.0 %), 50,000 records, 5,000 records/s, elapsed 10 s, ETA 30"
+            + " s",
         reading.get("message").asText());
     JsonNode writing = jsonLines().get(1);
     assertEquals("writing_tables", writing.get("stage").asText());

@@ -12,14 +12,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An output root that is a file, read-only or not creatable is exit 2 before any work (issue 13, fault 3). */
+/**
+ * An output root that is a file, read-only or not creatable is exit 2 before any work (issue 13,
+ * fault 3).
+ */
 class OutputRootTest {
   @TempDir Path tmp;
 
   private String refused(Path output) throws IOException {
     Path events = tmp.resolve("events.jsonl");
-    Files.writeString(events, "{\"type\":\"post\",\"actor\":\"a\",\"ts\":\"2024-01-01T00:00:00Z\"}\n", StandardCharsets.UTF_8);
-    Dunbar result = Dunbar.run("run", "--events=" + events, "--output=" + output, "--runner=direct");
+    Files.writeString(
+        events,
+        "{\"type\":\"post\",\"actor\":\"a\",\"ts\":\"2024-01-01T00:00:00Z\"}\n",
+        StandardCharsets.UTF_8);
+    Dunbar result =
+        Dunbar.run("run", "--events=" + events, "--output=" + output, "--runner=direct");
     assertEquals(Cli.BAD_STUDY, result.exitCode(), result.err());
     assertEquals("", result.out());
     assertEquals(1, result.err().lines().count(), result.err());
@@ -29,7 +36,9 @@ class OutputRootTest {
   @Test
   void aFileIsNoOutputRoot() throws IOException {
     Path file = Files.writeString(tmp.resolve("out"), "x");
-    assertEquals("dunbar: output: " + file + " is a file, not a folder: give a folder to write runs into\n", refused(file));
+    assertEquals(
+        "dunbar: output: " + file + " is a file, not a folder: give a folder to write runs into\n",
+        refused(file));
   }
 
   @Test
@@ -45,7 +54,9 @@ class OutputRootTest {
     Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
     // Root writes through permission bits; /sys is refused even to root here.
     Path candidate = writable(readOnly) ? Path.of("/sys") : readOnly;
-    assumeTrue(Files.isDirectory(candidate) && !writable(candidate), "no folder this user cannot write to");
+    assumeTrue(
+        Files.isDirectory(candidate) && !writable(candidate),
+        "no folder this user cannot write to");
     String err = refused(candidate);
     assertTrue(err.startsWith("dunbar: output: " + candidate + " is not writable ("), err);
     assertTrue(err.endsWith("): give a folder you may write to\n"), err);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * polled out of a running embedded Flink job.
  */
 class ProgressTest {
-  private static final Pattern TIMESTAMP = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ dunbar: ");
+  private static final Pattern TIMESTAMP =
+      Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ dunbar: ");
 
   @TempDir Path tmp;
 
@@ -49,24 +50,41 @@ class ProgressTest {
   void anEmbeddedFlinkRunPrintsTimestampedProgressFromItsCounters() throws IOException {
     Path dump = HandMadeDump.write(tmp.resolve("dump"), null);
     Dunbar result;
-    // Flink started by earlier tests of this JVM runs the job in seconds: poll often enough to see it.
+    // Flink started by earlier tests of this JVM runs the job in seconds: poll often enough to see
+    // it.
     StudyRun.progressInterval = Duration.ofMillis(200);
     try {
-      result = Dunbar.run("run", "--events=" + dump.resolve("events.jsonl"), "--output=" + tmp.resolve("out"),
-          "--runner=flink", "--parallelism=1", "--max-rejected-fraction=1");
+      result =
+          Dunbar.run(
+              "run",
+              "--events=" + dump.resolve("events.jsonl"),
+              "--output=" + tmp.resolve("out"),
+              "--runner=flink",
+              "--parallelism=1",
+              "--max-rejected-fraction=1");
     } finally {
       StudyRun.progressInterval = Duration.ofSeconds(5);
     }
     result.published();
     List<String> progress = result.err().lines().filter(l -> TIMESTAMP.matcher(l).find()).toList();
     assertTrue(progress.size() >= 1, result.err());
-    long records = Long.parseLong(new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(result.published().resolve("_manifest.json").toFile()).path("accounting").path("events").path("read").asText());
+    long records =
+        Long.parseLong(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(result.published().resolve("_manifest.json").toFile())
+                .path("accounting")
+                .path("events")
+                .path("read")
+                .asText());
     // Every line is either still reading or done; once done, the records read are the run's.
     for (String line : progress) {
-      assertTrue(line.contains(" dunbar: reading ") || line.contains(String.format(java.util.Locale.ROOT, " dunbar: read %,d records in ", records)),
+      assertTrue(
+          line.contains(" dunbar: reading ")
+              || line.contains(
+                  String.format(java.util.Locale.ROOT, " dunbar: read %,d records in ", records)),
           line + "\n" + result.err());
     }
-    assertEquals(0, result.err().lines().filter(l -> l.contains("Exception")).count(), result.err());
+    assertEquals(
+        0, result.err().lines().filter(l -> l.contains("Exception")).count(), result.err());
   }
 }

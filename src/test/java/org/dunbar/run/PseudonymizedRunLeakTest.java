@@ -18,32 +18,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No id of the input survives a pseudonymized run: every string in every Parquet file of the run
- * folder (read with DuckDB) and the manifest are searched for each account and post id, and for
- * the key. The ids are long and distinct, so a substring match means a leak, not a coincidence.
+ * folder (read with DuckDB) and the manifest are searched for each account and post id, and for the
+ * key. The ids are long and distinct, so a substring match means a leak, not a coincidence.
  */
 class PseudonymizedRunLeakTest {
-  private static final List<String> IDS = List.of("acct-ann-7q", "acct-bob-7q", "acct-cat-7q", "acct-dan-7q",
-      "acct-zed-7q", "acct-sol-7q", "acct-hal-7q", "acct-ivy-7q", "post-p1-7q", "post-p2-7q");
+  private static final List<String> IDS =
+      List.of(
+          "acct-ann-7q",
+          "acct-bob-7q",
+          "acct-cat-7q",
+          "acct-dan-7q",
+          "acct-zed-7q",
+          "acct-sol-7q",
+          "acct-hal-7q",
+          "acct-ivy-7q",
+          "post-p1-7q",
+          "post-p2-7q");
   private static final String SECRET = "the-lab-secret-4096";
 
-  private static final List<String> EVENTS = List.of(
-      "{\"type\":\"reply\",\"actor\":\"acct-ann-7q\",\"target\":\"acct-bob-7q\",\"ts\":\"2024-01-02T10:00:00Z\"}",
-      "{\"type\":\"reply\",\"actor\":\"acct-bob-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"2024-01-02T11:00:00Z\"}",
-      "{\"type\":\"follow\",\"actor\":\"acct-ann-7q\",\"target\":\"acct-bob-7q\",\"ts\":\"2024-01-03T00:00:00Z\"}",
-      "{\"type\":\"post\",\"actor\":\"acct-bob-7q\",\"post_id\":\"post-p1-7q\",\"ts\":\"2024-01-04T00:00:00Z\"}",
-      "{\"type\":\"reply\",\"actor\":\"acct-cat-7q\",\"post_id\":\"post-p2-7q\",\"parent_id\":\"post-p1-7q\",\"ts\":\"2024-01-04T01:00:00Z\"}",
-      "{\"type\":\"like\",\"actor\":\"acct-dan-7q\",\"parent_id\":\"post-p2-7q\",\"ts\":\"2024-01-04T02:00:00Z\"}",
-      "{\"type\":\"mention\",\"actor\":\"acct-dan-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"2024-01-05T00:00:00Z\"}",
-      "{\"type\":\"follow\",\"actor\":\"acct-zed-7q\",\"target\":\"acct-zed-7q\",\"ts\":\"2024-01-05T00:00:00Z\"}",
-      "{\"type\":\"poke\",\"actor\":\"acct-zed-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"2024-01-05T00:00:00Z\"}",
-      "{\"type\":\"reply\",\"actor\":acct-zed-7q,\"target\":\"acct-ann-7q\"}",
-      "{\"type\":\"reply\",\"actor\":\"acct-zed-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"acct-zed-7q\"}");
-  private static final String SNAPSHOTS = """
+  private static final List<String> EVENTS =
+      List.of(
+          "{\"type\":\"reply\",\"actor\":\"acct-ann-7q\",\"target\":\"acct-bob-7q\",\"ts\":\"2024-01-02T10:00:00Z\"}",
+          "{\"type\":\"reply\",\"actor\":\"acct-bob-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"2024-01-02T11:00:00Z\"}",
+          "{\"type\":\"follow\",\"actor\":\"acct-ann-7q\",\"target\":\"acct-bob-7q\",\"ts\":\"2024-01-03T00:00:00Z\"}",
+          "{\"type\":\"post\",\"actor\":\"acct-bob-7q\",\"post_id\":\"post-p1-7q\",\"ts\":\"2024-01-04T00:00:00Z\"}",
+          "{\"type\":\"reply\",\"actor\":\"acct-cat-7q\",\"post_id\":\"post-p2-7q\",\"parent_id\":\"post-p1-7q\",\"ts\":\"2024-01-04T01:00:00Z\"}",
+          "{\"type\":\"like\",\"actor\":\"acct-dan-7q\",\"parent_id\":\"post-p2-7q\",\"ts\":\"2024-01-04T02:00:00Z\"}",
+          "{\"type\":\"mention\",\"actor\":\"acct-dan-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"2024-01-05T00:00:00Z\"}",
+          "{\"type\":\"follow\",\"actor\":\"acct-zed-7q\",\"target\":\"acct-zed-7q\",\"ts\":\"2024-01-05T00:00:00Z\"}",
+          "{\"type\":\"poke\",\"actor\":\"acct-zed-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"2024-01-05T00:00:00Z\"}",
+          "{\"type\":\"reply\",\"actor\":acct-zed-7q,\"target\":\"acct-ann-7q\"}",
+          "{\"type\":\"reply\",\"actor\":\"acct-zed-7q\",\"target\":\"acct-ann-7q\",\"ts\":\"acct-zed-7q\"}");
+  private static final String SNAPSHOTS =
+      """
       account,ts,followers
       acct-sol-7q,2024-01-01T00:00:00Z,40
       acct-sol-7q,2024-01-05T00:00:00Z,acct-sol-7q
       """;
-  private static final String BASELINE = """
+  private static final String BASELINE =
+      """
       acct-hal-7q acct-ann-7q
       acct-ivy-7q acct-ivy-7q
       """;
@@ -59,9 +72,17 @@ class PseudonymizedRunLeakTest {
     Files.writeString(dump.resolve("snapshots.csv"), SNAPSHOTS, StandardCharsets.UTF_8);
     Files.writeString(dump.resolve("baseline.txt"), BASELINE, StandardCharsets.UTF_8);
     Path key = PrivacyStudyTest.keyFile(tmp, "lab.key", SECRET);
-    result = Dunbar.run("run", "--name=leak", "--output=" + tmp.resolve("out"), "--runner=direct",
-        "--events=" + dump.resolve("events.jsonl"), "--snapshots=" + dump.resolve("snapshots.csv"),
-        "--baseline=" + dump.resolve("baseline.txt"), "--max-rejected-fraction=0.9", "--pseudonymize-key=" + key);
+    result =
+        Dunbar.run(
+            "run",
+            "--name=leak",
+            "--output=" + tmp.resolve("out"),
+            "--runner=direct",
+            "--events=" + dump.resolve("events.jsonl"),
+            "--snapshots=" + dump.resolve("snapshots.csv"),
+            "--baseline=" + dump.resolve("baseline.txt"),
+            "--max-rejected-fraction=0.9",
+            "--pseudonymize-key=" + key);
     run = result.published();
   }
 
@@ -74,8 +95,20 @@ class PseudonymizedRunLeakTest {
     List<String> strings = new ArrayList<>();
     for (Path file : files) {
       String parquet = "read_parquet('" + file + "')";
-      for (String column : Duck.rows("select column_name from (describe select * from " + parquet + ") where column_type = 'VARCHAR'")) {
-        strings.addAll(Duck.rows("select \"" + column + "\" from " + parquet + " where \"" + column + "\" is not null"));
+      for (String column :
+          Duck.rows(
+              "select column_name from (describe select * from "
+                  + parquet
+                  + ") where column_type = 'VARCHAR'")) {
+        strings.addAll(
+            Duck.rows(
+                "select \""
+                    + column
+                    + "\" from "
+                    + parquet
+                    + " where \""
+                    + column
+                    + "\" is not null"));
       }
     }
     return strings;
@@ -91,13 +124,20 @@ class PseudonymizedRunLeakTest {
       assertEquals(List.of(), strings.stream().filter(s -> s.contains(id)).toList(), id);
     }
     assertEquals(List.of(), strings.stream().filter(s -> s.contains(SECRET)).toList(), "the key");
-    assertFalse(result.err().contains(SECRET) || result.out().contains(SECRET), "the key is not logged");
+    assertFalse(
+        result.err().contains(SECRET) || result.out().contains(SECRET), "the key is not logged");
   }
 
   @Test
   void everyKindOfRejectionWasThereToLeak() {
-    assertEquals(List.of("baseline|self_follow", "events|bad_timestamp", "events|self_follow", "events|unknown_type",
-            "events|unparsable", "snapshots|bad_count"),
+    assertEquals(
+        List.of(
+            "baseline|self_follow",
+            "events|bad_timestamp",
+            "events|self_follow",
+            "events|unknown_type",
+            "events|unparsable",
+            "snapshots|bad_count"),
         Duck.rows("select kind, reason from " + Duck.table(run, "rejected") + " order by all"));
   }
 
@@ -111,10 +151,17 @@ class PseudonymizedRunLeakTest {
     Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("rw-------"));
     for (Path key : List.of(tmp.resolve("missing.key"), open, empty)) {
       Path out = tmp.resolve("refused");
-      Dunbar refused = Dunbar.run("run", "--name=leak", "--output=" + out, "--runner=direct",
-          "--events=" + tmp.resolve("dump/events.jsonl"), "--pseudonymize-key=" + key);
+      Dunbar refused =
+          Dunbar.run(
+              "run",
+              "--name=leak",
+              "--output=" + out,
+              "--runner=direct",
+              "--events=" + tmp.resolve("dump/events.jsonl"),
+              "--pseudonymize-key=" + key);
       assertEquals(2, refused.exitCode(), refused.err());
-      assertTrue(refused.err().startsWith("dunbar: pseudonymize.key_file: " + key + ": "), refused.err());
+      assertTrue(
+          refused.err().startsWith("dunbar: pseudonymize.key_file: " + key + ": "), refused.err());
       assertEquals(1, refused.err().strip().lines().count(), "one line: " + refused.err());
       assertFalse(refused.err().contains(SECRET));
       assertFalse(Files.exists(out), "nothing was written");

@@ -19,9 +19,9 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README promises analysts queries they can paste and a column reference for every table.
- * Both are checked against the code: the queries run on a real published run, and the reference
- * lists exactly the columns of the schemas the tables are written with.
+ * The README promises analysts queries they can paste and a column reference for every table. Both
+ * are checked against the code: the queries run on a real published run, and the reference lists
+ * exactly the columns of the schemas the tables are written with.
  */
 class ReadmeTest {
   private static final Path README = Path.of("README.md");
@@ -70,14 +70,15 @@ class ReadmeTest {
     Map<String, String> documented = tableSubsections(readme());
     Map<String, List<String>> schemas = schemaColumns();
     assertEquals(schemas.keySet(), documented.keySet(), "tables documented under ## Tables");
-    schemas.forEach((table, columns) -> {
-      List<String> listed = new ArrayList<>();
-      Matcher row = COLUMN_ROW.matcher(documented.get(table));
-      while (row.find()) {
-        listed.add(row.group(1));
-      }
-      assertEquals(columns, listed, "README column rows of " + table);
-    });
+    schemas.forEach(
+        (table, columns) -> {
+          List<String> listed = new ArrayList<>();
+          Matcher row = COLUMN_ROW.matcher(documented.get(table));
+          while (row.find()) {
+            listed.add(row.group(1));
+          }
+          assertEquals(columns, listed, "README column rows of " + table);
+        });
   }
 
   /** The text of each "### `table`" subsection of the "## Tables" section, by table. */
@@ -106,8 +107,10 @@ class ReadmeTest {
     files.add(Path.of("schemas", "records", "Rejected.avsc"));
     for (Path file : files) {
       Schema schema = new Schema.Parser().parse(file.toFile());
-      String table = file.getFileName().toString().equals("Rejected.avsc")
-          ? "rejected" : file.getFileName().toString().replace(".avsc", "");
+      String table =
+          file.getFileName().toString().equals("Rejected.avsc")
+              ? "rejected"
+              : file.getFileName().toString().replace(".avsc", "");
       columns.put(table, schema.getFields().stream().map(Schema.Field::name).toList());
     }
     return columns;

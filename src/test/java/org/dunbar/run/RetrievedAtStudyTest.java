@@ -66,18 +66,19 @@ class RetrievedAtStudyTest {
   @Test
   void aBadValueAFormatWithoutCountsOrSnapshotTimeCreatedAreRefused() throws IOException {
     assertEquals(
-        "dunbar: inputs.events[0].retrieved_at: 'yesterday' is not file-mtime or an ISO-8601 instant with offset,"
-            + " e.g. 2000-01-01T00:00:00Z",
+        "dunbar: inputs.events[0].retrieved_at: 'yesterday' is not file-mtime or an ISO-8601"
+            + " instant with offset, e.g. 2000-01-01T00:00:00Z",
         refused("{path: a.json, format: twitter-v1, retrieved_at: yesterday}"));
     assertEquals(
-        "dunbar: inputs.events[0].retrieved_at: applies only to Twitter inputs (twitter-v1, twitter-v2), not to"
-            + " format 'canonical'",
+        "dunbar: inputs.events[0].retrieved_at: applies only to Twitter inputs (twitter-v1,"
+            + " twitter-v2), not to format 'canonical'",
         refused("{path: a.jsonl, retrieved_at: file-mtime}"));
     assertEquals(
-        "dunbar: inputs.events[0].retrieved_at: dates the counts at retrieval, which snapshot_time 'created'"
-            + " contradicts: drop one of them",
+        "dunbar: inputs.events[0].retrieved_at: dates the counts at retrieval, which snapshot_time"
+            + " 'created' contradicts: drop one of them",
         refused(
-            "{path: a.json, format: twitter-v1, snapshot_time: created, retrieved_at: file-mtime}"));
+            "{path: a.json, format: twitter-v1, snapshot_time: created, retrieved_at:"
+                + " file-mtime}"));
   }
 
   @Test
@@ -126,9 +127,10 @@ class RetrievedAtStudyTest {
     List<String> warnings = result.err().lines().filter(l -> l.contains("fall faster")).toList();
     assertEquals(
         List.of(
-            "dunbar: warning: follower counts dated at tweet creation fall faster than 10 % a day: account 12:"
-                + " 4,039,047 followers at 2006-03-26T00:26:41Z, 3,278,945 at 2006-03-26T19:17:08Z (-760,102, 18.8 % in 18 h 50 min);"
-                + " were they retrieved later? give the input retrieved_at (docs/twitter.md)"),
+            "dunbar: warning: follower counts dated at tweet creation fall faster than 10 % a day:"
+                + " account 12: 4,039,047 followers at 2006-03-26T00:26:41Z, 3,278,945 at"
+                + " 2006-03-26T19:17:08Z (-760,102, 18.8 % in 18 h 50 min); were they retrieved"
+                + " later? give the input retrieved_at (docs/twitter.md)"),
         warnings,
         result.err());
     Dunbar retrieved =

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one line naming the trace file, and never moves LATEST.
  */
 class RunFolderTest {
-  private static final String EVENTS = """
+  private static final String EVENTS =
+      """
       {"type":"post","actor":"a","ts":"2024-01-01T00:00:00Z"}
       {"type":"follow","actor":"a","target":"b","ts":"2024-01-02T00:00:00Z"}
       {"type":"reply","actor":"b","target":"a","ts":"2024-01-03T00:00:00Z"}
@@ -54,33 +55,54 @@ class RunFolderTest {
     return p.waitFor();
   }
 
-  /** A run writes about 240 KiB here: 32 KiB free besides the run's reserve lets it start and fail part-way. */
+  /**
+   * A run writes about 240 KiB here: 32 KiB free besides the run's reserve lets it start and fail
+   * part-way.
+   */
   @Test
   void aFullDiskIsOneLineAndTheRunsFilesAreRemoved() throws Exception {
     Path disk = Files.createDirectories(tmp.resolve("disk"));
-    assumeTrue(exec("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString()) == 0, "mounting a tmpfs needs root");
+    assumeTrue(
+        exec("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString()) == 0,
+        "mounting a tmpfs needs root");
     try {
       try (RandomAccessFile filler = new RandomAccessFile(disk.resolve("filler").toFile(), "rw")) {
         filler.write(new byte[1024 * 1024 - RunWatch.RESERVE_BYTES - 32 * 1024]);
       }
       Path output = disk.resolve("out");
-      Dunbar result = Dunbar.run("run", "--events=" + events(), "--output=" + output, "--parallelism=1");
+      Dunbar result =
+          Dunbar.run("run", "--events=" + events(), "--output=" + output, "--parallelism=1");
       Path runDir = onlyRun(output);
       assertEquals(Cli.FAILED, result.exitCode(), result.err());
       // Progress lines (timestamped, when the run takes more than a few seconds), then the
       // failure's one line: no stack trace.
-      assertTrue(result.err().lines().allMatch(line -> line.startsWith("dunbar: ") || line.matches("\\S+Z dunbar: .*")
-          || line.contains("NativeCodeLoader")), result.err());
+      assertTrue(
+          result
+              .err()
+              .lines()
+              .allMatch(
+                  line ->
+                      line.startsWith("dunbar: ")
+                          || line.matches("\\S+Z dunbar: .*")
+                          || line.contains("NativeCodeLoader")),
+          result.err());
       String last = result.err().lines().reduce((a, b) -> b).orElseThrow();
       assertTrue(last.startsWith("dunbar: no space left on device writing " + runDir), last);
-      assertTrue(last.endsWith(": free space there or give another --output; the stack trace is in "
-          + runDir.resolve("_failure.log")), last);
+      assertTrue(
+          last.endsWith(
+              ": free space there or give another --output; the stack trace is in "
+                  + runDir.resolve("_failure.log")),
+          last);
       try (Stream<Path> left = Files.list(runDir)) {
-        assertEquals(List.of("_failure.log", "_manifest.json"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        assertEquals(
+            List.of("_failure.log", "_manifest.json"),
+            left.map(p -> p.getFileName().toString()).sorted().toList());
       }
       JsonNode manifest = manifest(runDir);
       assertEquals("failed", manifest.get("status").asText());
-      assertTrue(manifest.get("problems").get(0).asText().startsWith("no space left on device writing "), manifest.toString());
+      assertTrue(
+          manifest.get("problems").get(0).asText().startsWith("no space left on device writing "),
+          manifest.toString());
       assertEquals("_failure.log", manifest.get("log").asText());
       assertFalse(Files.exists(output.resolve("study").resolve("LATEST")));
     } finally {
@@ -92,9 +114,19 @@ class RunFolderTest {
   void aSignalledRunIsMarkedFailed() throws Exception {
     Path output = tmp.resolve("out");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Cli.class.getName(), "run",
-        "--events=" + events(), "--output=" + output, "--parallelism=1")
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("run.log").toFile()).start();
+    Process run =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Cli.class.getName(),
+                "run",
+                "--events=" + events(),
+                "--output=" + output,
+                "--parallelism=1")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("run.log").toFile())
+            .start();
     Path runs = output.resolve("study").resolve("runs");
     for (int i = 0; i < 600 && !Files.isDirectory(runs); i++) {
       Thread.sleep(100);
@@ -105,7 +137,8 @@ class RunFolderTest {
     assertEquals(143, run.exitValue(), () -> read(tmp.resolve("run.log")));
     JsonNode manifest = manifest(onlyRun(output));
     assertEquals("failed", manifest.get("status").asText());
-    assertEquals("stopped by a signal (SIGTERM or SIGINT) before it finished; nothing was published",
+    assertEquals(
+        "stopped by a signal (SIGTERM or SIGINT) before it finished; nothing was published",
         manifest.get("problems").get(0).asText());
     assertFalse(Files.exists(output.resolve("study").resolve("LATEST")));
   }

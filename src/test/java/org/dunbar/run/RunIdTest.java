@@ -20,24 +20,40 @@ class RunIdTest {
   @Test
   void aGivenRunIdNamesTheRunFolderAndLatestAndIsNeverReused() throws IOException {
     Path events = tmp.resolve("events.jsonl");
-    Files.writeString(events, """
+    Files.writeString(
+        events,
+        """
         {"type":"follow","actor":"a","target":"b","ts":"2024-01-01T00:00:00Z"}
         {"type":"reply","actor":"b","target":"a","ts":"2024-01-02T00:00:00Z"}
-        """, StandardCharsets.UTF_8);
-    String[] args = {"run", "--events=" + events, "--output=" + tmp.resolve("out"), "--runner=direct", "--run-id", "nightly-2024-01-02"};
+        """,
+        StandardCharsets.UTF_8);
+    String[] args = {
+      "run",
+      "--events=" + events,
+      "--output=" + tmp.resolve("out"),
+      "--runner=direct",
+      "--run-id",
+      "nightly-2024-01-02"
+    };
     Path run = Dunbar.run(args).published();
     assertEquals(tmp.resolve("out/study/runs/nightly-2024-01-02").toAbsolutePath(), run);
     assertEquals("nightly-2024-01-02", Dunbar.latest(tmp.resolve("out/study")));
 
     Dunbar again = Dunbar.run(args);
     assertEquals(Cli.BAD_STUDY, again.exitCode(), again.err());
-    assertTrue(again.err().startsWith("dunbar: --run-id: run 'nightly-2024-01-02' already exists in "), again.err());
+    assertTrue(
+        again.err().startsWith("dunbar: --run-id: run 'nightly-2024-01-02' already exists in "),
+        again.err());
   }
 
   @Test
   void runIdFlagIsTakenOutOfTheStudyArgumentsInEitherSpelling() {
-    assertEquals(new RunId.Taken("r1", List.of("study.yaml", "--period=day")), RunId.take(List.of("study.yaml", "--run-id=r1", "--period=day")));
-    assertEquals(new RunId.Taken("r.2", List.of("--period=day")), RunId.take(List.of("--run-id", "r.2", "--period=day")));
+    assertEquals(
+        new RunId.Taken("r1", List.of("study.yaml", "--period=day")),
+        RunId.take(List.of("study.yaml", "--run-id=r1", "--period=day")));
+    assertEquals(
+        new RunId.Taken("r.2", List.of("--period=day")),
+        RunId.take(List.of("--run-id", "r.2", "--period=day")));
     assertEquals(new RunId.Taken(null, List.of("s.yaml")), RunId.take(List.of("s.yaml")));
   }
 
@@ -53,13 +69,20 @@ class RunIdTest {
   @Test
   void freshRunIdsSortByStartTime() {
     assertTrue(RunId.fresh(Instant.parse("2024-01-01T00:00:00Z")).startsWith("20240101T000000Z-"));
-    assertTrue(RunId.fresh(Instant.parse("2024-01-01T00:00:00Z")).compareTo(RunId.fresh(Instant.parse("2024-01-01T00:00:01Z"))) < 0);
+    assertTrue(
+        RunId.fresh(Instant.parse("2024-01-01T00:00:00Z"))
+                .compareTo(RunId.fresh(Instant.parse("2024-01-01T00:00:01Z")))
+            < 0);
   }
 
   @Test
   void versionPrintsTheVersionAndCommitOfTheBuild() {
     Dunbar result = Dunbar.run("--version");
     assertEquals(Cli.OK, result.exitCode());
-    assertTrue(result.out().matches("dunbar \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{40}(-dirty)?\\)\\n"), result.out());
+    assertTrue(
+        result
+            .out()
+            .matches("dunbar \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{40}(-dirty)?\\)\\n"),
+        result.out());
   }
 }

@@ -48,8 +48,9 @@ class RunSummaryTest {
     // Records: 262 = 252 + 10 read; 258 = 248 + 10 accepted; rejected 1 of 262 = 0.38 %; 500 of
     // 100,000 bytes = 0.50 %. Events: 300 = 290 + 8 + 2.
     assertEquals(
-        "published out/s/runs/r1: records read 262 = accepted 258 + rejected 1 + skipped 3 (rejected 0.38 % of records,"
-            + " 0.50 % of bytes); events mapped 300 = unique 290 + duplicates 8 + unresolved targets 2",
+        "published out/s/runs/r1: records read 262 = accepted 258 + rejected 1 + skipped 3"
+            + " (rejected 0.38 % of records, 0.50 % of bytes); events mapped 300 = unique 290 +"
+            + " duplicates 8 + unresolved targets 2",
         RunSummary.line(Path.of("out/s/runs/r1"), a));
     Map<String, Object> fields = RunSummary.fields(Path.of("out/s/runs/r1"), a);
     assertEquals(262L, fields.get("records_read"));
@@ -66,7 +67,8 @@ class RunSummaryTest {
     Map<String, String> warnings = RunSummary.emptyTables(new Accounting(t));
     assertEquals(List.of("follower_growth", "dunbar_curve"), List.copyOf(warnings.keySet()));
     assertEquals(
-        "table follower_growth is empty: the input had no follow or unfollow events and no follower-count snapshots",
+        "table follower_growth is empty: the input had no follow or unfollow events and no"
+            + " follower-count snapshots",
         warnings.get("follower_growth"));
     assertEquals(Map.of(), RunSummary.emptyTables(new Accounting(tallies())));
   }

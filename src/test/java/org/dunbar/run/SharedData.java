@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The team's shared real data, in {@code ../shared} beside the project. A checkout without it
- * skips the tests that need it, with a message saying what is missing; under {@code CI=true} a
- * missing file fails instead, so real-data tests can never pass on CI by skipping.
+ * The team's shared real data, in {@code ../shared} beside the project. A checkout without it skips
+ * the tests that need it, with a message saying what is missing; under {@code CI=true} a missing
+ * file fails instead, so real-data tests can never pass on CI by skipping.
  */
 public final class SharedData {
   private SharedData() {}
 
-  /** The file or folder at {@code ../shared/<relativePath>}; skips or fails the caller when absent. */
+  /**
+   * The file or folder at {@code ../shared/<relativePath>}; skips or fails the caller when absent.
+   */
   public static Path require(String relativePath) {
     Path projectDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     return require(projectDir, relativePath, "true".equals(System.getenv("CI")));
@@ -24,7 +26,10 @@ public final class SharedData {
   static Path require(Path projectDir, String relativePath, boolean ci) {
     Path path = projectDir.resolve("../shared").resolve(relativePath).toAbsolutePath().normalize();
     if (!Files.exists(path)) {
-      String message = "real data not found at " + path + " (the team's shared data, ../shared beside the project)";
+      String message =
+          "real data not found at "
+              + path
+              + " (the team's shared data, ../shared beside the project)";
       if (ci) {
         fail(message + "; CI must provide it");
       }

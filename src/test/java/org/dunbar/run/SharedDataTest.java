@@ -19,15 +19,24 @@ class SharedDataTest {
   @Test
   void missingDataSkipsLocallyWithAMessageNamingThePath() {
     Path project = tmp.resolve("project");
-    TestAbortedException skipped = assertThrows(TestAbortedException.class,
-        () -> SharedData.require(project, "data/collegemsg/CollegeMsg.txt", false));
-    assertTrue(skipped.getMessage().contains(tmp.resolve("shared/data/collegemsg/CollegeMsg.txt").toString()), skipped.getMessage());
+    TestAbortedException skipped =
+        assertThrows(
+            TestAbortedException.class,
+            () -> SharedData.require(project, "data/collegemsg/CollegeMsg.txt", false));
+    assertTrue(
+        skipped
+            .getMessage()
+            .contains(tmp.resolve("shared/data/collegemsg/CollegeMsg.txt").toString()),
+        skipped.getMessage());
   }
 
   @Test
   void missingDataFailsOnCi() {
-    AssertionFailedError failed = assertThrows(AssertionFailedError.class,
-        () -> SharedData.require(tmp.resolve("project"), "data/collegemsg/CollegeMsg.txt", true));
+    AssertionFailedError failed =
+        assertThrows(
+            AssertionFailedError.class,
+            () ->
+                SharedData.require(tmp.resolve("project"), "data/collegemsg/CollegeMsg.txt", true));
     assertTrue(failed.getMessage().contains("CI must provide it"), failed.getMessage());
   }
 

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One DirectRunner run of {@link HandMadeDump} started the way a researcher re-runs a study: a study
- * file, with flags overriding some of its fields. {@link CliTest} checks the overrides and {@link
- * ReadmeTest} runs the README's queries on the published run; a CLI run costs seconds, so the test
- * JVM makes it once.
+ * One DirectRunner run of {@link HandMadeDump} started the way a researcher re-runs a study: a
+ * study file, with flags overriding some of its fields. {@link CliTest} checks the overrides and
+ * {@link ReadmeTest} runs the README's queries on the published run; a CLI run costs seconds, so
+ * the test JVM makes it once.
  */
 final class StudyFileRun {
   /** The study file says month and flink; the command line says week and direct. */
@@ -47,26 +47,33 @@ final class StudyFileRun {
 
   private static String studyFile(Path dump, Path output) {
     return """
-        name: from-file
-        output: "%s"
-        period: month
-        runner: flink
-        parallelism: 1
-        max_rejected_fraction: %s
-        inputs:
-          events:
-            - path: "%s"
-              max_line_bytes: %d
-            - path: "%s"
-              format: canonical
-              max_line_bytes: %d
-          snapshots:
-            - path: "%s"
-          baseline:
-            - path: "%s"
-              format: edge-list
-        """.formatted(output, HandMadeDump.MAX_REJECTED_FRACTION, dump.resolve("events.jsonl"), HandMadeDump.MAX_LINE_BYTES,
-        dump.resolve("events2.csv"), HandMadeDump.MAX_LINE_BYTES,
-        dump.resolve("snapshots.csv"), dump.resolve("baseline.txt"));
+    name: from-file
+    output: "%s"
+    period: month
+    runner: flink
+    parallelism: 1
+    max_rejected_fraction: %s
+    inputs:
+      events:
+        - path: "%s"
+          max_line_bytes: %d
+        - path: "%s"
+          format: canonical
+          max_line_bytes: %d
+      snapshots:
+        - path: "%s"
+      baseline:
+        - path: "%s"
+          format: edge-list
+    """
+        .formatted(
+            output,
+            HandMadeDump.MAX_REJECTED_FRACTION,
+            dump.resolve("events.jsonl"),
+            HandMadeDump.MAX_LINE_BYTES,
+            dump.resolve("events2.csv"),
+            HandMadeDump.MAX_LINE_BYTES,
+            dump.resolve("snapshots.csv"),
+            dump.resolve("baseline.txt"));
   }
 }

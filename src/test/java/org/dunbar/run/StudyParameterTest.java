@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The parameters are declared once, in {@link StudyParameter}; the README's table under "Running a
- * study" is written by hand, so it is held to the declaration here: the same keys and flags, in
- * the same order, with the same defaults.
+ * study" is written by hand, so it is held to the declaration here: the same keys and flags, in the
+ * same order, with the same defaults.
  */
 class StudyParameterTest {
   /** A row: | `key` / `--flag` or `--flag=GLOB` | default | meaning |. */
@@ -48,7 +48,9 @@ class StudyParameterTest {
       declared.put(p.key() + " --" + p.flag(), p.fallback().text());
     }
     assertEquals(declared, readmeTable());
-    assertEquals(declared.keySet().stream().toList(), readmeTable().keySet().stream().toList(),
+    assertEquals(
+        declared.keySet().stream().toList(),
+        readmeTable().keySet().stream().toList(),
         "README rows are in the declaration's order");
   }
 
@@ -84,9 +86,11 @@ class StudyParameterTest {
 
   @Test
   void flagsAndTopLevelKeysAreUnique() {
-    assertEquals(StudyParameter.values().length,
+    assertEquals(
+        StudyParameter.values().length,
         Stream.of(StudyParameter.values()).map(StudyParameter::flag).distinct().count());
-    assertEquals(StudyParameter.values().length,
+    assertEquals(
+        StudyParameter.values().length,
         Stream.of(StudyParameter.values()).map(StudyParameter::key).distinct().count());
   }
 
@@ -96,9 +100,10 @@ class StudyParameterTest {
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
     for (StudyParameter p : StudyParameter.values()) {
       String section = p.specSection();
-      boolean found = section.startsWith("README: ")
-          ? readme.contains("\n## " + section.substring("README: ".length()) + "\n")
-          : spec.lines().anyMatch(line -> line.startsWith("#") && line.contains(section));
+      boolean found =
+          section.startsWith("README: ")
+              ? readme.contains("\n## " + section.substring("README: ".length()) + "\n")
+              : spec.lines().anyMatch(line -> line.startsWith("#") && line.contains(section));
       assertTrue(found, p.key() + " names a section that is not there: " + section);
     }
   }

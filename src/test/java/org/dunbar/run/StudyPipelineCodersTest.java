@@ -39,7 +39,8 @@ class StudyPipelineCodersTest {
   void norDoTheStepsThatPrepareARelease(@TempDir Path tmp) throws IOException {
     ObjectNode tree = JsonNodeFactory.instance.objectNode();
     tree.putObject("inputs").putArray("events").addObject().put("path", "unused");
-    tree.putObject("pseudonymize").put("key_file", PrivacyStudyTest.keyFile(tmp, "key", "secret").toString());
+    tree.putObject("pseudonymize")
+        .put("key_file", PrivacyStudyTest.keyFile(tmp, "key", "secret").toString());
     tree.put("min_cell", 5);
     assertEquals(List.of(), javaSerializedCollections(Study.fromTree(tree)));
   }
@@ -58,27 +59,31 @@ class StudyPipelineCodersTest {
 
     List<String> serializable = new ArrayList<>();
     int[] collections = {0};
-    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
-      @Override
-      public void visitValue(PValue value, TransformHierarchy.Node producer) {
-        if (value instanceof PCollection<?> collection) {
-          collections[0]++;
-          if (usesJavaSerialization(collection.getCoder())) {
-            serializable.add(collection.getName() + ": " + collection.getCoder());
+    p.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitValue(PValue value, TransformHierarchy.Node producer) {
+            if (value instanceof PCollection<?> collection) {
+              collections[0]++;
+              if (usesJavaSerialization(collection.getCoder())) {
+                serializable.add(collection.getName() + ": " + collection.getCoder());
+              }
+            }
           }
-        }
-      }
-    });
-    assertTrue(collections[0] > 100, "the whole study was built: " + collections[0] + " collections");
+        });
+    assertTrue(
+        collections[0] > 100, "the whole study was built: " + collections[0] + " collections");
     return serializable;
   }
 
   /** Beam's Create expands into a read of a serialized BoundedSource: the source, not data. */
   private static boolean usesJavaSerialization(Coder<?> coder) {
-    if (coder instanceof SerializableCoder<?> s && BoundedSource.class.isAssignableFrom(s.getRecordType())) {
+    if (coder instanceof SerializableCoder<?> s
+        && BoundedSource.class.isAssignableFrom(s.getRecordType())) {
       return false;
     }
     return coder instanceof SerializableCoder
-        || coder.getCoderArguments().stream().anyMatch(StudyPipelineCodersTest::usesJavaSerialization);
+        || coder.getCoderArguments().stream()
+            .anyMatch(StudyPipelineCodersTest::usesJavaSerialization);
   }
 }

@@ -34,7 +34,13 @@ class TwitterV1StudyTest {
   @BeforeAll
   static void runTheFixtureStudyOnEmbeddedFlink() {
     SharedData.require("data/twitter-v1-payloads");
-    run = Dunbar.run("run", "pipelines/twitter-v1-fixtures.yaml", "--output=" + tmp, "--events-format=twitter-v1").published();
+    run =
+        Dunbar.run(
+                "run",
+                "pipelines/twitter-v1-fixtures.yaml",
+                "--output=" + tmp,
+                "--events-format=twitter-v1")
+            .published();
   }
 
   @Test
@@ -42,8 +48,10 @@ class TwitterV1StudyTest {
     assertEquals(run.getFileName().toString(), Dunbar.latest(tmp.resolve("twitter-v1-fixtures")));
     JsonNode rows = manifest().get("rows");
     for (Table table : Table.values()) {
-      assertEquals(List.of(rows.get(table.tableName()).asText()),
-          Duck.rows("select count(*) from " + Duck.table(run, table.tableName())), table.tableName());
+      assertEquals(
+          List.of(rows.get(table.tableName()).asText()),
+          Duck.rows("select count(*) from " + Duck.table(run, table.tableName())),
+          table.tableName());
     }
     // Worked out from the events and snapshots the payloads yield: 57 (account, month) pairs with
     // a snapshot dated at its file's retrieved_at (see accountingBalancesInTweetRecords); 78 with
@@ -66,13 +74,23 @@ class TwitterV1StudyTest {
     JsonNode m = manifest();
     assertEquals("published", m.get("status").asText());
     JsonNode events = m.get("accounting").get("events");
-    assertEquals(List.of(252L, 252L, 0L), List.of(events.get("read").asLong(), events.get("accepted").asLong(), events.get("rejected").asLong()));
+    assertEquals(
+        List.of(252L, 252L, 0L),
+        List.of(
+            events.get("read").asLong(),
+            events.get("accepted").asLong(),
+            events.get("rejected").asLong()));
     // 250 distinct events (178 posts, 28 reshares, 21 replies, 19 mentions, 4 quotes) and 21
     // repeats: jack's tweet 397 is read 16 times (inside the 14 retweets of get_retweets.json, in
     // get_status.json and in get_statuses.1.json), and 6 replies of @notinourselves are in both
     // get_home_timeline.json and get_replies.json.
-    assertEquals(List.of(271L, 250L, 21L, 0L), List.of(events.get("events").asLong(), events.get("unique").asLong(),
-        events.get("duplicates").asLong(), events.get("conflicting_duplicates").asLong()));
+    assertEquals(
+        List.of(271L, 250L, 21L, 0L),
+        List.of(
+            events.get("events").asLong(),
+            events.get("unique").asLong(),
+            events.get("duplicates").asLong(),
+            events.get("conflicting_duplicates").asLong()));
     JsonNode snapshots = m.get("accounting").get("snapshots");
     // One snapshot per record's user object, 252, dated at its file's retrieved_at (the study
     // gives each file one), so a file holds one (account, instant) per account it has a user
@@ -99,10 +117,10 @@ class TwitterV1StudyTest {
     assertEquals(
         List.of("57|57"),
         Duck.rows(
-            "select count(*), count(*) filter (where followers_source = 'snapshot'"
-                + " and coalesce(gained, lost, gained_follow_back, gained_conversation, gained_outreach, gained_engaged,"
-                + " gained_burst, gained_unexplained, gained_churned, lost_churn, lost_other, unexplained_delta) is null)"
-                + " from "
+            "select count(*), count(*) filter (where followers_source = 'snapshot' and"
+                + " coalesce(gained, lost, gained_follow_back, gained_conversation,"
+                + " gained_outreach, gained_engaged, gained_burst, gained_unexplained,"
+                + " gained_churned, lost_churn, lost_other, unexplained_delta) is null) from "
                 + Duck.table(run, "follower_growth")));
     // __jcbl__'s user object says 50 followers in home_timeline (retrieved 2015-12-10) and
     // mentions (2015-12-14), 190 in retweets_of_me (2018-02-06): snapshots in December 2015 and
@@ -123,22 +141,30 @@ class TwitterV1StudyTest {
     // Feb 2018 one original tweet. Nobody in the payloads interacts with it. followers_start is 50
     // in all three months, so band 16-50 (order 2) even in February 2018, whose own snapshot says
     // 190: the band is taken at the period's start.
-    assertEquals(List.of(
-        "2015-11-01|16-50|2|snapshot|50|0|1|1|0|0|6|0|0|0|0|0|0|0|0|0.0|null|null|0|null|0.0",
-        "2015-12-01|16-50|2|snapshot|50|0|2|2|0|0|8|0|0|0|0|0|0|0|0|0.0|null|null|0|null|0.0",
-        "2018-02-01|16-50|2|snapshot|50|1|0|0|0|0|0|0|0|0|0|0|0|0|0|0.0|null|null|0|null|1.0"),
+    assertEquals(
+        List.of(
+            "2015-11-01|16-50|2|snapshot|50|0|1|1|0|0|6|0|0|0|0|0|0|0|0|0.0|null|null|0|null|0.0",
+            "2015-12-01|16-50|2|snapshot|50|0|2|2|0|0|8|0|0|0|0|0|0|0|0|0.0|null|null|0|null|0.0",
+            "2018-02-01|16-50|2|snapshot|50|1|0|0|0|0|0|0|0|0|0|0|0|0|0|0.0|null|null|0|null|1.0"),
         accountRows("account_engagement"));
     // Accounts without a user object in the payloads (only mentioned or replied to) have no count.
-    assertEquals(List.of("none|unknown|15|0", "snapshot|known|63|0"), Duck.rows(
-        "select followers_source, if(audience_band = 'unknown', 'unknown', 'known'), count(*),"
-            + " count(engaged_followers) + count(engagement_rate) from " + Duck.table(run, "account_engagement")
-            + " group by all order by all"));
+    assertEquals(
+        List.of("none|unknown|15|0", "snapshot|known|63|0"),
+        Duck.rows(
+            "select followers_source, if(audience_band = 'unknown', 'unknown', 'known'), count(*),"
+                + " count(engaged_followers) + count(engagement_rate) from "
+                + Duck.table(run, "account_engagement")
+                + " group by all order by all"));
   }
 
   @Test
   void tweetsHaveNoFollowMessageOrLikeLayer() {
-    assertEquals(List.of("follow|0|0", "like|0|0", "message|0|0"), Duck.rows("select layer, edges, events from "
-        + Duck.table(run, "network_layers") + " where layer in ('follow', 'message', 'like') order by layer"));
+    assertEquals(
+        List.of("follow|0|0", "like|0|0", "message|0|0"),
+        Duck.rows(
+            "select layer, edges, events from "
+                + Duck.table(run, "network_layers")
+                + " where layer in ('follow', 'message', 'like') order by layer"));
   }
 
   private static JsonNode manifest() throws IOException {
@@ -147,7 +173,11 @@ class TwitterV1StudyTest {
 
   /** __jcbl__'s rows of a per-period table, without the account and the partition column. */
   private static List<String> accountRows(String table) {
-    return Duck.rows("select * exclude (account, period_month) from " + Duck.table(run, table)
-        + " where account = '" + JCBL + "' order by period_start");
+    return Duck.rows(
+        "select * exclude (account, period_month) from "
+            + Duck.table(run, table)
+            + " where account = '"
+            + JCBL
+            + "' order by period_start");
   }
 }

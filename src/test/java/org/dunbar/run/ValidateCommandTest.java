@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code dunbar validate} reads the inputs through the run's own reading code and prints what a
- * run would count, without a pipeline and without writing anything.
+ * {@code dunbar validate} reads the inputs through the run's own reading code and prints what a run
+ * would count, without a pipeline and without writing anything.
  */
 class ValidateCommandTest {
   @TempDir Path tmp;
@@ -26,22 +26,31 @@ class ValidateCommandTest {
   void writeInputs() throws IOException {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 200; i++) {
-      lines.append("{\"type\":\"reply\",\"actor\":\"a").append(i % 7).append("\",\"target\":\"b\",\"ts\":\"2024-01-01T00:00:00Z\"}\n");
+      lines
+          .append("{\"type\":\"reply\",\"actor\":\"a")
+          .append(i % 7)
+          .append("\",\"target\":\"b\",\"ts\":\"2024-01-01T00:00:00Z\"}\n");
     }
     lines.append("not json\n");
     lines.append("{\"type\":\"follow\",\"actor\":\"a\",\"target\":\"b\",\"ts\":\"yesterday\"}\n");
     Files.createDirectories(tmp.resolve("in"));
     events = tmp.resolve("in/events.jsonl");
     Files.writeString(events, lines, StandardCharsets.UTF_8);
-    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(tmp.resolve("in/more.jsonl.gz")))) {
+    try (OutputStream gz =
+        new GZIPOutputStream(Files.newOutputStream(tmp.resolve("in/more.jsonl.gz")))) {
       gz.write(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 
   @Test
   void fullValidationPrintsTheAccountingARunWouldHave() {
-    Dunbar result = Dunbar.run("validate", "--events=" + tmp.resolve("in/*"), "--max-rejected-fraction=0.05", "--full",
-        "--output=" + tmp.resolve("out"));
+    Dunbar result =
+        Dunbar.run(
+            "validate",
+            "--events=" + tmp.resolve("in/*"),
+            "--max-rejected-fraction=0.05",
+            "--full",
+            "--output=" + tmp.resolve("out"));
     assertEquals(Cli.OK, result.exitCode(), result.out() + result.err());
     String out = result.out();
     assertTrue(out.contains("2 input files, every line read (--full)"), out);
@@ -51,7 +60,14 @@ class ValidateCommandTest {
     assertTrue(out.contains("first unparsable records:\n    " + events + ":201  "), out);
     assertTrue(out.contains("about 404 records and 400 events"), out);
     assertTrue(out.contains("verdict: a run would pass the input checks"), out);
-    assertTrue(out.lines().anyMatch(l -> l.matches(" +events +canonical .*more\\.jsonl\\.gz: 202 records read \\(100\\.0 % of the file\\)")), out);
+    assertTrue(
+        out.lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        " +events +canonical .*more\\.jsonl\\.gz: 202 records read \\(100\\.0 % of"
+                            + " the file\\)")),
+        out);
     assertFalse(Files.exists(tmp.resolve("out")), "validate writes nothing");
   }
 
@@ -70,7 +86,9 @@ class ValidateCommandTest {
   void tooManyRejectedExitsFourAsARunWould() {
     Dunbar result = Dunbar.run("validate", "--events=" + events, "--max-rejected-fraction=0.001");
     assertEquals(RunFailure.BAD_DATA, result.exitCode(), result.out());
-    assertTrue(result.out().contains("verdict: a run would not be published: 2 of 202 records rejected"), result.out());
+    assertTrue(
+        result.out().contains("verdict: a run would not be published: 2 of 202 records rejected"),
+        result.out());
   }
 
   @Test

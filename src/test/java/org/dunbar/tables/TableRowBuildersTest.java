@@ -13,12 +13,13 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each table's row is built in one file named for the table ({@code follower_growth} →
- * {@code FollowerGrowthRow.java}) that names every column it writes, so {@code grep COLUMN
- * src/main} finds the writer of any column.
+ * Each table's row is built in one file named for the table ({@code follower_growth} → {@code
+ * FollowerGrowthRow.java}) that names every column it writes, so {@code grep COLUMN src/main} finds
+ * the writer of any column.
  */
 class TableRowBuildersTest {
   private static final Path MAIN = Path.of("src", "main", "java", "org", "dunbar");
+
   /** Set after the row is built, by small-cell suppression in org.dunbar.privacy. */
   private static final String SUPPRESSED = "suppressed";
 

@@ -1,9 +1,9 @@
 package org.dunbar.formats.bluesky;
 
 /**
- * The at:// URI of one repository record, {@code at://<authority>/<collection>/<rkey>} (AT
- * Protocol "AT URI scheme"). Records name each other by it: a reply's parent, a quoted post, the
- * subject of a like or repost.
+ * The at:// URI of one repository record, {@code at://<authority>/<collection>/<rkey>} (AT Protocol
+ * "AT URI scheme"). Records name each other by it: a reply's parent, a quoted post, the subject of
+ * a like or repost.
  *
  * @param text the URI as written, kept byte for byte: it is the post id other records refer to
  * @param authority the repository's DID, or (rarely, and never in records the app writes) a handle

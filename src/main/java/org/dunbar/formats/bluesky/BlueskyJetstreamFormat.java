@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.dunbar.formats.JsonRecord;
 import org.dunbar.formats.JsonObjectFormat;
+import org.dunbar.formats.JsonRecord;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordRejection;
 import org.dunbar.formats.RecordSink;
@@ -19,8 +19,8 @@ import org.dunbar.records.Event;
  * {"did", "time_us", "kind", "commit": {"operation", "collection", "rkey", "record"}}} (Jetstream
  * README), each line one record.
  *
- * <p>Mapping (SPEC "Real export formats", lexicons app.bsky.graph.follow, app.bsky.feed.post, .like,
- * .repost):
+ * <p>Mapping (SPEC "Real export formats", lexicons app.bsky.graph.follow, app.bsky.feed.post,
+ * .like, .repost):
  *
  * <ul>
  *   <li>follow create → {@code follow} did → {@code record.subject}, {@code post_id} = the follow
@@ -49,12 +49,18 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
   private static final String CREATE = "create";
 
   /** "collection operation" of the commits that are interactions, and what each maps to. */
-  private static final Map<String, String> EVENT_TYPES = Map.of(
-      "app.bsky.graph.follow create", "follow",
-      "app.bsky.graph.follow delete", "unfollow",
-      PostEvents.POST_COLLECTION + " create", "post",
-      "app.bsky.feed.like create", "like",
-      "app.bsky.feed.repost create", "reshare");
+  private static final Map<String, String> EVENT_TYPES =
+      Map.of(
+          "app.bsky.graph.follow create",
+          "follow",
+          "app.bsky.graph.follow delete",
+          "unfollow",
+          PostEvents.POST_COLLECTION + " create",
+          "post",
+          "app.bsky.feed.like create",
+          "like",
+          "app.bsky.feed.repost create",
+          "reshare");
 
   private final EventTime eventTime;
 
@@ -64,7 +70,8 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
   }
 
   @Override
-  protected void map(String source, long line, JsonNode root, RecordSink sink) throws RecordRejection {
+  protected void map(String source, long line, JsonNode root, RecordSink sink)
+      throws RecordRejection {
     String kind = JsonRecord.text(root, "kind");
     if (kind == null) {
       throw new RecordRejection(Reasons.UNSUPPORTED_RECORD, "not a Jetstream event: no kind");
@@ -74,7 +81,8 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
       return;
     }
     if (!kind.equals("commit")) {
-      throw new RecordRejection(Reasons.UNSUPPORTED_RECORD, "kind '" + kind + "' is none of commit, identity, account");
+      throw new RecordRejection(
+          Reasons.UNSUPPORTED_RECORD, "kind '" + kind + "' is none of commit, identity, account");
     }
     String did = JsonRecord.required(root, "did", "did");
     JsonNode commit = root.get("commit");
@@ -88,29 +96,43 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
     }
     JsonNode record = operation.equals(CREATE) ? requiredRecord(commit) : null;
     long ts = ts(root, record);
-    List<Event> events = switch (type) {
-      case "follow" -> {
-        String subject = JsonRecord.required(record, "subject", "commit.record.subject");
-        if (subject.equals(did)) {
-          throw new RecordRejection(Reasons.SELF_FOLLOW, "did and commit.record.subject '" + did + "'");
-        }
-        yield List.of(event(uri, type, did, subject, uri.text(), null, ts, source, line));
-      }
-      // The delete names only the record: its subject comes from the follow's create, if the
-      // input has it, in the pipeline's target resolution.
-      case "unfollow" -> List.of(event(uri, type, did, null, null, uri.text(), ts, source, line));
-      case "post" -> PostEvents.of(did, uri, record, ts, source, line);
-      default -> {
-        AtUri subject = PostEvents.recordUri(record.get("subject"), "commit.record.subject.uri");
-        yield List.of(event(uri, type, did, subject.did(), null, subject.text(), ts, source, line));
-      }
-    };
+    List<Event> events =
+        switch (type) {
+          case "follow" -> {
+            String subject = JsonRecord.required(record, "subject", "commit.record.subject");
+            if (subject.equals(did)) {
+              throw new RecordRejection(
+                  Reasons.SELF_FOLLOW, "did and commit.record.subject '" + did + "'");
+            }
+            yield List.of(event(uri, type, did, subject, uri.text(), null, ts, source, line));
+          }
+          // The delete names only the record: its subject comes from the follow's create, if the
+          // input has it, in the pipeline's target resolution.
+          case "unfollow" ->
+              List.of(event(uri, type, did, null, null, uri.text(), ts, source, line));
+          case "post" -> PostEvents.of(did, uri, record, ts, source, line);
+          default -> {
+            AtUri subject =
+                PostEvents.recordUri(record.get("subject"), "commit.record.subject.uri");
+            yield List.of(
+                event(uri, type, did, subject.did(), null, subject.text(), ts, source, line));
+          }
+        };
     JsonRecord.acceptInBounds(ts, events, bounds, sink);
   }
 
   private static Event event(
-      AtUri uri, String type, String actor, String target, String postId, String parentId, long ts, String source, long line) {
-    return new Event(uri.text() + "#" + type, type, actor, target, postId, parentId, ts, source, line);
+      AtUri uri,
+      String type,
+      String actor,
+      String target,
+      String postId,
+      String parentId,
+      long ts,
+      String source,
+      long line) {
+    return new Event(
+        uri.text() + "#" + type, type, actor, target, postId, parentId, ts, source, line);
   }
 
   private static JsonNode requiredRecord(JsonNode commit) throws RecordRejection {
@@ -132,13 +154,17 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
     if (createdAt != null) {
       OptionalLong ts = Timestamps.parseText(createdAt);
       if (ts.isEmpty()) {
-        throw new RecordRejection(Reasons.BAD_TIMESTAMP, "commit.record.createdAt '" + createdAt + "'");
+        throw new RecordRejection(
+            Reasons.BAD_TIMESTAMP, "commit.record.createdAt '" + createdAt + "'");
       }
       return ts.getAsLong();
     }
     String timeUs = JsonRecord.required(root, "time_us", "time_us");
     // Always microseconds (Jetstream README), so the SPEC's guess of the unit by size is not used.
-    long micros = timeUs.chars().allMatch(c -> c >= '0' && c <= '9') && timeUs.length() <= 18 ? Long.parseLong(timeUs) : -1;
+    long micros =
+        timeUs.chars().allMatch(c -> c >= '0' && c <= '9') && timeUs.length() <= 18
+            ? Long.parseLong(timeUs)
+            : -1;
     if (micros < 0) {
       throw new RecordRejection(Reasons.BAD_TIMESTAMP, "time_us '" + timeUs + "'");
     }

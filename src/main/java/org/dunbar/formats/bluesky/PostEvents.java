@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.dunbar.formats.JsonRecord;
-import org.dunbar.formats.RecordRejection;
 import org.dunbar.formats.Reasons;
+import org.dunbar.formats.RecordRejection;
 import org.dunbar.records.Event;
 
 /**
@@ -53,7 +53,8 @@ final class PostEvents {
       events.add(event(uri, "post", "post", did, null, null, ts, source, line));
     }
     for (String mentioned : mentions(record.get("facets"))) {
-      events.add(event(uri, "mention:" + mentioned, "mention", did, mentioned, null, ts, source, line));
+      events.add(
+          event(uri, "mention:" + mentioned, "mention", did, mentioned, null, ts, source, line));
     }
     return events;
   }
@@ -112,7 +113,16 @@ final class PostEvents {
 
   /** An event of the post {@code uri}: its id is the URI, {@code #} and {@code kind}. */
   private static Event event(
-      AtUri uri, String kind, String type, String actor, String target, String parentId, long ts, String source, long line) {
-    return new Event(uri.text() + "#" + kind, type, actor, target, uri.text(), parentId, ts, source, line);
+      AtUri uri,
+      String kind,
+      String type,
+      String actor,
+      String target,
+      String parentId,
+      long ts,
+      String source,
+      long line) {
+    return new Event(
+        uri.text() + "#" + kind, type, actor, target, uri.text(), parentId, ts, source, line);
   }
 }

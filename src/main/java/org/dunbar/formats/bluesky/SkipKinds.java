@@ -9,18 +9,21 @@ import java.util.Set;
  *
  * <p>{@code identity} and {@code account} events keep their Jetstream kind. A commit is counted as
  * {@code <collection>.<operation>} when its collection is in the {@code app.bsky} or {@code
- * chat.bsky} namespaces (e.g. {@code app.bsky.graph.block.create}, {@code app.bsky.feed.like.delete})
- * and as {@code other_collection.<operation>} otherwise: any application may write records to the
- * network, and one manifest entry per third-party collection would bury the ones that matter. A
- * kind is a tally name ({@link org.dunbar.formats.RecordSink#skipped}): letters are lower-cased and
- * anything but letters, digits, '_' and '.' becomes '_'.
+ * chat.bsky} namespaces (e.g. {@code app.bsky.graph.block.create}, {@code
+ * app.bsky.feed.like.delete}) and as {@code other_collection.<operation>} otherwise: any
+ * application may write records to the network, and one manifest entry per third-party collection
+ * would bury the ones that matter. A kind is a tally name ({@link
+ * org.dunbar.formats.RecordSink#skipped}): letters are lower-cased and anything but letters,
+ * digits, '_' and '.' becomes '_'.
  */
 final class SkipKinds {
   private static final Set<String> NOTICES = Set.of("identity", "account");
 
   private SkipKinds() {}
 
-  /** True for the Jetstream kinds that carry no commit: a handle change, an account status change. */
+  /**
+   * True for the Jetstream kinds that carry no commit: a handle change, an account status change.
+   */
   static boolean isNotice(String kind) {
     return NOTICES.contains(kind);
   }

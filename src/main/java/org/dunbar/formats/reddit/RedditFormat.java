@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.dunbar.formats.JsonRecord;
 import org.dunbar.formats.JsonObjectFormat;
+import org.dunbar.formats.JsonRecord;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordRejection;
 import org.dunbar.formats.RecordSink;
@@ -55,10 +55,12 @@ public final class RedditFormat extends JsonObjectFormat {
   }
 
   @Override
-  protected void map(String source, long line, JsonNode object, RecordSink sink) throws RecordRejection {
+  protected void map(String source, long line, JsonNode object, RecordSink sink)
+      throws RecordRejection {
     boolean comment = object.has("parent_id");
     if (!comment && !object.has("title")) {
-      throw new RecordRejection(Reasons.UNSUPPORTED_RECORD, "neither a comment (parent_id) nor a submission (title)");
+      throw new RecordRejection(
+          Reasons.UNSUPPORTED_RECORD, "neither a comment (parent_id) nor a submission (title)");
     }
     String id = JsonRecord.required(object, "id", "id");
     String author = JsonRecord.required(object, "author", "author");
@@ -68,9 +70,12 @@ public final class RedditFormat extends JsonObjectFormat {
     }
     String parentId = comment ? parent(object) : null;
     long ts = createdUtc(object);
-    Event event = comment
-        ? new Event("reddit:t1_" + id, "reply", author, null, "t1_" + id, parentId, ts, source, line)
-        : new Event("reddit:t3_" + id, "post", author, null, "t3_" + id, null, ts, source, line);
+    Event event =
+        comment
+            ? new Event(
+                "reddit:t1_" + id, "reply", author, null, "t1_" + id, parentId, ts, source, line)
+            : new Event(
+                "reddit:t3_" + id, "post", author, null, "t3_" + id, null, ts, source, line);
     JsonRecord.acceptInBounds(ts, List.of(event), bounds, sink);
   }
 
@@ -78,7 +83,9 @@ public final class RedditFormat extends JsonObjectFormat {
   private static String parent(JsonNode comment) throws RecordRejection {
     String parentId = JsonRecord.required(comment, "parent_id", "parent_id");
     if (!(parentId.startsWith("t1_") || parentId.startsWith("t3_")) || parentId.length() == 3) {
-      throw new RecordRejection(Reasons.MISSING_FIELD, "parent_id '" + parentId + "' names neither a comment (t1_) nor a submission (t3_)");
+      throw new RecordRejection(
+          Reasons.MISSING_FIELD,
+          "parent_id '" + parentId + "' names neither a comment (t1_) nor a submission (t3_)");
     }
     return parentId;
   }

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * One record's text parsed as a JSON tree that remembers where each object and array sits in the
  * text, so a rejected tweet inside an array or page is reported with its own text, byte for byte,
- * not a re-serialisation that would change escapes and number forms, and with the line it starts
- * on when the text spans lines.
+ * not a re-serialisation that would change escapes and number forms, and with the line it starts on
+ * when the text spans lines.
  */
 final class JsonLine {
   private static final JsonFactory FACTORY = new JsonFactory();

@@ -14,7 +14,10 @@ final class Notices {
   /** A response or page without a tweet: an empty timeline, search result or v2 page. */
   static final String EMPTY_PAGE = "empty_page";
 
-  /** An error response: {@code {"errors":[...]}}, or a v2 problem object ({@code title}, {@code type}). */
+  /**
+   * An error response: {@code {"errors":[...]}}, or a v2 problem object ({@code title}, {@code
+   * type}).
+   */
   static final String ERROR = "error";
 
   /**
@@ -23,20 +26,42 @@ final class Notices {
    * disconnect, warning).
    */
   static final Set<String> V1_STREAM =
-      Set.of("delete", "scrub_geo", "limit", "status_withheld", "user_withheld", "disconnect", "warning");
+      Set.of(
+          "delete",
+          "scrub_geo",
+          "limit",
+          "status_withheld",
+          "user_withheld",
+          "disconnect",
+          "warning");
 
   /**
    * v2 compliance events, delivered as {@code {"data":{"<event>":{...}}}} (Twitter's "Compliance
    * Data Objects", Post and User events).
    */
   static final Set<String> V2_COMPLIANCE =
-      Set.of("delete", "tweet_edit", "withheld", "drop", "undrop", "scrub_geo", "user_delete", "user_undelete",
-          "user_withheld", "user_protect", "user_unprotect", "user_suspend", "user_unsuspend",
+      Set.of(
+          "delete",
+          "tweet_edit",
+          "withheld",
+          "drop",
+          "undrop",
+          "scrub_geo",
+          "user_delete",
+          "user_undelete",
+          "user_withheld",
+          "user_protect",
+          "user_unprotect",
+          "user_suspend",
+          "user_unsuspend",
           "user_profile_modification");
 
   private Notices() {}
 
-  /** The notice's kind when the object is exactly {@code {"<kind>": {...}}} with a known kind, else null. */
+  /**
+   * The notice's kind when the object is exactly {@code {"<kind>": {...}}} with a known kind, else
+   * null.
+   */
   static String singleKey(JsonNode node, Set<String> kinds) {
     if (node == null || !node.isObject() || node.size() != 1) {
       return null;

@@ -145,7 +145,10 @@ abstract class TwitterFormat implements LineFormat {
     }
     tweet.mentions().ids().forEach(id -> ids.add(new String[] {"mention id", id}));
     // An unresolved mention's username becomes part of its event id.
-    tweet.mentions().unresolved().forEach(name -> ids.add(new String[] {"mentioned username", name}));
+    tweet
+        .mentions()
+        .unresolved()
+        .forEach(name -> ids.add(new String[] {"mentioned username", name}));
     tweet.users().forEach(user -> ids.add(new String[] {"user id", user.account()}));
     for (String[] id : ids) {
       String invalid = id[1] == null ? null : Unicode.invalid(id[0], id[1]);

@@ -50,7 +50,8 @@ final class TwitterTimes {
       throw new Rejection(Reasons.BAD_TIMESTAMP, field + ": " + value);
     }
     try {
-      return org.dunbar.formats.Timestamps.micros(OffsetDateTime.parse(value.textValue(), format).toInstant());
+      return org.dunbar.formats.Timestamps.micros(
+          OffsetDateTime.parse(value.textValue(), format).toInstant());
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new Rejection(Reasons.BAD_TIMESTAMP, field + ": " + value.textValue());
     }

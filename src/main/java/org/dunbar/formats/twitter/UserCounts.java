@@ -17,7 +17,8 @@ record UserCounts(String account, long followers, Long following, Long posts) {
   /**
    * Reads the counts held in {@code counts} (the v1.1 user object itself, or a v2 user's {@code
    * public_metrics}). A user object without a follower count observed nothing, so it yields none; a
-   * count that is there but not an integer from 0 to {@link CountLimit#MAX} rejects the record as {@code bad_count}.
+   * count that is there but not an integer from 0 to {@link CountLimit#MAX} rejects the record as
+   * {@code bad_count}.
    *
    * @param where the path of {@code counts}, for the rejection detail
    */
@@ -50,7 +51,9 @@ record UserCounts(String account, long followers, Long following, Long posts) {
 
   private static long count(JsonNode counts, String key, String where) throws Rejection {
     JsonNode value = counts.get(key);
-    if (value.isIntegralNumber() && value.canConvertToLong() && CountLimit.plausible(value.longValue())) {
+    if (value.isIntegralNumber()
+        && value.canConvertToLong()
+        && CountLimit.plausible(value.longValue())) {
       return value.longValue();
     }
     throw new Rejection(Reasons.BAD_COUNT, where + "." + key + ": " + value);

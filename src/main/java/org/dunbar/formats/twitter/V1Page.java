@@ -115,6 +115,7 @@ final class V1Page implements TweetPage {
    */
   private static Tweet.Link embedded(JsonNode tweet, String outerId) {
     String parent = Json.text(tweet, "id_str", "id");
-    return new Tweet.Link(Json.text(tweet.get("user"), "id_str", "id"), parent != null ? parent : outerId);
+    return new Tweet.Link(
+        Json.text(tweet.get("user"), "id_str", "id"), parent != null ? parent : outerId);
   }
 }

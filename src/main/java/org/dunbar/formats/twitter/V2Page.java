@@ -109,8 +109,12 @@ final class V2Page implements TweetPage {
     if (Notices.error(node) != null) {
       return Notices.ERROR;
     }
-    // A page without `data` whose meta says it found nothing: twarc2 writes these for empty searches.
-    boolean emptyResult = node.isObject() && !node.has("id") && node.path("meta").path("result_count").asLong(-1) == 0;
+    // A page without `data` whose meta says it found nothing: twarc2 writes these for empty
+    // searches.
+    boolean emptyResult =
+        node.isObject()
+            && !node.has("id")
+            && node.path("meta").path("result_count").asLong(-1) == 0;
     return emptyResult ? Notices.EMPTY_PAGE : null;
   }
 
@@ -168,8 +172,8 @@ final class V2Page implements TweetPage {
 
   /**
    * The author of a referenced tweet, from the tweet in the line; null when the line lacks it (the
-   * API leaves deleted, protected and withheld tweets out of includes.tweets). v2 names only the
-   * id of a referenced tweet, so the pipeline then resolves the author from a copy of that tweet
+   * API leaves deleted, protected and withheld tweets out of includes.tweets). v2 names only the id
+   * of a referenced tweet, so the pipeline then resolves the author from a copy of that tweet
    * elsewhere in the input (SPEC "Targets resolved from the parent post").
    */
   private String authorOf(String tweetId) {

@@ -61,13 +61,19 @@ class TweetRecordChecksTest {
   void anIdThatIsNotValidUnicodeIsUnparsableNeverReplaced() {
     // "\\uD83D" alone is half an emoji: Java keeps it, UTF-8 cannot, so "1\uD83D" and "1\uD83E"
     // would both be written "1?".
-    assertEquals(rejected("unparsable", "tweet id: not valid Unicode (a lone surrogate \\uD83D at character 2)"),
+    assertEquals(
+        rejected(
+            "unparsable", "tweet id: not valid Unicode (a lone surrogate \\uD83D at character 2)"),
         onlyRejection(V1, "{\"id_str\":\"1\\uD83D\"," + CREATED + "," + USER + "}"));
     String mention = "\"entities\":{\"user_mentions\":[{\"id_str\":\"\\uDC00x\"}]}";
-    assertEquals(rejected("unparsable", "mention id: not valid Unicode (a lone surrogate \\uDC00 at character 1)"),
+    assertEquals(
+        rejected(
+            "unparsable",
+            "mention id: not valid Unicode (a lone surrogate \\uDC00 at character 1)"),
         onlyRejection(V1, "{\"id_str\":\"1\"," + CREATED + "," + USER + "," + mention + "}"));
     // Text that is never stored is not checked: a tweet cut inside an emoji is still read.
-    CollectingSink sink = parse(V1, "{\"id_str\":\"1\",\"text\":\"cut \\uD83D\"," + CREATED + "," + USER + "}");
+    CollectingSink sink =
+        parse(V1, "{\"id_str\":\"1\",\"text\":\"cut \\uD83D\"," + CREATED + "," + USER + "}");
     assertEquals(1, sink.accepted);
   }
 
@@ -77,7 +83,8 @@ class TweetRecordChecksTest {
       for (LineFormat format : List.of(V1, V2)) {
         String detail = onlyRejection(format, line).detail();
         assertTrue(detail.startsWith("invalid JSON"), detail);
-        for (String hint : List.of("Source", "REDACTED", "Feature", "`", "code ", "was expecting")) {
+        for (String hint :
+            List.of("Source", "REDACTED", "Feature", "`", "code ", "was expecting")) {
           assertFalse(detail.contains(hint), hint + " in " + detail);
         }
       }
@@ -96,12 +103,33 @@ class TweetRecordChecksTest {
 
   @Test
   void everyDocumentedStreamNoticeIsSkippedByItsKind() {
-    for (String kind : List.of("delete", "scrub_geo", "limit", "status_withheld", "user_withheld", "disconnect", "warning")) {
+    for (String kind :
+        List.of(
+            "delete",
+            "scrub_geo",
+            "limit",
+            "status_withheld",
+            "user_withheld",
+            "disconnect",
+            "warning")) {
       assertEquals(List.of(kind), onlySkip(V1, "{\"" + kind + "\":{\"x\":1}}"), kind);
     }
-    for (String kind : List.of("delete", "withheld", "drop", "undrop", "scrub_geo", "tweet_edit", "user_delete",
-        "user_undelete", "user_withheld", "user_protect", "user_unprotect", "user_suspend", "user_unsuspend",
-        "user_profile_modification")) {
+    for (String kind :
+        List.of(
+            "delete",
+            "withheld",
+            "drop",
+            "undrop",
+            "scrub_geo",
+            "tweet_edit",
+            "user_delete",
+            "user_undelete",
+            "user_withheld",
+            "user_protect",
+            "user_unprotect",
+            "user_suspend",
+            "user_unsuspend",
+            "user_profile_modification")) {
       assertEquals(List.of(kind), onlySkip(V2, "{\"data\":{\"" + kind + "\":{\"x\":1}}}"), kind);
     }
   }
@@ -110,30 +138,43 @@ class TweetRecordChecksTest {
   void errorResponsesAreSkippedAsErrors() {
     String v1 = "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}";
     assertEquals(List.of("error"), onlySkip(V1, v1));
-    String lookup = "{\"errors\":[{\"value\":\"9\",\"title\":\"Not Found Error\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}";
+    String lookup =
+        "{\"errors\":[{\"value\":\"9\",\"title\":\"Not Found"
+            + " Error\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}";
     assertEquals(List.of("error"), onlySkip(V2, lookup));
-    String problem = "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}";
+    String problem =
+        "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many"
+            + " Requests\",\"type\":\"about:blank\",\"status\":429}";
     assertEquals(List.of("error"), onlySkip(V2, problem));
   }
 
   @Test
   void onlyTheDocumentedShapesAreNotices() {
     // A notice is one key; with another key beside it, or an unknown key, it is no known object.
-    assertEquals(rejected("unsupported_record", "not a tweet: no id_str"),
+    assertEquals(
+        rejected("unsupported_record", "not a tweet: no id_str"),
         onlyRejection(V1, "{\"delete\":{\"status\":{}},\"extra\":1}"));
-    assertEquals(rejected("unsupported_record", "not a tweet: no id_str"), onlyRejection(V1, "{\"deleted\":{}}"));
+    assertEquals(
+        rejected("unsupported_record", "not a tweet: no id_str"),
+        onlyRejection(V1, "{\"deleted\":{}}"));
     // The notice's value is an object, as the API sends it.
-    assertEquals(rejected("unsupported_record", "not a tweet: no id_str"), onlyRejection(V1, "{\"limit\":42}"));
+    assertEquals(
+        rejected("unsupported_record", "not a tweet: no id_str"),
+        onlyRejection(V1, "{\"limit\":42}"));
     // A v1.1 stream notice is no v2 compliance event, and a tweet with errors beside it is a tweet.
-    assertEquals(rejected("unsupported_record", "not a tweet: no id"), onlyRejection(V2, "{\"data\":{\"limit\":{}}}"));
-    assertEquals(rejected("missing_field", "id_str"),
+    assertEquals(
+        rejected("unsupported_record", "not a tweet: no id"),
+        onlyRejection(V2, "{\"data\":{\"limit\":{}}}"));
+    assertEquals(
+        rejected("missing_field", "id_str"),
         onlyRejection(V1, "{\"id_str\":\"\",\"errors\":[]," + CREATED + "," + USER + "}"));
   }
 
   @Test
   void eachElementOfAnArrayIsARecordReportedWithItsOwnText() {
     CollectingSink sink =
-        parse(V1, "[1, {\"screen_name\":\"nobody\"}, {\"delete\":{\"status\":{\"id_str\":\"9\"}}} ]");
+        parse(
+            V1, "[1, {\"screen_name\":\"nobody\"}, {\"delete\":{\"status\":{\"id_str\":\"9\"}}} ]");
 
     assertEquals(
         List.of(
@@ -184,34 +225,68 @@ class TweetRecordChecksTest {
   private static List<String> acceptedEvents(LineFormat format, String line) {
     CollectingSink sink = parse(format, line);
     assertEquals(List.of(), sink.rejected, () -> "rejections of " + line);
-    return sink.events.stream().map(e -> e.getType() + " " + e.getTarget() + " " + e.getParentId()).toList();
+    return sink.events.stream()
+        .map(e -> e.getType() + " " + e.getTarget() + " " + e.getParentId())
+        .toList();
   }
 
   @Test
   void v1ReferencesOnlyNamedLeaveTheirTargetOpen() {
     // A reply naming only the replied-to tweet: its author is resolved from that tweet.
-    assertEquals(List.of("reply null 8"), acceptedEvents(V1,
-        "{\"id_str\":\"10\",\"in_reply_to_status_id_str\":\"8\"," + CREATED + "," + USER + "}"));
+    assertEquals(
+        List.of("reply null 8"),
+        acceptedEvents(
+            V1,
+            "{\"id_str\":\"10\",\"in_reply_to_status_id_str\":\"8\","
+                + CREATED
+                + ","
+                + USER
+                + "}"));
     // A quote of a deleted or protected tweet: quoted_status_id_str without quoted_status.
-    assertEquals(List.of("quote null 8"), acceptedEvents(V1,
-        "{\"id_str\":\"10\",\"is_quote_status\":true,\"quoted_status_id_str\":\"8\"," + CREATED + "," + USER + "}"));
+    assertEquals(
+        List.of("quote null 8"),
+        acceptedEvents(
+            V1,
+            "{\"id_str\":\"10\",\"is_quote_status\":true,\"quoted_status_id_str\":\"8\","
+                + CREATED
+                + ","
+                + USER
+                + "}"));
     // is_quote_status alone names no tweet at all: the quote can never resolve.
-    assertEquals(List.of("quote null null"), acceptedEvents(V1,
-        "{\"id_str\":\"10\",\"is_quote_status\":true," + CREATED + "," + USER + "}"));
+    assertEquals(
+        List.of("quote null null"),
+        acceptedEvents(
+            V1, "{\"id_str\":\"10\",\"is_quote_status\":true," + CREATED + "," + USER + "}"));
     // A mention by screen name only: no user id, so no target, and the tweet's post stays.
-    assertEquals(List.of("post null null", "mention null null"), acceptedEvents(V1,
-        "{\"id_str\":\"10\",\"entities\":{\"user_mentions\":[{\"screen_name\":\"Someone\"},{\"screen_name\":\"someone\"}]},"
-            + CREATED + "," + USER + "}"));
+    assertEquals(
+        List.of("post null null", "mention null null"),
+        acceptedEvents(
+            V1,
+            "{\"id_str\":\"10\",\"entities\":{\"user_mentions\":[{\"screen_name\":\"Someone\"},{\"screen_name\":\"someone\"}]},"
+                + CREATED
+                + ","
+                + USER
+                + "}"));
     // The embedded original is a record too, and no tweet without its user; the retweet keeps its
     // reshare of tweet 8, whose author is left to a copy of tweet 8 elsewhere.
     String original = "{\"id_str\":\"8\"}";
     String retweet =
         "{\"id_str\":\"10\",\"retweeted_status\":" + original + "," + CREATED + "," + USER + "}";
     CollectingSink sink = parse(V1, retweet);
-    assertEquals(List.of(new CollectingSink.Rejected("unsupported_record", "not a tweet: no user", original)), sink.rejected);
+    assertEquals(
+        List.of(
+            new CollectingSink.Rejected("unsupported_record", "not a tweet: no user", original)),
+        sink.rejected);
     assertEquals(1, sink.accepted);
-    assertEquals("tweet:10:reshare reshare null 8", sink.events.get(0).getEventId() + " " + sink.events.get(0).getType()
-        + " " + sink.events.get(0).getTarget() + " " + sink.events.get(0).getParentId());
+    assertEquals(
+        "tweet:10:reshare reshare null 8",
+        sink.events.get(0).getEventId()
+            + " "
+            + sink.events.get(0).getType()
+            + " "
+            + sink.events.get(0).getTarget()
+            + " "
+            + sink.events.get(0).getParentId());
   }
 
   @Test
@@ -252,20 +327,29 @@ class TweetRecordChecksTest {
   void anOpenMentionsUsernameMustBeValidUnicode() {
     // It becomes part of the mention's event id, which must have a UTF-8 form.
     String base = "\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04T17:00:00.000Z\"";
-    assertEquals("unparsable", onlyRejection(V2,
-        "{" + base + ",\"entities\":{\"mentions\":[{\"username\":\"x\\ud800\"}]}}").reason());
+    assertEquals(
+        "unparsable",
+        onlyRejection(
+                V2, "{" + base + ",\"entities\":{\"mentions\":[{\"username\":\"x\\ud800\"}]}}")
+            .reason());
   }
 
   @Test
   void v2ReferencesAbsentFromTheLineLeaveTheirTargetOpen() {
     String base = "\"id\":\"10\",\"author_id\":\"1\",\"created_at\":\"2021-10-04T17:00:00.000Z\"";
     // Tweet 8 is not in the line: whose it is comes from a copy of it elsewhere in the input.
-    assertEquals(List.of("quote null 8"), acceptedEvents(V2,
-        "{" + base + ",\"referenced_tweets\":[{\"type\":\"quoted\",\"id\":\"8\"}]}"));
-    assertEquals(List.of("reshare null 8"), acceptedEvents(V2,
-        "{" + base + ",\"referenced_tweets\":[{\"type\":\"retweeted\",\"id\":\"8\"}]}"));
-    assertEquals(List.of("reply null 8"), acceptedEvents(V2,
-        "{" + base + ",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"8\"}]}"));
+    assertEquals(
+        List.of("quote null 8"),
+        acceptedEvents(
+            V2, "{" + base + ",\"referenced_tweets\":[{\"type\":\"quoted\",\"id\":\"8\"}]}"));
+    assertEquals(
+        List.of("reshare null 8"),
+        acceptedEvents(
+            V2, "{" + base + ",\"referenced_tweets\":[{\"type\":\"retweeted\",\"id\":\"8\"}]}"));
+    assertEquals(
+        List.of("reply null 8"),
+        acceptedEvents(
+            V2, "{" + base + ",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"8\"}]}"));
     // A reference without an id is a broken tweet, not a missing one.
     assertEquals(
         rejected("missing_field", "referenced_tweets.id"),

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * "@twittereng" (by username only, resolved case-insensitively through includes.users); @TwitterAPI
  * replies (T2); @Twitter quotes T1 (T3); @TwitterEng retweets @Twitter's T5, which sits in
  * includes.tweets and mentions @TwitterDev by username; T6 mentions an account absent from
- * includes.users: it keeps its post, its author's snapshot and an open mention. Line 2 is the documentation's own reply example, without twarc's stamp. Lines 3
- * and 4 are flattened tweets (T5 alone; T4 with T5 expanded inline); then a delete notice, an error
- * response and an empty page.
+ * includes.users: it keeps its post, its author's snapshot and an open mention. Line 2 is the
+ * documentation's own reply example, without twarc's stamp. Lines 3 and 4 are flattened tweets (T5
+ * alone; T4 with T5 expanded inline); then a delete notice, an error response and an empty page.
  */
 class TwitterV2FormatTest {
   private static final String SRC = "collection.jsonl";
@@ -126,7 +126,8 @@ class TwitterV2FormatTest {
     // The tweet is accepted with its post and its author's counts (SPEC "A record is never
     // rejected for what it only references").
     assertEquals(List.of(), sink.rejected);
-    assertEquals(List.of("post", "mention"), sink.eventsOfTweet(T6).stream().map(Event::getType).toList());
+    assertEquals(
+        List.of("post", "mention"), sink.eventsOfTweet(T6).stream().map(Event::getType).toList());
     assertEquals(null, sink.eventsOfTweet(T6).get(1).getTarget());
     assertEquals(api(RETRIEVED), sink.snapshots.get(sink.snapshots.size() - 1));
   }
