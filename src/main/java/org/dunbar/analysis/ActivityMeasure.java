@@ -1,6 +1,7 @@
 package org.dunbar.analysis;
 
 import org.apache.beam.sdk.transforms.Combine;
+import org.dunbar.model.InteractionType;
 
 /** The per-(account, period) counts behind the {@code account_engagement} table. */
 public enum ActivityMeasure {

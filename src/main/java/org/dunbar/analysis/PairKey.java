@@ -1,10 +1,10 @@
 package org.dunbar.analysis;
 
 import java.util.Objects;
-import org.dunbar.canonical.Utf8Order;
 import org.dunbar.coders.CompactCoder;
 import org.dunbar.coders.CompactReader;
 import org.dunbar.coders.CompactWriter;
+import org.dunbar.model.Utf8Order;
 
 /**
  * The key that groups events for the replay: an unordered pair of accounts (smaller first, in UTF-8

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import org.dunbar.canonical.Utf8Order;
+import org.dunbar.model.InteractionType;
+import org.dunbar.model.Utf8Order;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowFact;
 

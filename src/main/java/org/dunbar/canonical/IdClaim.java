@@ -4,7 +4,7 @@ import java.util.Comparator;
 import org.dunbar.coders.CompactCoder;
 import org.dunbar.coders.CompactReader;
 import org.dunbar.coders.CompactWriter;
-import org.dunbar.formats.EventIds;
+import org.dunbar.model.Utf8Order;
 import org.dunbar.records.Event;
 
 /**

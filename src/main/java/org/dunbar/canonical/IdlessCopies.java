@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dunbar.formats.EventIds;
 import org.dunbar.records.Event;
 
 /**

@@ -32,7 +32,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.coders.SideOutputs;
-import org.dunbar.formats.Decompression;
 import org.dunbar.formats.FormatOptions;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.LineFormat;

@@ -30,6 +30,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.coders.SideOutputs;
+import org.dunbar.model.Utf8Order;
 import org.dunbar.records.Event;
 import org.dunbar.records.PostClaim;
 

@@ -1,6 +1,6 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * Something an account will do at a given moment. A target of -1 is chosen when the action happens,

@@ -1,16 +1,16 @@
 package org.dunbar.generate;
 
-import static org.dunbar.analysis.InteractionType.FOLLOW;
-import static org.dunbar.analysis.InteractionType.LIKE;
-import static org.dunbar.analysis.InteractionType.MENTION;
-import static org.dunbar.analysis.InteractionType.MESSAGE;
-import static org.dunbar.analysis.InteractionType.POST;
-import static org.dunbar.analysis.InteractionType.QUOTE;
-import static org.dunbar.analysis.InteractionType.REPLY;
-import static org.dunbar.analysis.InteractionType.RESHARE;
-import static org.dunbar.analysis.InteractionType.UNFOLLOW;
+import static org.dunbar.model.InteractionType.FOLLOW;
+import static org.dunbar.model.InteractionType.LIKE;
+import static org.dunbar.model.InteractionType.MENTION;
+import static org.dunbar.model.InteractionType.MESSAGE;
+import static org.dunbar.model.InteractionType.POST;
+import static org.dunbar.model.InteractionType.QUOTE;
+import static org.dunbar.model.InteractionType.REPLY;
+import static org.dunbar.model.InteractionType.RESHARE;
+import static org.dunbar.model.InteractionType.UNFOLLOW;
 
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * Each account's own initiative on one day: how many posts, likes, replies, follows… it starts.

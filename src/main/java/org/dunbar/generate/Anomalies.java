@@ -3,7 +3,7 @@ package org.dunbar.generate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * When to plant the dump's imperfections: duplicates and malformed lines, spread over the days. A

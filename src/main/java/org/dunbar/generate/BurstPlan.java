@@ -1,6 +1,6 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * One account's burst day: a few hundred strangers follow it within hours, as after a

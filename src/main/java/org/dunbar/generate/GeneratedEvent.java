@@ -1,6 +1,6 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * One event as simulated, before it is written as a line.

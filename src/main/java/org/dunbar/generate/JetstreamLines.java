@@ -3,7 +3,7 @@ package org.dunbar.generate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * Writes simulated events as Bluesky Jetstream commit events (Jetstream README; lexicons

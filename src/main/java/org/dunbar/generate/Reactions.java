@@ -3,7 +3,7 @@ package org.dunbar.generate;
 import static org.dunbar.generate.DayClock.DAY;
 import static org.dunbar.generate.DayClock.HOUR;
 
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * What an event makes others do later: answers, follow-backs, follows after a conversation, after

@@ -3,7 +3,7 @@ package org.dunbar.generate;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.function.IntSupplier;
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * Runs the dump day by day: snapshots at midnight, then every action of the day in time order, each

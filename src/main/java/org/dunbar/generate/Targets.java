@@ -1,6 +1,6 @@
 package org.dunbar.generate;
 
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /** Chooses whom a spontaneous action is aimed at, against the state of the moment it happens. */
 final class Targets {

@@ -1,7 +1,7 @@
 package org.dunbar.generate;
 
 import java.util.PriorityQueue;
-import org.dunbar.analysis.InteractionType;
+import org.dunbar.model.InteractionType;
 
 /**
  * Actions waiting to happen, in time order. Only the current day and pending reactions are held, so

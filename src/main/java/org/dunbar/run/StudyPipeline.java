@@ -19,7 +19,7 @@ import org.dunbar.analysis.InteractionEdges;
 import org.dunbar.analysis.NetworkLayers;
 import org.dunbar.analysis.ReplayPairs;
 import org.dunbar.canonical.BaselineEdges;
-import org.dunbar.canonical.LatestSnapshots;
+import org.dunbar.canonical.DeduplicateSnapshots;
 import org.dunbar.canonical.ReadInputs;
 import org.dunbar.canonical.UniqueEvents;
 import org.dunbar.privacy.ReleaseRows;
@@ -50,7 +50,7 @@ public final class StudyPipeline {
     PCollectionTuple events =
         read.get(ReadInputs.EVENTS).apply("Unique events", new UniqueEvents());
     PCollection<Snapshot> snapshots =
-        read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new LatestSnapshots());
+        read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new DeduplicateSnapshots());
     PCollection<KV<String, String>> baseline =
         read.get(ReadInputs.EDGES).apply("Baseline edges", new BaselineEdges());
     CountDropWarnings.write(read.get(ReadInputs.SNAPSHOTS), files, runDir);

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.dunbar.formats.Decompression;
+import org.dunbar.canonical.Decompression;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.LineFormat;
 import org.dunbar.formats.NumberedLine;

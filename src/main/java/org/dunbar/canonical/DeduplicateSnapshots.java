@@ -13,10 +13,11 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.model.Utf8Order;
 import org.dunbar.records.Snapshot;
 
 /** Keeps one snapshot per account and instant: the last in (source, line) order (SPEC). */
-public final class LatestSnapshots
+public final class DeduplicateSnapshots
     extends PTransform<PCollection<Snapshot>, PCollection<Snapshot>> {
   @Override
   public PCollection<Snapshot> expand(PCollection<Snapshot> snapshots) {

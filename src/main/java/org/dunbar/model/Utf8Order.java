@@ -1,4 +1,4 @@
-package org.dunbar.canonical;
+package org.dunbar.model;
 
 import java.util.Comparator;
 

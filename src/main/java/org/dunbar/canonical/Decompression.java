@@ -1,4 +1,4 @@
-package org.dunbar.formats;
+package org.dunbar.canonical;
 
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;

@@ -1,4 +1,4 @@
-package org.dunbar.formats;
+package org.dunbar.canonical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

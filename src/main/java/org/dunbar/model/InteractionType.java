@@ -1,4 +1,4 @@
-package org.dunbar.analysis;
+package org.dunbar.model;
 
 import java.util.Arrays;
 import java.util.List;

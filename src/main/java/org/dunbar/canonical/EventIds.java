@@ -1,4 +1,4 @@
-package org.dunbar.formats;
+package org.dunbar.canonical;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
