@@ -159,15 +159,7 @@ public final class StudyRun {
     removeScratch(runDir, true);
     // A file not read to its end comes first: the other numbers are of a partial input.
     List<String> problems = new ArrayList<>();
-    faults.forEach(
-        f ->
-            problems.add(
-                String.format(
-                    Locale.ROOT,
-                    "%s cannot be read to its end: %s, after line %,d",
-                    f.getPath(),
-                    f.getReason(),
-                    f.getLinesRead())));
+    faults.forEach(f -> problems.add(describe(f)));
     problems.addAll(accounting.imbalances());
     accounting
         .rejectionProblem(study.maxRejectedFraction())
@@ -317,6 +309,16 @@ public final class StudyRun {
    * The input files that could not be read to their end, in path order; none when the folder is
    * absent.
    */
+  /** A file that could not be read to its end, as a run's (and a dry run's) problem line. */
+  static String describe(ReadFault fault) {
+    return String.format(
+        Locale.ROOT,
+        "%s cannot be read to its end: %s, after line %,d",
+        fault.getPath(),
+        fault.getReason(),
+        fault.getLinesRead());
+  }
+
   private static List<ReadFault> readFaults(Path runDir) throws IOException {
     Path dir = runDir.resolve(ReadInputs.FAULTS_DIR);
     List<ReadFault> faults = new ArrayList<>();

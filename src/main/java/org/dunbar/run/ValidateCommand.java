@@ -170,15 +170,7 @@ final class ValidateCommand {
   private static int verdict(
       PrintStream out, Study study, Accounting accounting, List<ReadFault> faults) {
     List<String> problems = new ArrayList<>();
-    faults.forEach(
-        f ->
-            problems.add(
-                String.format(
-                    Locale.ROOT,
-                    "%s cannot be read to its end: %s, after line %,d",
-                    f.getPath(),
-                    f.getReason(),
-                    f.getLinesRead())));
+    faults.forEach(f -> problems.add(StudyRun.describe(f)));
     accounting.rejectionProblem(study.maxRejectedFraction()).ifPresent(problems::add);
     if (problems.isEmpty()) {
       out.printf(

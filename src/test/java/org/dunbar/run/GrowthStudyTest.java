@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.dunbar.generate.GenerateCommand;
 import org.dunbar.generate.GeneratorSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,22 +28,9 @@ class GrowthStudyTest {
   @BeforeAll
   static void generateAndRunTheSampleStudy() throws IOException {
     dump = tmp.resolve("sample");
-    summary =
-        GenerateCommand.parse(
-                new String[] {
-                  "--out", dump.toString(), "--accounts", "300", "--days", "120", "--seed", "3"
-                })
-            .run();
-    run =
-        Dunbar.run(
-                "run",
-                "pipelines/sample.yaml",
-                "--runner=flink",
-                "--output=" + tmp.resolve("out"),
-                "--events=" + dump.resolve("events/*.jsonl.gz"),
-                "--snapshots=" + dump.resolve("snapshots/*.csv"),
-                "--baseline=" + dump.resolve("baseline/*.txt"))
-            .published();
+    SampleStudyRun sample = SampleStudyRun.in(tmp);
+    summary = sample.summary();
+    run = sample.run();
     growth = Duck.table(run, "follower_growth");
   }
 

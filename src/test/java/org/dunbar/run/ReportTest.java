@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dunbar.generate.GenerateCommand;
 import org.dunbar.tables.WriteTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,22 +40,7 @@ class ReportTest {
 
   @BeforeAll
   static void runTheSampleStudyAndItsReport() throws IOException {
-    Path dump = tmp.resolve("sample");
-    GenerateCommand.parse(
-            new String[] {
-              "--out", dump.toString(), "--accounts", "300", "--days", "120", "--seed", "3"
-            })
-        .run();
-    run =
-        Dunbar.run(
-                "run",
-                "pipelines/sample.yaml",
-                "--runner=flink",
-                "--output=" + tmp.resolve("out"),
-                "--events=" + dump.resolve("events/*.jsonl.gz"),
-                "--snapshots=" + dump.resolve("snapshots/*.csv"),
-                "--baseline=" + dump.resolve("baseline/*.txt"))
-            .published();
+    run = SampleStudyRun.in(tmp).run();
     page = report("--output", tmp.resolve("out").toString(), "--name", "sample");
   }
 
