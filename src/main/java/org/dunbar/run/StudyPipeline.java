@@ -50,7 +50,7 @@ public final class StudyPipeline {
     PCollectionTuple events =
         read.get(ReadInputs.EVENTS).apply("Unique events", new UniqueEvents());
     PCollection<Snapshot> snapshots =
-        read.get(ReadInputs.SNAPSHOTS).apply("Latest snapshots", new DeduplicateSnapshots());
+        read.get(ReadInputs.SNAPSHOTS).apply("Deduplicate snapshots", new DeduplicateSnapshots());
     PCollection<KV<String, String>> baseline =
         read.get(ReadInputs.EDGES).apply("Baseline edges", new BaselineEdges());
     CountDropWarnings.write(read.get(ReadInputs.SNAPSHOTS), files, runDir);
