@@ -106,16 +106,22 @@ public final class Cli {
       out.print(HELP);
       return args.isEmpty() ? BAD_STUDY : OK;
     }
-    if (args.get(0).equals("--version")) {
-      out.println(Version.line());
-      return OK;
-    }
     LogFormat.Taken taken;
     try {
       taken = LogFormat.take(args);
     } catch (StudyException e) {
       err.println("dunbar: " + e.getMessage());
       return BAD_STUDY;
+    }
+    // Global options (--log-format, --debug) may come before the command or after it.
+    List<String> commandFirst = taken.args().stream().filter(a -> !a.equals(DEBUG)).toList();
+    if (commandFirst.isEmpty()) {
+      out.print(HELP);
+      return BAD_STUDY;
+    }
+    if (commandFirst.get(0).equals("--version")) {
+      out.println(Version.line());
+      return OK;
     }
     StderrLog log = new StderrLog(err, taken.format(), terminalWidth);
     if (taken.format() == LogFormat.TEXT) {
@@ -135,10 +141,10 @@ public final class Cli {
   private static int command(List<String> args, PrintStream out, StderrLog log) {
     // --debug anywhere adds the stack trace of a failure to its one line on stderr.
     boolean debug = args.contains(DEBUG);
-    List<String> rest =
-        args.subList(1, args.size()).stream().filter(a -> !a.equals(DEBUG)).toList();
+    List<String> all = args.stream().filter(a -> !a.equals(DEBUG)).toList();
+    List<String> rest = all.subList(1, all.size());
     try {
-      switch (args.get(0)) {
+      switch (all.get(0)) {
         case "run" -> {
           RunId.Taken given = RunId.take(rest);
           Path published =
@@ -160,17 +166,17 @@ public final class Cli {
         }
         case "runs", "gc" -> {
           return command(
-              args.get(0),
+              all.get(0),
               log,
               () ->
-                  args.get(0).equals("runs")
+                  all.get(0).equals("runs")
                       ? RunsCommand.run(rest, out, log)
-                      : GcCommand.run(rest, out));
+                      : GcCommand.run(rest, out, log));
         }
         default -> {
           log.error(
               "unknown command '"
-                  + args.get(0)
+                  + all.get(0)
                   + "'; commands are run, validate, generate, runs, gc, export-graph, report (see"
                   + " dunbar --help)",
               null);

@@ -21,15 +21,25 @@ final class GcCommand {
 
   /**
    * Removes (or with {@code --dry-run} only lists) the old runs, one line each; returns the exit
-   * code.
+   * code (2 when the named study has no runs).
    */
-  static int run(List<String> args, PrintStream out) throws IOException {
+  static int run(List<String> args, PrintStream out, StderrLog log) throws IOException {
     List<String> allowed = new ArrayList<>(RunsCommand.FLAGS);
     allowed.add("keep");
     Flags flags = Flags.parse(args.toArray(new String[0]), allowed, List.of("dry-run"), 0);
     int keep = keep(flags.get("keep"));
     boolean dryRun = flags.has("dry-run");
-    for (Path study : RunsCommand.studies(flags)) {
+    List<Path> studies = RunsCommand.studies(flags);
+    boolean none = true;
+    for (Path study : studies) {
+      none &= RunFolder.list(study).isEmpty();
+    }
+    if (flags.has("name") && none) {
+      // A mistyped study name must not pass for a study with nothing to remove.
+      log.command("gc").info("no runs under " + RunsCommand.folder(flags));
+      return Cli.BAD_STUDY;
+    }
+    for (Path study : studies) {
       for (RunFolder run : removable(RunFolder.list(study), keep)) {
         if (!dryRun) {
           delete(run.dir());

@@ -18,6 +18,11 @@ final class RunsCommand {
 
   private RunsCommand() {}
 
+  /** The folder the flags point at: the output root, or one study's folder under it. */
+  static Path folder(Flags flags) {
+    return Path.of(flags.get("output", "out")).resolve(flags.get("name", "")).toAbsolutePath();
+  }
+
   /** Prints the listing; returns the exit code (0, or 2 when the named study has no runs). */
   static int run(List<String> args, PrintStream out, StderrLog log) throws IOException {
     Flags flags = Flags.parse(args.toArray(new String[0]), FLAGS, List.of(), 0);
@@ -26,12 +31,7 @@ final class RunsCommand {
       runs.addAll(RunFolder.list(study));
     }
     if (runs.isEmpty()) {
-      log.command("runs")
-          .info(
-              "no runs under "
-                  + Path.of(flags.get("output", "out"))
-                      .resolve(flags.get("name", ""))
-                      .toAbsolutePath());
+      log.command("runs").info("no runs under " + folder(flags));
       return flags.has("name") ? Cli.BAD_STUDY : Cli.OK;
     }
     out.printf(

@@ -85,4 +85,14 @@ class RunIdTest {
             .matches("dunbar \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{40}(-dirty)?\\)\\n"),
         result.out());
   }
+
+  @Test
+  void globalOptionsMayComeBeforeTheCommand() {
+    Dunbar version = Dunbar.run("--log-format=json", "--version");
+    assertEquals(Cli.OK, version.exitCode(), version.err());
+    assertTrue(version.out().startsWith("dunbar "), version.out());
+    Dunbar runs = Dunbar.run("--debug", "runs", "--output", "/nonexistent/dunbar-out");
+    assertEquals(Cli.OK, runs.exitCode(), runs.err());
+    assertTrue(runs.err().startsWith("dunbar runs: no runs under "), runs.err());
+  }
 }

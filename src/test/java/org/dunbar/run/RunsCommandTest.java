@@ -137,9 +137,13 @@ class RunsCommandTest {
   }
 
   @Test
-  void runsOfAStudyWithoutRunsExitsTwo() {
+  void runsOrGcOfAStudyWithoutRunsExitsTwo() {
     Dunbar result = Dunbar.run("runs", "--output", out.toString(), "--name", "nothing");
     assertEquals(Cli.BAD_STUDY, result.exitCode());
     assertTrue(result.err().startsWith("dunbar runs: no runs under "), result.err());
+    // A mistyped name must not look like a study with nothing to remove.
+    Dunbar gc = Dunbar.run("gc", "--keep", "1", "--output", out.toString(), "--name", "nothing");
+    assertEquals(Cli.BAD_STUDY, gc.exitCode());
+    assertTrue(gc.err().startsWith("dunbar gc: no runs under "), gc.err());
   }
 }
