@@ -127,7 +127,10 @@ public final class StudyRun {
       throws IOException {
     Pipeline pipeline = Pipeline.create(options);
     StudyPipeline.build(pipeline, study, files, runDir.toString());
-    log.info("pipeline started; tables go to " + runDir);
+    log.info(
+        "pipeline_started",
+        "pipeline started; tables go to " + runDir,
+        Map.of("run_dir", runDir.toString()));
     PipelineResult.State state;
     ProgressListener.reset();
     try (Progress progress =
@@ -147,12 +150,19 @@ public final class StudyRun {
         log.warn(summary);
       }
     }
+    long seconds = Duration.between(started, Instant.now()).toSeconds();
     log.info(
-        "pipeline done after "
-            + Duration.between(started, Instant.now()).toSeconds()
-            + "s; checking the accounting");
+        "pipeline_done",
+        "pipeline done after " + seconds + "s; checking the accounting",
+        Map.of("pipeline_seconds", seconds));
     CountDropWarnings.read(runDir, study.pseudonymize() != null).forEach(log::warn);
     removeScratch(runDir, false);
+    for (String twice : WriteTable.keepOneCopy(runDir)) {
+      log.warn(
+          "table_written_twice",
+          twice + " was written twice (a cluster restart after it was finalized); one copy kept",
+          Map.of("table", twice));
+    }
     WriteTable.writeEmptyTables(runDir);
     Accounting accounting = readTallies(runDir);
     List<ReadFault> faults = readFaults(runDir);

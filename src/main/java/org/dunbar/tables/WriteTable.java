@@ -6,6 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -53,6 +59,81 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
               .withSuffix(".parquet"));
     }
     return PDone.in(rows.getPipeline());
+  }
+
+  private static final Pattern SHARD = Pattern.compile("(.*)-(\\d+)-of-(\\d+)\\.parquet");
+
+  /**
+   * Keeps one copy of each table folder's files where a cluster restart wrote a table twice.
+   *
+   * <p>FileIO names a table's files {@code part-SSSSS-of-NNNNN.parquet}. When Flink restarts a
+   * region whose table write had already been finalized, the write runs again, and when its bundles
+   * fall otherwise it finalizes a second complete set of files under another shard count: every row
+   * twice. Each complete set holds every row (a set is finalized only after all its files were
+   * written), so the newest complete set is kept and the others removed; an incomplete set is left
+   * for the run's accounting to catch.
+   *
+   * @return one line per folder where a copy was removed
+   */
+  public static List<String> keepOneCopy(Path runDir) throws IOException {
+    List<String> removed = new ArrayList<>();
+    for (Table table : Table.values()) {
+      Path dir = runDir.resolve(table.tableName());
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      List<Path> folders;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        folders = walk.filter(Files::isDirectory).toList();
+      }
+      for (Path folder : folders) {
+        if (keepNewestCompleteSet(folder)) {
+          removed.add(table.tableName() + " (" + runDir.relativize(folder) + ")");
+        }
+      }
+    }
+    return removed;
+  }
+
+  private static boolean keepNewestCompleteSet(Path folder) throws IOException {
+    Map<String, List<Path>> sets = new TreeMap<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Matcher m = SHARD.matcher(file.getFileName().toString());
+        if (m.matches()) {
+          sets.computeIfAbsent(m.group(1) + "-of-" + m.group(3), k -> new ArrayList<>()).add(file);
+        }
+      }
+    }
+    if (sets.size() < 2) {
+      return false;
+    }
+    Path newest = null;
+    String kept = null;
+    for (Map.Entry<String, List<Path>> set : sets.entrySet()) {
+      int shards = Integer.parseInt(set.getKey().substring(set.getKey().lastIndexOf("-of-") + 4));
+      if (set.getValue().size() != shards) {
+        continue;
+      }
+      for (Path file : set.getValue()) {
+        if (newest == null
+            || Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(newest)) > 0) {
+          newest = file;
+          kept = set.getKey();
+        }
+      }
+    }
+    if (kept == null) {
+      return false;
+    }
+    for (Map.Entry<String, List<Path>> set : sets.entrySet()) {
+      if (!set.getKey().equals(kept)) {
+        for (Path file : set.getValue()) {
+          Files.delete(file);
+        }
+      }
+    }
+    return true;
   }
 
   /**
