@@ -87,17 +87,8 @@ final class PairFindings implements PairReplay.Output {
   }
 
   @Override
-  public void edge(
-      String layer,
-      String actor,
-      String target,
-      long events,
-      long firstAt,
-      long lastAt,
-      Boolean presentAtEnd) {
-    out.output(
-        ReplayPairs.EDGES,
-        new InteractionEdge(layer, actor, target, events, firstAt, lastAt, presentAtEnd));
+  public void edge(InteractionEdge edge) {
+    out.output(ReplayPairs.EDGES, edge);
   }
 
   @Override

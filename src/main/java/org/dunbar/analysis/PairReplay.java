@@ -31,15 +31,8 @@ public final class PairReplay {
 
     void activity(String account, int period, ActivityMeasure measure);
 
-    /** One row of interaction_edges; presentAtEnd is null outside the follow layer. */
-    void edge(
-        String layer,
-        String actor,
-        String target,
-        long events,
-        long firstAt,
-        long lastAt,
-        Boolean presentAtEnd);
+    /** One row of interaction_edges. */
+    void edge(InteractionEdge edge);
 
     void layer(String layer, long[] stats);
 
@@ -222,13 +215,14 @@ public final class PairReplay {
         boolean edge = index == FOLLOW_LAYER ? dir.edge : events > 0;
         if (events > 0 && index <= FOLLOW_LAYER) {
           out.edge(
-              name,
-              dir.actor,
-              dir.target,
-              events,
-              dir.first[index],
-              dir.last[index],
-              index == FOLLOW_LAYER ? dir.edge : null);
+              new InteractionEdge(
+                  name,
+                  dir.actor,
+                  dir.target,
+                  events,
+                  dir.first[index],
+                  dir.last[index],
+                  index == FOLLOW_LAYER ? dir.edge : null));
         }
         if (edge) {
           present++;

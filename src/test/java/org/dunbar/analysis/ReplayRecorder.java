@@ -90,23 +90,16 @@ final class ReplayRecorder implements PairReplay.Output {
   }
 
   @Override
-  public void edge(
-      String layer,
-      String actor,
-      String target,
-      long events,
-      long firstAt,
-      long lastAt,
-      Boolean presentAtEnd) {
+  public void edge(InteractionEdge edge) {
     edges.add(
-        layer
+        edge.layer()
             + " "
-            + actor
+            + edge.actor()
             + "->"
-            + target
+            + edge.target()
             + " x"
-            + events
-            + (presentAtEnd == null ? "" : " present=" + presentAtEnd));
+            + edge.events()
+            + (edge.presentAtEnd() == null ? "" : " present=" + edge.presentAtEnd()));
   }
 
   @Override
