@@ -1,7 +1,6 @@
 package org.dunbar.canonical;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -15,8 +14,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.dunbar.model.Utf8Order;
-import org.dunbar.records.Event;
 
 /**
  * Decides which copy of each explicit {@code event_id} is kept (SPEC "Ids and duplicates"): the
@@ -44,11 +41,6 @@ public final class DeduplicateEvents
    */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
-  /** (source, line) order of events, which decides between copies. */
-  static final Comparator<Event> INPUT_ORDER =
-      Comparator.comparing(Event::getSource, Utf8Order.COMPARATOR)
-          .thenComparingLong(Event::getLine);
-
   @Override
   public PCollectionTuple expand(PCollection<KV<String, IdClaim>> claims) {
     PCollectionTuple out =
@@ -70,7 +62,7 @@ public final class DeduplicateEvents
       copies.sort(IdClaim.INPUT_ORDER);
       IdClaim kept = copies.get(0);
       if (kept.unresolved()) {
-        out.get(TALLIES).output(RouteEvents.unresolved(kept.type()));
+        out.get(TALLIES).output(ResolveTargets.unresolved(kept.type()));
       }
       if (copies.size() == 1) {
         return;

@@ -1,12 +1,14 @@
 package org.dunbar.canonical;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.dunbar.model.Utf8Order;
 import org.dunbar.records.Event;
 
 /**
@@ -21,6 +23,11 @@ import org.dunbar.records.Event;
  * copies).
  */
 public final class IdlessCopies {
+  /** (source, line) order of events, which decides between copies. */
+  private static final Comparator<Event> INPUT_ORDER =
+      Comparator.comparing(Event::getSource, Utf8Order.COMPARATOR)
+          .thenComparingLong(Event::getLine);
+
   private IdlessCopies() {}
 
   /**
@@ -50,7 +57,7 @@ public final class IdlessCopies {
     List<Long> occurrence = new ArrayList<>();
     long duplicates = 0;
     for (List<Event> copies : sameFields.values()) {
-      copies.sort(DeduplicateEvents.INPUT_ORDER);
+      copies.sort(INPUT_ORDER);
       Map<String, Long> perFile = new HashMap<>();
       Set<Long> kept = new HashSet<>();
       for (Event copy : copies) {

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -97,18 +98,6 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
   @Override
   public PCollectionTuple expand(PCollectionTuple routed) {
     PCollection<Event> pending = routed.get(RouteEvents.PENDING);
-    PCollectionView<BloomFilter<String>> parents =
-        pending
-            .apply(
-                "Parent ids", MapElements.into(TypeDescriptors.strings()).via(Event::getParentId))
-            .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
-    PCollection<KV<String, PostClaim>> claims =
-        routed
-            .get(RouteEvents.POST_CLAIMS)
-            .apply(
-                "Claims of pending parents",
-                ParDo.of(new MightBeParentFn(parents)).withSideInputs(parents))
-            .apply("First claim per post", Min.perKey(new ClaimOrder()));
     PCollection<KV<String, Integer>> buckets =
         pending
             .apply(
@@ -118,6 +107,19 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
                     .via(e -> KV.of(e.getParentId(), bucket(e))))
             .setCoder(SLOT_CODER)
             .apply("Buckets in use", Distinct.create());
+    // The filter is built from the few distinct (parent, bucket) pairs, not from the pending
+    // events, which are then read only twice: for their buckets and for the join.
+    PCollectionView<BloomFilter<String>> parents =
+        buckets
+            .apply("Parent ids", Keys.create())
+            .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
+    PCollection<KV<String, PostClaim>> claims =
+        routed
+            .get(RouteEvents.POST_CLAIMS)
+            .apply(
+                "Claims of pending parents",
+                ParDo.of(new MightBeParentFn(parents)).withSideInputs(parents))
+            .apply("First claim per post", Min.perKey(new ClaimOrder()));
     PCollection<KV<KV<String, Integer>, PostClaim>> claimsPerBucket =
         KeyedPCollectionTuple.of(CLAIM, claims)
             .and(BUCKET, buckets)
@@ -156,6 +158,11 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
             PCollectionList.of(routed.get(RouteEvents.TALLIES))
                 .and(split.get(TALLIES))
                 .apply("All unresolved", Flatten.pCollections()));
+  }
+
+  /** The tally of one event of this type whose target cannot be resolved. */
+  static KV<String, Long> unresolved(String type) {
+    return KV.of(UNRESOLVED + type, 1L);
   }
 
   /**
@@ -263,7 +270,7 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
           continue;
         }
         if (target == null) {
-          out.get(side.tag()).output(side.of(TALLIES, RouteEvents.unresolved(event)));
+          out.get(side.tag()).output(side.of(TALLIES, unresolved(event.getType())));
           continue;
         }
         Event resolved = Event.newBuilder(event).setTarget(target).build();

@@ -66,15 +66,6 @@ public final class RouteEvents extends PTransform<PCollection<Event>, PCollectio
     return event.getTarget() == null && !event.getType().equals("post");
   }
 
-  /** The tally of an event whose target cannot be resolved. */
-  static KV<String, Long> unresolved(Event event) {
-    return unresolved(event.getType());
-  }
-
-  static KV<String, Long> unresolved(String type) {
-    return KV.of(ResolveTargets.UNRESOLVED + type, 1L);
-  }
-
   static final class RouteFn extends DoFn<Event, Event> {
     private final SideOutputs side;
 
@@ -98,7 +89,7 @@ public final class RouteEvents extends PTransform<PCollection<Event>, PCollectio
         out.get(side.tag())
             .output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
       } else {
-        out.get(side.tag()).output(side.of(TALLIES, unresolved(event)));
+        out.get(side.tag()).output(side.of(TALLIES, ResolveTargets.unresolved(event.getType())));
       }
       // Every event that created a post claims it, pending ones included, so a comment whose own
       // target is still open still names its author to its replies.

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.avro.generic.GenericRecord;
+import org.dunbar.analysis.ExactSum;
 import org.dunbar.tables.Table;
 import org.dunbar.tables.TableRows;
 
@@ -64,7 +65,8 @@ final class Groups<K> {
    *
    * @return this
    * @throws IOException when the table cannot be read
-   * @throws ArithmeticException when a sum exceeds a 64-bit integer
+   * @throws org.dunbar.analysis.SumOverflow when a sum exceeds a 64-bit integer (naming the table
+   *     and column)
    */
   Groups<K> read(Path runDir, Table table) throws IOException {
     TableRows.forEach(runDir, table, this::add);
@@ -89,7 +91,10 @@ final class Groups<K> {
     for (int i = 0; i < group.sums.length; i++) {
       Long value = (Long) row.get(summed.get(i));
       if (value != null) {
-        group.sums[i] = group.sums[i] == null ? value : Math.addExact(group.sums[i], value);
+        group.sums[i] =
+            group.sums[i] == null
+                ? value
+                : ExactSum.add(group.sums[i], value, row.getSchema().getName(), summed.get(i));
       }
     }
     for (int i = 0; i < medianOf.size(); i++) {

@@ -161,7 +161,7 @@ public final class StudyRun {
       log.warn(
           "table_written_twice",
           twice + " was written twice (a cluster restart after it was finalized); one copy kept",
-          Map.of("table", twice));
+          Map.of("folder", twice));
     }
     WriteTable.writeEmptyTables(runDir);
     Accounting accounting = readTallies(runDir);
