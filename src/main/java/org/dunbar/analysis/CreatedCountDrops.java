@@ -76,11 +76,9 @@ public final class CreatedCountDrops
                 new Combine.BinaryCombineFn<DaySeen>() {
                   @Override
                   public DaySeen apply(DaySeen a, DaySeen b) {
-                    // Two counts at one instant contradict each other: the higher is taken as the
-                    // first,
-                    // the lower as the last, so that the fall between them shows. The highest count
-                    // is
-                    // its earliest observation, so that a fall after it shows.
+                    // Two counts at one instant contradict each other: the higher is taken as
+                    // the first, the lower as the last, so that the fall between them shows. The
+                    // highest count is its earliest observation, so that a fall after it shows.
                     DaySeen first =
                         a.getFirstTs() < b.getFirstTs()
                                 || a.getFirstTs() == b.getFirstTs()

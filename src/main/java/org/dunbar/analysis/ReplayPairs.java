@@ -138,8 +138,7 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
             .apply("Events, baseline and dropped copies", Flatten.pCollections())
             .apply("Group by pair", GroupByKey.create())
             // No side input here: on Flink it would keep this step from chaining to the grouping,
-            // and
-            // every pair's events would be written out and read back between the two.
+            // and every pair's events would be written out and read back between the two.
             .apply(
                 "Replay each pair",
                 ParDo.of(new ReplayFn(params))

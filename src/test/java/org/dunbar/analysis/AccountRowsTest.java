@@ -217,24 +217,19 @@ class AccountRowsTest {
             "unexplained_delta"),
         List.of(
             // snap, W0: the snapshot at W0's very start (50) is its start; W1 has none, so W0's end
-            // is
-            // W0's last (150). The dump cannot say who followed: gained, lost and reasons are null,
-            // net
-            // = 150 − 50, growth_rate 100 / 50.
+            // is W0's last (150). The dump cannot say who followed: gained, lost and reasons are
+            // null, net = 150 − 50, growth_rate 100 / 50.
             "snap|2024-01-01|snapshot|50|150|null|null|100|2.0" + nulls + "|150|null",
             // snap, W2: its first snapshot comes two days in, so W2 starts at the last before
-            // (150),
-            // not at 151; it ends at W2's last (180): net 30, rate 0.2. No row for W1 (no snapshot,
-            // no
-            // follow event), however active snap was.
+            // (150), not at 151; it ends at W2's last (180): net 30, rate 0.2. No row for W1 (no
+            // snapshot, no follow event), however active snap was.
             "snap|2024-01-15|snapshot|150|180|null|null|30|0.2" + nulls + "|180|null",
             // rep, W0: baseline 4; 3 gained (1 follow_back, 1 conversation, 1 unexplained), 1
-            // baseline
-            // edge lost (lost_other): net 2, end 6, rate 0.5.
+            // baseline edge lost (lost_other): net 2, end 6, rate 0.5.
             "rep|2024-01-01|replay|4|6|3|1|2|0.5|1|1|0|0|0|1|0|0|1|null|null",
             // rep, W1: 2 burst (1 churned) + 1 unexplained: end 9. Its snapshot says 12: 3 more
-            // followers
-            // than the replay explains. The snapshot does not replace the replayed counts.
+            // followers than the replay explains. The snapshot does not replace the replayed
+            // counts.
             "rep|2024-01-08|replay|6|9|3|0|3|0.5|0|0|0|0|2|1|1|0|0|12|3",
             // rep, W2: 1 churn + 2 other lost: net −3 of 9.
             "rep|2024-01-15|replay|9|6|0|3|-3|-0.3333|0|0|0|0|0|0|0|1|2|null|null",
@@ -262,8 +257,7 @@ class AccountRowsTest {
             // 16-50.
             "snap|2023-12-25|16-50|2|snapshot|50|0|0.0|null",
             // snap, W1 and W2: the last snapshot before (150): 51-150. W2's own first snapshot
-            // (151)
-            // comes after W2's start and would put it in 151-500.
+            // (151) comes after W2's start and would put it in 151-500.
             "snap|2024-01-08|51-150|3|snapshot|150|0|0.0|null",
             "snap|2024-01-15|51-150|3|snapshot|150|0|0.0|null",
             // snap, W3: W2's last (180): 151-500; 9 engagers of 180. engaged_followers needs the

@@ -71,8 +71,7 @@ class BurstRuleTest {
     assertTrue(burst(new DailyCounts().on(0, 20)));
     assertFalse(burst(new DailyCounts().on(0, 19)));
     // Ten days of input at 10 a day: the window still has 18 zeros, m = 0, so 20 is a burst. A
-    // median
-    // over the known days only (10) would need 50.
+    // median over the known days only (10) would need 50.
     assertTrue(burst(new DailyCounts().on(-10, -1, 10).on(0, 20)));
   }
 
@@ -83,8 +82,7 @@ class BurstRuleTest {
     assertFalse(burst(steady));
     // The start of its input is another matter: on the k-th day (k = 0 … 27) the window holds k
     // forties and 28 − k zeros. Up to k = 13 the 14th and 15th smallest are both 0 (m = 0, 40 ≥
-    // 20);
-    // at k = 14 m = (0 + 40) / 2 = 20 (needs 100); from k = 15 on m = 40 (needs 200).
+    // 20); at k = 14 m = (0 + 40) / 2 = 20 (needs 100); from k = 15 on m = 40 (needs 200).
     for (int k = 0; k < 28; k++) {
       assertEquals(
           k <= 13,

@@ -91,8 +91,8 @@ class EngagementByCohortTest {
         // Reply-back rates {1, 0.25, 0, 0.5}: the 2nd smallest.
         .set("reply_back_rate_p50", 0.25)
         // Broadcast shares 3/4, 1, 0, 1/4, 0, 1/2, 1, 1/4 (r7, r8, r9 and s0 neither posted nor
-        // sent
-        // a directed interaction: null): sorted 0, 0, .25, .25, .5, .75, 1, 1, the 4th is 0.25.
+        // sent a directed interaction: null): sorted 0, 0, .25, .25, .5, .75, 1, 1, the 4th is
+        // 0.25.
         .set("broadcast_share_p50", 0.25)
         .set("conversation_partners_mean", 0.75) // (2 + 3 + 4) / 12
         .build();

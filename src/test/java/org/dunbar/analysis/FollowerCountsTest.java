@@ -111,8 +111,7 @@ class FollowerCountsTest {
   @Test
   void elseTheLastSnapshotBefore() {
     // W2's first snapshot (90) comes a second after its start: W2 starts at W0's last (40). W1,
-    // with
-    // no snapshot, also starts at 40, and W3 … W5 at W2's last (95).
+    // with no snapshot, also starts at 40, and W3 … W5 at W2's last (95).
     FollowerCounts counts =
         new FollowerCounts(
             false,
@@ -132,8 +131,7 @@ class FollowerCountsTest {
   @Test
   void elseTheFirstSnapshotAfter() {
     // Nothing at or before W−1, W0, W1 and W2: each takes the first snapshot after it, W2's first
-    // (90),
-    // not its last (95).
+    // (90), not its last (95).
     FollowerCounts counts =
         new FollowerCounts(
             false, 0, net(), snapshots(2, summary(start(2) + DAY, 90, start(2) + 3 * DAY, 95)));

@@ -120,8 +120,7 @@ class DeduplicateEventsTest {
     assertEquals(
         Set.of(
             // The k-th identical line of a file gets occurrence k: two ids. b.jsonl's single copy
-            // is
-            // occurrence 1 there, so it is a copy of a.jsonl:1.
+            // is occurrence 1 there, so it is a copy of a.jsonl:1.
             event(
                 specId("message", "cat", "dan", "", "", MESSAGE_TS, 1),
                 "message",

@@ -42,9 +42,8 @@ class ResolveTargetsTest {
                 Create.of(
                         List.of(
                             // P1 is claimed twice: by ann's post on b.jsonl:3 and, conflicting, by
-                            // a copy that
-                            // says mallory on b.jsonl:7. b.jsonl:3 is first in (source, line)
-                            // order: ann.
+                            // a copy that says mallory on b.jsonl:7. b.jsonl:3 is first in (source,
+                            // line) order: ann.
                             event("p1", "post", "ann", null, "P1", null, B, 3),
                             event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
                             // Replies, a quote and a self-reply to P1, none naming whom they

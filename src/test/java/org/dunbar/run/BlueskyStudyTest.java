@@ -85,8 +85,8 @@ class BlueskyStudyTest {
     assertEquals(
         List.of(
             // ann: 1 post, 1 reply sent; a reply, a quote, a repost and a like received from bob
-            // and
-            // cat, neither following her yet; answered bob (1 of 2 directed received); 1 / (1 + 1).
+            // and cat, neither following her yet; answered bob (1 of 2 directed received); 1 / (1 +
+            // 1).
             ANN + "|2024-06-10|0-5|0|replay|0|1|1|0|0|0|0|0|1|0|1|0|1|1|2|null|0|null|1|0.5|0.5",
             // cat: follows nobody's followers: no count, band unknown.
             CAT

@@ -104,8 +104,7 @@ class GrowthStudyTest {
                 + " where followers_source = 'replay') where previous_end <> followers_start limit"
                 + " 5"));
     // Every followee's last count, plus baseline followees without a row, is every follow edge at
-    // the
-    // end of the replay, which network_layers counts from the pair replay itself.
+    // the end of the replay, which network_layers counts from the pair replay itself.
     String baseline =
         "read_csv('"
             + dump.resolve("baseline/edges.txt")
@@ -138,8 +137,7 @@ class GrowthStudyTest {
             + " lost_other, unexplained_delta) is not null or followers_start is null or net is"
             + " distinct from followers_end - followers_start");
     // The generator snapshots these accounts every Monday at 00:00 UTC: exactly at the period
-    // start,
-    // so that snapshot is the period's followers_start.
+    // start, so that snapshot is the period's followers_start.
     String snapshots =
         "read_csv('" + dump.resolve("snapshots/snapshots.csv") + "', all_varchar = true)";
     String atStart =
@@ -158,8 +156,7 @@ class GrowthStudyTest {
   void engagementIsBandedByTheSameCounts() {
     String engagement = Duck.table(run, "account_engagement");
     // Snapshot accounts are banded by their snapshot counts, replay accounts by their replayed
-    // ones:
-    // the same followers_start as follower_growth's wherever both tables have the account and
+    // ones: the same followers_start as follower_growth's wherever both tables have the account and
     // period.
     assertEquals(
         List.of(),

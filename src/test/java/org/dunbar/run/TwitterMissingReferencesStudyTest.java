@@ -90,8 +90,8 @@ class TwitterMissingReferencesStudyTest {
     // Week of 2022-02-28. ana: posts T101 and T904, mentions ben (eve is skipped), quotes fox
     // (T111); her retweet of the missing T903 is skipped. She receives dan's reply, ben's mention
     // and cat's quote. fox: posts T900, T901 and T106; receives three quotes (ben twice, ana),
-    // dan's
-    // reply (whose mention of fox is the reply itself) and cat's reshare. Counts from snapshots.
+    // dan's reply (whose mention of fox is the reply itself) and cat's reshare. Counts from
+    // snapshots.
     assertEquals(
         List.of("ana|2|1|1|0|1|1|1|0|3|1520|1501-5000", "fox|3|0|0|0|1|0|3|1|4|250400|50001+"),
         Duck.rows(
