@@ -1,6 +1,6 @@
 package org.dunbar.formats;
 
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * Canonical events: JSON objects, one a line (a pretty-printed object may span lines, see {@link
@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 public final class CanonicalEvents implements LineFormat {
   private static final long serialVersionUID = 1L;
 
-  private static final Pattern CSV_NAME =
-      Pattern.compile("\\.csv(\\.(gz|bz2|zst))?$", Pattern.CASE_INSENSITIVE);
+  /** CSV file names end so, in any case; every other file is JSON lines. */
+  private static final List<String> CSV_ENDINGS =
+      List.of(".csv", ".csv.gz", ".csv.bz2", ".csv.zst");
 
   private final TimeBounds bounds;
   private final CsvColumns csv;
@@ -54,7 +55,14 @@ public final class CanonicalEvents implements LineFormat {
     return isCsv(source) ? Framing.csv(delimiter) : Framing.JSON;
   }
 
+  // Asked for every record: a case-insensitive regex here was an eighth of the reading's time.
   private static boolean isCsv(String source) {
-    return CSV_NAME.matcher(source).find();
+    for (String ending : CSV_ENDINGS) {
+      int from = source.length() - ending.length();
+      if (from >= 0 && source.regionMatches(true, from, ending, 0, ending.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
