@@ -26,6 +26,7 @@ import org.dunbar.canonical.IdClaim;
 import org.dunbar.canonical.IdlessCopies;
 import org.dunbar.canonical.UniqueEvents;
 import org.dunbar.coders.RecordCoders;
+import org.dunbar.coders.SideOutputs;
 import org.dunbar.model.InteractionType;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Event;
@@ -74,6 +75,18 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
 
   /** {@code events.unique} and {@code events.duplicates} (copies of id-less records). */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
+
+  /**
+   * The findings that are few next to follows, edges and activity travel as one output ({@link
+   * SideOutputs}): every output of the replay is one more reader of all it writes on Flink.
+   */
+  private static final SideOutputs SIDE =
+      SideOutputs.create()
+          .and(GROWTH, perPeriodCoder())
+          .and(LAYERS, KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()))
+          .and(NODE_LAYERS, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .and(PARTNERS, KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()))
+          .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
 
   private final AnalysisParams params;
   private final PCollection<KV<String, String>> baseline;
@@ -143,21 +156,19 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
                 "Replay each pair",
                 ParDo.of(new ReplayFn(params))
                     .withOutputTags(
-                        FOLLOWS,
-                        TupleTagList.of(
-                            List.of(
-                                GROWTH, ACTIVITY, EDGES, LAYERS, NODE_LAYERS, PARTNERS, TALLIES))));
-    KvCoder<AccountPeriod, long[]> perPeriod =
-        KvCoder.of(RecordCoders.accountPeriod(), CountVector.Coder.of());
+                        FOLLOWS, TupleTagList.of(List.of(ACTIVITY, EDGES, SIDE.tag()))));
     out.get(FOLLOWS).setCoder(RecordCoders.followFact());
-    out.get(GROWTH).setCoder(perPeriod);
-    out.get(ACTIVITY).setCoder(perPeriod);
+    out.get(ACTIVITY).setCoder(perPeriodCoder());
     out.get(EDGES).setCoder(InteractionEdge.Coder.of());
-    out.get(LAYERS).setCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()));
-    out.get(NODE_LAYERS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    out.get(PARTNERS).setCoder(KvCoder.of(StringUtf8Coder.of(), CountVector.Coder.of()));
-    out.get(TALLIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    return out;
+    SIDE.setCoder(out);
+    return SIDE.split(out, "Split the few findings")
+        .and(FOLLOWS, out.get(FOLLOWS))
+        .and(ACTIVITY, out.get(ACTIVITY))
+        .and(EDGES, out.get(EDGES));
+  }
+
+  private static KvCoder<AccountPeriod, long[]> perPeriodCoder() {
+    return KvCoder.of(RecordCoders.accountPeriod(), CountVector.Coder.of());
   }
 
   /**
@@ -189,6 +200,20 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
       findings = new PairFindings(params.period());
     }
 
+    /** Sends each finding to its output, or inside the side output that carries it. */
+    private static PairFindings.Emitter throughSide(PairFindings.Emitter out) {
+      return new PairFindings.Emitter() {
+        @Override
+        public <T> void output(TupleTag<T> tag, T value) {
+          if (SIDE.carries(tag)) {
+            out.output(SIDE.tag(), SIDE.of(tag, value));
+          } else {
+            out.output(tag, value);
+          }
+        }
+      };
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
       PairKey key = c.element().getKey();
@@ -206,7 +231,7 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
       }
       dropped.forEach(copy -> leaveOut(copy, events));
       IdlessCopies.Kept kept = IdlessCopies.keepFirst(events);
-      findings.emitTo(c::output);
+      findings.emitTo(throughSide(c::output));
       findings.tally("events.unique", kept.unique().size());
       findings.tally("events.duplicates", kept.duplicates());
       if (key.isPosts()) {
@@ -238,12 +263,13 @@ public final class ReplayPairs extends PTransform<PCollectionTuple, PCollectionT
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       findings.emitTo(
-          new PairFindings.Emitter() {
-            @Override
-            public <T> void output(TupleTag<T> tag, T value) {
-              c.output(tag, value, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-            }
-          });
+          throughSide(
+              new PairFindings.Emitter() {
+                @Override
+                public <T> void output(TupleTag<T> tag, T value) {
+                  c.output(tag, value, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+                }
+              }));
       findings.flush();
     }
   }

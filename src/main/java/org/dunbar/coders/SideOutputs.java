@@ -47,6 +47,11 @@ public final class SideOutputs implements Serializable {
     return new SideOutputs(List.copyOf(moreTags), List.copyOf(moreCoders));
   }
 
+  /** True when {@code output} is one of these side outputs. */
+  public boolean carries(TupleTag<?> output) {
+    return tags.contains(output);
+  }
+
   /** The DoFn's output that carries them all. */
   public TupleTag<RawUnionValue> tag() {
     return tag;
