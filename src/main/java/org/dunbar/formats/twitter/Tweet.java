@@ -1,6 +1,7 @@
 package org.dunbar.formats.twitter;
 
 import java.util.List;
+import org.dunbar.formats.NameSighting;
 
 /**
  * What one tweet object says, the same whichever API version delivered it: the canonical events
@@ -14,6 +15,7 @@ import java.util.List;
  * @param reshare the retweeted tweet's author and id, or null; a retweet is nothing else
  * @param mentions the mentioned user ids and the usernames nothing in the line resolves
  * @param users counts of the user objects this record carries, for snapshots
+ * @param names the names the record gives accounts (issue 11, "Accounts table"), at {@code ts}
  */
 record Tweet(
     String id,
@@ -23,7 +25,8 @@ record Tweet(
     Link quote,
     Link reshare,
     Mentions mentions,
-    List<UserCounts> users) {
+    List<UserCounts> users,
+    List<NameSighting> names) {
 
   /**
    * An interaction with another tweet: whose it is, and which.

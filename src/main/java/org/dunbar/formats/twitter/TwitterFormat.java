@@ -100,6 +100,7 @@ abstract class TwitterFormat implements LineFormat {
     }
     List<Event> events = TweetEvents.of(tweet, source, line);
     events.forEach(sink::event);
+    tweet.names().forEach(sink::accountName);
     for (UserCounts user : tweet.users()) {
       if (moment == null) {
         sink.snapshotWithoutMoment();
