@@ -3,7 +3,6 @@ package org.dunbar.formats.twitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.dunbar.formats.NameSighting;
 
 /**
  * A v1.1 line: one tweet (twarc), an array of tweets (timelines, lookups) or a search response
@@ -58,9 +57,8 @@ final class V1Page implements TweetPage {
     Tweet.Link reply = null;
     Tweet.Link quote = null;
     Mentions mentions = Mentions.NONE;
-    long ts = TwitterTimes.v1(node.get("created_at"), "created_at");
-    List<NameSighting> names = new ArrayList<>();
-    NameSighting.of(author, Json.text(user, "screen_name"), ts).ifPresent(names::add);
+    List<Tweet.Name> names = new ArrayList<>();
+    names.add(new Tweet.Name(author, Json.text(user, "screen_name"), false));
     JsonNode original = node.get("retweeted_status");
     if (Json.isObject(original)) {
       reshare = embedded(original, null);
@@ -74,15 +72,16 @@ final class V1Page implements TweetPage {
       mentions = Mentions.resolve(userMentions, name -> null, "screen_name", "id_str", "id");
       if (reply != null && reply.target() != null) {
         String repliedTo = Json.text(node, "in_reply_to_screen_name");
-        NameSighting.of(reply.target(), repliedTo, ts).ifPresent(names::add);
+        names.add(new Tweet.Name(reply.target(), repliedTo, true));
       }
       if (userMentions != null && userMentions.isArray()) {
         for (JsonNode mention : userMentions) {
           String mentioned = Json.text(mention, "id_str", "id");
-          NameSighting.of(mentioned, Json.text(mention, "screen_name"), ts).ifPresent(names::add);
+          names.add(new Tweet.Name(mentioned, Json.text(mention, "screen_name"), true));
         }
       }
     }
+    long ts = TwitterTimes.v1(node.get("created_at"), "created_at");
     List<UserCounts> users =
         UserCounts.read(author, user, "user", "followers_count", "friends_count", "statuses_count")
             .map(List::of)

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dunbar.formats.NameSighting;
 
 /**
  * A v2 line: a twarc2 page {@code {"data":[...],"includes":{"users":[...],"tweets":[...]}}}, or one
@@ -19,9 +18,8 @@ import org.dunbar.formats.NameSighting;
  *
  * <p>v2 separates users from tweets, so a user object belongs to no single tweet: each top-level
  * tweet snapshots the user objects of every account it involves (author, the accounts it replies
- * to, quotes, retweets or mentions), and names each by its {@code username} at the tweet's
- * creation. Referenced tweets snapshot and name nothing; the tweet that references them involves
- * their authors.
+ * to, quotes, retweets or mentions), and names each by its {@code username}. Referenced tweets
+ * snapshot and name nothing; the tweet that references them involves their authors.
  */
 final class V2Page implements TweetPage {
   private final List<Item> items = new ArrayList<>();
@@ -144,7 +142,7 @@ final class V2Page implements TweetPage {
     Set<String> involved =
         item.tweet() == item.top() ? involved(author, reply, quote, reshare, mentions) : Set.of();
     return new Tweet(
-        id, author, ts, reply, quote, reshare, mentions, counts(involved), names(involved, ts));
+        id, author, ts, reply, quote, reshare, mentions, counts(involved), names(involved));
   }
 
   @Override
@@ -220,15 +218,14 @@ final class V2Page implements TweetPage {
     return users;
   }
 
-  /**
-   * The usernames of the accounts' user objects, dated at the tweet: a v2 user object has no time
-   * of its own, and the tweets that involve it are when the collection shows the account.
-   */
-  private List<NameSighting> names(Set<String> accounts, long ts) {
-    List<NameSighting> names = new ArrayList<>();
+  /** The usernames of the accounts' user objects, where the line has one. */
+  private List<Tweet.Name> names(Set<String> accounts) {
+    List<Tweet.Name> names = new ArrayList<>();
     for (String account : accounts) {
-      String username = Json.text(usersById.get(account), "username");
-      NameSighting.of(account, username, ts).ifPresent(names::add);
+      JsonNode user = usersById.get(account);
+      if (user != null) {
+        names.add(new Tweet.Name(account, Json.text(user, "username"), false));
+      }
     }
     return names;
   }

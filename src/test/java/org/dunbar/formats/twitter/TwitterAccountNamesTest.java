@@ -46,9 +46,10 @@ class TwitterAccountNamesTest {
   }
 
   @Test
-  void v1RetweetNamesItsAuthorAndTheOriginalNamesItsOwnAtItsOwnTime() {
-    // Cat, renamed cat_2, retweets Ann's tweet 90 from the day before, in which Ann (then Ann_old)
-    // mentioned dan (4). The retweet's own copied mentions name nobody.
+  void v1RetweetDatesTheOriginalsUserAtTheRetweetAndItsMentionsAtTheOriginal() {
+    // Cat, renamed cat_2, retweets Ann's tweet 90 from the day before, in which Ann mentioned dan
+    // (4). The payload shows Ann as she was at the retweet (Ann_old); dan's screen name is the
+    // original's text. The retweet's own copied mentions name nobody.
     String retweet =
         "{\"id_str\":\"101\",\"created_at\":\"Thu Jan 02 00:00:00 +0000 2020\","
             + "\"user\":{\"id_str\":\"3\",\"screen_name\":\"cat_2\"},"
@@ -62,9 +63,27 @@ class TwitterAccountNamesTest {
     assertEquals(
         List.of(
             new NameSighting("3", "cat_2", JAN2),
-            new NameSighting("1", "Ann_old", DEC31),
+            new NameSighting("1", "Ann_old", JAN2),
             new NameSighting("4", "dan", DEC31)),
         sink.names);
+  }
+
+  @Test
+  void v1UserObjectsOfARestCollectionAreDatedAtItsRetrievalAndMentionsAtTheirTweet() {
+    long retrieved = micros("2021-05-01T00:00:00Z");
+    TwitterV1Format rest = new TwitterV1Format(DEFAULT_BOUNDS, SnapshotTime.RETRIEVED, retrieved);
+    assertEquals(
+        List.of(
+            new NameSighting("1", "Ann", retrieved),
+            new NameSighting("2", "bob", JAN1),
+            new NameSighting("2", "bob", JAN1),
+            new NameSighting("3", "Cat", JAN1)),
+        parse(rest, REPLY).names);
+    // retrieved without a retrieval time: no snapshot, and the name at the tweet's creation.
+    TwitterV1Format unknown = new TwitterV1Format(DEFAULT_BOUNDS, SnapshotTime.RETRIEVED);
+    CollectingSink sink = parse(unknown, REPLY);
+    assertEquals(1, sink.withoutMoment);
+    assertEquals(new NameSighting("1", "Ann", JAN1), sink.names.get(0));
   }
 
   @Test
@@ -83,7 +102,8 @@ class TwitterAccountNamesTest {
   @Test
   void v2PageNamesTheUsersEachTopLevelTweetInvolvesAtThatTweet() {
     // Tweet 200 by Ann quotes Cat's tweet 150 and mentions @bob by username only; zed (9) is in
-    // the includes but no tweet involves him. The referenced tweet 150 names nobody itself.
+    // the includes but no tweet involves him. The referenced tweet 150 names nobody itself. The
+    // page has no retrieval time: the names are dated at the tweet that involves them.
     String page =
         "{\"data\":[{\"id\":\"200\",\"author_id\":\"1\","
             + "\"created_at\":\"2020-01-01T00:00:00.000Z\",\"text\":\"@bob look\","
@@ -105,11 +125,15 @@ class TwitterAccountNamesTest {
   }
 
   @Test
-  void v2FlattenedTweetNamesItsAuthorFromTheInlinedUser() {
+  void v2FlattenedTweetNamesItsAuthorFromTheInlinedUserAtTwarcsRetrieval() {
     String flat =
         "{\"id\":\"201\",\"author_id\":\"1\",\"created_at\":\"2020-01-02T00:00:00.000Z\","
-            + "\"text\":\"hi\",\"author\":{\"id\":\"1\",\"username\":\"Ann2\"}}";
-    assertEquals(List.of(new NameSighting("1", "Ann2", JAN2)), parse(V2, flat).names);
+            + "\"text\":\"hi\",\"author\":{\"id\":\"1\",\"username\":\"Ann2\"}";
+    assertEquals(List.of(new NameSighting("1", "Ann2", JAN2)), parse(V2, flat + "}").names);
+    String stamped = flat + ",\"__twarc\":{\"retrieved_at\":\"2021-05-01T00:00:00+00:00\"}}";
+    assertEquals(
+        List.of(new NameSighting("1", "Ann2", micros("2021-05-01T00:00:00Z"))),
+        parse(V2, stamped).names);
   }
 
   private static CollectingSink parse(LineFormat format, String line) {
