@@ -34,15 +34,14 @@ class TwitterAccountNamesTest {
 
   @Test
   void v1NamesTheAuthorTheRepliedToAndTheMentionedAtTheTweet() {
-    CollectingSink sink = parse(V1, REPLY);
-    assertEquals(1, sink.accepted);
-    assertEquals(
-        List.of(
-            new NameSighting("1", "Ann", JAN1),
-            new NameSighting("2", "bob", JAN1),
-            new NameSighting("2", "bob", JAN1),
-            new NameSighting("3", "Cat", JAN1)),
-        sink.names);
+    assertNames(
+        V1,
+        REPLY,
+        1,
+        new NameSighting("1", "Ann", JAN1),
+        new NameSighting("2", "bob", JAN1),
+        new NameSighting("2", "bob", JAN1),
+        new NameSighting("3", "Cat", JAN1));
   }
 
   @Test
@@ -58,14 +57,13 @@ class TwitterAccountNamesTest {
             + "\"created_at\":\"Tue Dec 31 10:00:00 +0000 2019\","
             + "\"user\":{\"id_str\":\"1\",\"screen_name\":\"Ann_old\"},"
             + "\"entities\":{\"user_mentions\":[{\"id_str\":\"4\",\"screen_name\":\"dan\"}]}}}";
-    CollectingSink sink = parse(V1, retweet);
-    assertEquals(2, sink.accepted);
-    assertEquals(
-        List.of(
-            new NameSighting("3", "cat_2", JAN2),
-            new NameSighting("1", "Ann_old", JAN2),
-            new NameSighting("4", "dan", DEC31)),
-        sink.names);
+    assertNames(
+        V1,
+        retweet,
+        2,
+        new NameSighting("3", "cat_2", JAN2),
+        new NameSighting("1", "Ann_old", JAN2),
+        new NameSighting("4", "dan", DEC31));
   }
 
   @Test
@@ -114,14 +112,13 @@ class TwitterAccountNamesTest {
             + "{\"id\":\"9\",\"username\":\"zed\"}],"
             + "\"tweets\":[{\"id\":\"150\",\"author_id\":\"3\","
             + "\"created_at\":\"2019-12-31T10:00:00.000Z\",\"text\":\"x\"}]}}";
-    CollectingSink sink = parse(V2, page);
-    assertEquals(2, sink.accepted);
-    assertEquals(
-        List.of(
-            new NameSighting("1", "Ann", JAN1),
-            new NameSighting("3", "Cat", JAN1),
-            new NameSighting("2", "bob", JAN1)),
-        sink.names);
+    assertNames(
+        V2,
+        page,
+        2,
+        new NameSighting("1", "Ann", JAN1),
+        new NameSighting("3", "Cat", JAN1),
+        new NameSighting("2", "bob", JAN1));
   }
 
   @Test
@@ -134,6 +131,14 @@ class TwitterAccountNamesTest {
     assertEquals(
         List.of(new NameSighting("1", "Ann2", micros("2021-05-01T00:00:00Z"))),
         parse(V2, stamped).names);
+  }
+
+  /** The line's records are all accepted, and name exactly {@code names}, in order. */
+  private static void assertNames(
+      LineFormat format, String line, int accepted, NameSighting... names) {
+    CollectingSink sink = parse(format, line);
+    assertEquals(accepted, sink.accepted);
+    assertEquals(List.of(names), sink.names);
   }
 
   private static CollectingSink parse(LineFormat format, String line) {
