@@ -35,6 +35,7 @@ import org.dunbar.coders.SideOutputs;
 import org.dunbar.formats.FormatOptions;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.LineFormat;
+import org.dunbar.formats.NameSighting;
 import org.dunbar.formats.NumberedLine;
 import org.dunbar.formats.NumberedLineReader;
 import org.dunbar.formats.RawText;
@@ -73,6 +74,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    */
   public static final TupleTag<Long> LAST_EVENTS = new TupleTag<>() {};
 
+  /** The names the input gives accounts, for the {@code accounts} table only. */
+  public static final TupleTag<NameSighting> NAMES = new TupleTag<>() {};
+
   /**
    * Everything but the events: few next to them, so they travel as one output (see {@link
    * SideOutputs}).
@@ -84,7 +88,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           .and(REJECTED, AvroCoder.specific(Rejected.class))
           .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
           .and(FAULTS, AvroCoder.specific(ReadFault.class))
-          .and(LAST_EVENTS, VarLongCoder.of());
+          .and(LAST_EVENTS, VarLongCoder.of())
+          .and(NAMES, NameSighting.Coder.of());
 
   /**
    * Beam counter of the input files' own bytes read so far (compressed bytes for a compressed
@@ -361,6 +366,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     public void edge(BaselineEdge edge) {
       edges++;
       side(EDGES, edge);
+    }
+
+    @Override
+    public void accountName(NameSighting sighting) {
+      side(NAMES, sighting);
     }
 
     @Override

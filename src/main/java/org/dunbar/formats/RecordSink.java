@@ -12,7 +12,9 @@ import org.dunbar.records.Snapshot;
  * Twitter adapters). Every record ends with exactly one call of {@link #accepted()}, {@link
  * #rejected} or {@link #skipped}: the accounting counts records that way (read = accepted +
  * rejected + skipped). The canonical items a record maps to are passed before its {@code
- * accepted()}; a rejected or skipped record passes none.
+ * accepted()}; a rejected or skipped record passes none. Account names ({@link #accountName}) are
+ * no canonical items and no records: any record but a rejected one may pass them, and they never
+ * change how it is counted.
  */
 public interface RecordSink {
   /** What {@link #skipped} accepts as a kind: it names a tally and a manifest key. */
@@ -23,6 +25,13 @@ public interface RecordSink {
   void snapshot(Snapshot snapshot);
 
   void edge(BaselineEdge edge);
+
+  /**
+   * A name the record gives an account (issue 11, "Accounts table"), passed before the call that
+   * closes the record. It feeds only the {@code accounts} table, never the accounting or another
+   * table; a skipped record may pass one (a Bluesky {@code identity} event names a handle).
+   */
+  void accountName(NameSighting sighting);
 
   /** A user object was seen but the chosen snapshot moment is missing, so no snapshot was made. */
   void snapshotWithoutMoment();

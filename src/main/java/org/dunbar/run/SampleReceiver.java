@@ -53,7 +53,8 @@ final class SampleReceiver implements DoFn.MultiOutputReceiver {
     if (tag.equals(ReadInputs.FAULTS)) {
       return receiver(f -> faults.add((ReadFault) f));
     }
-    // Snapshots and baseline edges are counted by the tallies; validate keeps no record.
+    // Snapshots and baseline edges are counted by the tallies; validate keeps no record of them,
+    // nor of account names, which are no part of the accounting it prints.
     return receiver(x -> {});
   }
 

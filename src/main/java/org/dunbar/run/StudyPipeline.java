@@ -10,6 +10,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.dunbar.analysis.AccountNames;
 import org.dunbar.analysis.AccountTimelines;
 import org.dunbar.analysis.AcquisitionCohorts;
 import org.dunbar.analysis.AnalysisParams;
@@ -77,6 +78,7 @@ public final class StudyPipeline {
             Table.INTERACTION_EDGES,
                 pairs.get(ReplayPairs.EDGES).apply("Interaction edges", new InteractionEdges()),
             Table.NETWORK_LAYERS, pairs.apply("Network layers", new NetworkLayers()),
+            Table.ACCOUNTS, read.get(ReadInputs.NAMES).apply("Accounts", new AccountNames()),
             Table.REJECTED,
                 read.get(ReadInputs.REJECTED).apply("Rejected rows", RejectedRow.rows()));
     // Pseudonyms and suppression at the last step, so the analyses above see real ids and counts.

@@ -25,6 +25,7 @@ public enum Table {
   DUNBAR_CURVE(false),
   INTERACTION_EDGES(false),
   NETWORK_LAYERS(false),
+  ACCOUNTS(false),
   REJECTED(false);
 
   private static final Map<Table, Schema> SCHEMAS = new EnumMap<>(Table.class);

@@ -9,11 +9,13 @@ import org.dunbar.records.Snapshot;
 /**
  * Writes what one record became as one line of text, so an adapter test can compare whole outcomes:
  * {@code accepted}, then one line per event ({@code type actor>target post=… parent=… ts=… id=…});
- * or {@code rejected reason: detail}; or {@code skipped kind}. It also enforces the contract that a
- * rejected or skipped record emits nothing.
+ * or {@code rejected reason: detail}; or {@code skipped kind}; then one line per account name the
+ * record gave ({@code name account=name ts=…}). It also enforces the contract that a rejected or
+ * skipped record emits no event, and a rejected one no name.
  */
 public final class OutcomeSink implements RecordSink {
   private final List<String> pending = new ArrayList<>();
+  private final List<String> pendingNames = new ArrayList<>();
   private final List<String> outcomes = new ArrayList<>();
 
   /** Parses one line with {@code format} and returns what it became. */
@@ -42,6 +44,11 @@ public final class OutcomeSink implements RecordSink {
   }
 
   @Override
+  public void accountName(NameSighting s) {
+    pendingNames.add("name " + s.account() + "=" + s.name() + " ts=" + s.ts());
+  }
+
+  @Override
   public void snapshot(Snapshot snapshot) {
     throw new AssertionError("no snapshot expected: " + snapshot);
   }
@@ -61,10 +68,14 @@ public final class OutcomeSink implements RecordSink {
     outcomes.add("accepted");
     outcomes.addAll(pending);
     pending.clear();
+    names();
   }
 
   @Override
   public void rejected(String reason, String detail, String raw) {
+    if (!pendingNames.isEmpty()) {
+      throw new AssertionError("rejected after names " + pendingNames);
+    }
     close("rejected " + reason + ": " + detail);
   }
 
@@ -78,5 +89,11 @@ public final class OutcomeSink implements RecordSink {
       throw new AssertionError(outcome + " after events " + pending);
     }
     outcomes.add(outcome);
+    names();
+  }
+
+  private void names() {
+    outcomes.addAll(pendingNames);
+    pendingNames.clear();
   }
 }

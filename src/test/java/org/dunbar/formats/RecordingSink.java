@@ -18,11 +18,18 @@ final class RecordingSink implements RecordSink {
   final List<BaselineEdge> edges = new ArrayList<>();
   final List<Rejection> rejections = new ArrayList<>();
   final List<String> skipped = new ArrayList<>();
+  final List<NameSighting> names = new ArrayList<>();
 
   @Override
   public void event(Event event) {
     calls.add("event");
     events.add(event);
+  }
+
+  @Override
+  public void accountName(NameSighting sighting) {
+    calls.add("name");
+    names.add(sighting);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.dunbar.canonical.Decompression;
 import org.dunbar.formats.Formats;
 import org.dunbar.formats.LineFormat;
+import org.dunbar.formats.NameSighting;
 import org.dunbar.formats.NumberedLine;
 import org.dunbar.formats.NumberedLineReader;
 import org.dunbar.formats.RawText;
@@ -118,6 +119,11 @@ final class DumpReader implements RecordSink {
   @Override
   public void edge(BaselineEdge edge) {
     edges.add(edge);
+  }
+
+  @Override
+  public void accountName(NameSighting sighting) {
+    throw new AssertionError("the generator's formats name no account: " + sighting);
   }
 
   @Override

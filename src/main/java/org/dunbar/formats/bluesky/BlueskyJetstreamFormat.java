@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.dunbar.formats.JsonObjectFormat;
 import org.dunbar.formats.JsonRecord;
+import org.dunbar.formats.NameSighting;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordRejection;
 import org.dunbar.formats.RecordSink;
@@ -31,7 +33,8 @@ import org.dunbar.records.Event;
  *   <li>like / repost create → {@code like} / {@code reshare} of the account in {@code
  *       record.subject.uri}, {@code parent_id} = that URI;
  *   <li>{@code identity} and {@code account} events, and every other commit (other collections,
- *       updates, deletes of posts, likes and reposts) → skipped, counted by {@link SkipKinds kind}.
+ *       updates, deletes of posts, likes and reposts) → skipped, counted by {@link SkipKinds kind};
+ *       an {@code identity} event with a handle also names its did for the accounts table.
  * </ul>
  *
  * <p>Checks, the first failing one naming the reason: {@code unparsable}; {@code
@@ -77,6 +80,9 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
       throw new RecordRejection(Reasons.UNSUPPORTED_RECORD, "not a Jetstream event: no kind");
     }
     if (SkipKinds.isNotice(kind)) {
+      if (kind.equals(SkipKinds.IDENTITY)) {
+        handle(root).ifPresent(sink::accountName);
+      }
       sink.skipped(kind);
       return;
     }
@@ -160,14 +166,38 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
       return ts.getAsLong();
     }
     String timeUs = JsonRecord.required(root, "time_us", "time_us");
-    // Always microseconds (Jetstream README), so the SPEC's guess of the unit by size is not used.
-    long micros =
-        timeUs.chars().allMatch(c -> c >= '0' && c <= '9') && timeUs.length() <= 18
-            ? Long.parseLong(timeUs)
-            : -1;
-    if (micros < 0) {
+    OptionalLong micros = micros(timeUs);
+    if (micros.isEmpty()) {
       throw new RecordRejection(Reasons.BAD_TIMESTAMP, "time_us '" + timeUs + "'");
     }
-    return micros;
+    return micros.getAsLong();
+  }
+
+  /**
+   * A {@code time_us} value: always microseconds (Jetstream README), so the SPEC's guess of the
+   * unit by size is not used. Empty when it is not a number of at most 18 digits.
+   */
+  private static OptionalLong micros(String timeUs) {
+    return timeUs != null
+            && !timeUs.isEmpty()
+            && timeUs.length() <= 18
+            && timeUs.chars().allMatch(c -> c >= '0' && c <= '9')
+        ? OptionalLong.of(Long.parseLong(timeUs))
+        : OptionalLong.empty();
+  }
+
+  /**
+   * The handle an {@code identity} event gives its {@code did}, at the event's {@code time_us}
+   * (issue 11, "Accounts table"). Empty when the event has no handle (the Jetstream README: an
+   * identity event may carry only the did), no usable {@code time_us}, or a time outside the
+   * study's bounds: the event is skipped all the same, and a name never rejects it.
+   */
+  private Optional<NameSighting> handle(JsonNode root) {
+    OptionalLong ts = micros(JsonRecord.text(root, "time_us"));
+    if (ts.isEmpty() || !bounds.contains(ts.getAsLong())) {
+      return Optional.empty();
+    }
+    String handle = JsonRecord.text(root.path("identity"), "handle");
+    return NameSighting.of(JsonRecord.text(root, "did"), handle, ts.getAsLong());
   }
 }

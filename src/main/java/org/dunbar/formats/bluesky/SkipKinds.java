@@ -17,7 +17,10 @@ import java.util.Set;
  * digits, '_' and '.' becomes '_'.
  */
 final class SkipKinds {
-  private static final Set<String> NOTICES = Set.of("identity", "account");
+  /** A handle change: the one notice that also names an account. */
+  static final String IDENTITY = "identity";
+
+  private static final Set<String> NOTICES = Set.of(IDENTITY, "account");
 
   private SkipKinds() {}
 

@@ -14,6 +14,7 @@ import java.util.List;
  * @param reshare the retweeted tweet's author and id, or null; a retweet is nothing else
  * @param mentions the mentioned user ids and the usernames nothing in the line resolves
  * @param users counts of the user objects this record carries, for snapshots
+ * @param names the names the record gives accounts (issue 11, "Accounts table")
  */
 record Tweet(
     String id,
@@ -23,7 +24,8 @@ record Tweet(
     Link quote,
     Link reshare,
     Mentions mentions,
-    List<UserCounts> users) {
+    List<UserCounts> users,
+    List<Name> names) {
 
   /**
    * An interaction with another tweet: whose it is, and which.
@@ -34,4 +36,15 @@ record Tweet(
    * @param parentId the other tweet's id; null when the line does not even say which tweet it is
    */
   record Link(String target, String parentId) {}
+
+  /**
+   * A name the record gives an account. Either may be null or invalid: {@link
+   * org.dunbar.formats.NameSighting#of} decides what is published.
+   *
+   * @param account the user id, as the events use it
+   * @param written true for a name written in the tweet (a v1.1 mention's or reply's screen name),
+   *     which holds at the tweet's creation; false for a user object's screen name or username,
+   *     which holds when the user object was observed
+   */
+  record Name(String account, String name, boolean written) {}
 }

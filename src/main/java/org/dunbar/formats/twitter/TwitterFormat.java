@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.dunbar.formats.Framing;
 import org.dunbar.formats.JsonErrors;
 import org.dunbar.formats.LineFormat;
+import org.dunbar.formats.NameSighting;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordSink;
 import org.dunbar.formats.TimeBounds;
@@ -100,11 +101,32 @@ abstract class TwitterFormat implements LineFormat {
     }
     List<Event> events = TweetEvents.of(tweet, source, line);
     events.forEach(sink::event);
+    Long observed = moment != null || item.top() == null ? moment : page.created(item.top());
+    names(tweet, observed, sink);
     for (UserCounts user : tweet.users()) {
       if (moment == null) {
         sink.snapshotWithoutMoment();
       } else {
         sink.snapshot(user.at(moment, source, line));
+      }
+    }
+  }
+
+  /**
+   * Passes the names the record gives accounts (issue 11, "Accounts table"). A user object shows
+   * the user as it was when the payload was served, so its name is dated like its counts: an
+   * embedded original's author carries the name of the retweet's day, not of the original's. Where
+   * the chosen moment is missing, the top-level tweet's creation is the earliest the payload can
+   * have been served. A mention's or reply's screen name is text of the tweet (Twitter does not
+   * rewrite it on a rename): it holds at the tweet's own creation.
+   *
+   * @param observed when the record's user objects were observed, or null when nothing says
+   */
+  private static void names(Tweet tweet, Long observed, RecordSink sink) {
+    for (Tweet.Name name : tweet.names()) {
+      Long at = name.written() ? Long.valueOf(tweet.ts()) : observed;
+      if (at != null) {
+        NameSighting.of(name.account(), name.name(), at).ifPresent(sink::accountName);
       }
     }
   }

@@ -57,6 +57,8 @@ final class V1Page implements TweetPage {
     Tweet.Link reply = null;
     Tweet.Link quote = null;
     Mentions mentions = Mentions.NONE;
+    List<Tweet.Name> names = new ArrayList<>();
+    names.add(new Tweet.Name(author, Json.text(user, "screen_name"), false));
     JsonNode original = node.get("retweeted_status");
     if (Json.isObject(original)) {
       reshare = embedded(original, null);
@@ -68,13 +70,23 @@ final class V1Page implements TweetPage {
       JsonNode userMentions = entities == null ? null : entities.get("user_mentions");
       // v1.1 mention entities always carry the id; nothing in the line could resolve a bare name.
       mentions = Mentions.resolve(userMentions, name -> null, "screen_name", "id_str", "id");
+      if (reply != null && reply.target() != null) {
+        String repliedTo = Json.text(node, "in_reply_to_screen_name");
+        names.add(new Tweet.Name(reply.target(), repliedTo, true));
+      }
+      if (userMentions != null && userMentions.isArray()) {
+        for (JsonNode mention : userMentions) {
+          String mentioned = Json.text(mention, "id_str", "id");
+          names.add(new Tweet.Name(mentioned, Json.text(mention, "screen_name"), true));
+        }
+      }
     }
     long ts = TwitterTimes.v1(node.get("created_at"), "created_at");
     List<UserCounts> users =
         UserCounts.read(author, user, "user", "followers_count", "friends_count", "statuses_count")
             .map(List::of)
             .orElse(List.of());
-    return new Tweet(id, author, ts, reply, quote, reshare, mentions, users);
+    return new Tweet(id, author, ts, reply, quote, reshare, mentions, users, names);
   }
 
   @Override

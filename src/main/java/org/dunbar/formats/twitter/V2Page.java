@@ -18,8 +18,8 @@ import java.util.Set;
  *
  * <p>v2 separates users from tweets, so a user object belongs to no single tweet: each top-level
  * tweet snapshots the user objects of every account it involves (author, the accounts it replies
- * to, quotes, retweets or mentions). Referenced tweets snapshot nothing; the tweet that references
- * them involves their authors.
+ * to, quotes, retweets or mentions), and names each by its {@code username}. Referenced tweets
+ * snapshot and name nothing; the tweet that references them involves their authors.
  */
 final class V2Page implements TweetPage {
   private final List<Item> items = new ArrayList<>();
@@ -139,9 +139,10 @@ final class V2Page implements TweetPage {
       mentions = Mentions.resolve(entities, this::idOfUsername, "username", "id");
     }
     long ts = TwitterTimes.iso(node.get("created_at"), "created_at");
-    List<UserCounts> users =
-        item.tweet() == item.top() ? involved(author, reply, quote, reshare, mentions) : List.of();
-    return new Tweet(id, author, ts, reply, quote, reshare, mentions, users);
+    Set<String> involved =
+        item.tweet() == item.top() ? involved(author, reply, quote, reshare, mentions) : Set.of();
+    return new Tweet(
+        id, author, ts, reply, quote, reshare, mentions, counts(involved), names(involved));
   }
 
   @Override
@@ -184,9 +185,9 @@ final class V2Page implements TweetPage {
     return idsByUsername.get(username.toLowerCase(Locale.ROOT));
   }
 
-  private List<UserCounts> involved(
-      String author, Tweet.Link reply, Tweet.Link quote, Tweet.Link reshare, Mentions mentions)
-      throws Rejection {
+  /** The accounts a top-level tweet involves: its author and every account it interacts with. */
+  private static Set<String> involved(
+      String author, Tweet.Link reply, Tweet.Link quote, Tweet.Link reshare, Mentions mentions) {
     Set<String> accounts = new LinkedHashSet<>();
     accounts.add(author);
     for (Tweet.Link link : new Tweet.Link[] {reply, quote, reshare}) {
@@ -196,6 +197,10 @@ final class V2Page implements TweetPage {
       }
     }
     accounts.addAll(mentions.ids());
+    return accounts;
+  }
+
+  private List<UserCounts> counts(Set<String> accounts) throws Rejection {
     List<UserCounts> users = new ArrayList<>();
     for (String account : accounts) {
       JsonNode user = usersById.get(account);
@@ -211,5 +216,17 @@ final class V2Page implements TweetPage {
       }
     }
     return users;
+  }
+
+  /** The usernames of the accounts' user objects, where the line has one. */
+  private List<Tweet.Name> names(Set<String> accounts) {
+    List<Tweet.Name> names = new ArrayList<>();
+    for (String account : accounts) {
+      JsonNode user = usersById.get(account);
+      if (user != null) {
+        names.add(new Tweet.Name(account, Json.text(user, "username"), false));
+      }
+    }
+    return names;
   }
 }

@@ -218,18 +218,45 @@ class BlueskyJetstreamFormatTest {
                     + ",\"createdAt\":\"2024-06-10T06:13:20Z\"}")));
   }
 
+  /**
+   * An identity event stays skipped; its handle names its did at time_us, and nothing else names
+   * it: the identity's own {@code time} is not the event's time (issue 11, "Accounts table").
+   */
+  @Test
+  void identityEventNamesItsDidAtTimeUsAndStaysSkipped() {
+    String withHandle =
+        "{\"did\":\""
+            + ANN
+            + "\",\"handle\":\"Ann.Example\",\"seq\":1,\"time\":\"2020-01-01T00:00:00Z\"}";
+    assertEquals(
+        List.of("skipped identity", "name did:plc:ann=Ann.Example ts=" + T),
+        parse(identity(Long.toString(T), withHandle)));
+    // Jetstream sends identity events without a handle too: skipped, no name.
+    assertEquals(
+        List.of("skipped identity"),
+        parse(identity(Long.toString(T), "{\"did\":\"" + ANN + "\",\"seq\":2}")));
+    assertEquals(List.of("skipped identity"), parse(identity(Long.toString(T), "null")));
+    // A time_us that is no count of microseconds dates nothing, and is no reason to reject.
+    assertEquals(List.of("skipped identity"), parse(identity("\"soon\"", withHandle)));
+    // Before the study's not_before (2000-01-01): outside the study, like its events.
+    assertEquals(List.of("skipped identity"), parse(identity("946684799999999", withHandle)));
+  }
+
+  private static String identity(String timeUs, String identity) {
+    return "{\"did\":\""
+        + ANN
+        + "\",\"time_us\":"
+        + timeUs
+        + ",\"kind\":\"identity\",\"identity\":"
+        + identity
+        + "}";
+  }
+
   @Test
   void everythingElseIsSkippedByKind() {
     assertEquals(
-        List.of("skipped identity"),
-        parse(
-            "{\"did\":\""
-                + ANN
-                + "\",\"time_us\":"
-                + T
-                + ",\"kind\":\"identity\",\"identity\":{\"did\":\""
-                + ANN
-                + "\",\"handle\":\"ann.example\",\"seq\":1,\"time\":\"2024-06-10T06:13:20Z\"}}"));
+        List.of("skipped identity", "name did:plc:ann=ann.example ts=" + T),
+        parse(identity(Long.toString(T), "{\"did\":\"" + ANN + "\",\"handle\":\"ann.example\"}")));
     assertEquals(
         List.of("skipped account"),
         parse(

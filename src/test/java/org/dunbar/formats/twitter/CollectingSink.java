@@ -2,6 +2,7 @@ package org.dunbar.formats.twitter;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dunbar.formats.NameSighting;
 import org.dunbar.formats.RecordSink;
 import org.dunbar.records.BaselineEdge;
 import org.dunbar.records.Event;
@@ -18,6 +19,7 @@ final class CollectingSink implements RecordSink {
   final List<Snapshot> snapshots = new ArrayList<>();
   final List<Rejected> rejected = new ArrayList<>();
   final List<String> skipped = new ArrayList<>();
+  final List<NameSighting> names = new ArrayList<>();
   int accepted;
   int withoutMoment;
   private int open;
@@ -25,6 +27,13 @@ final class CollectingSink implements RecordSink {
   @Override
   public void event(Event event) {
     events.add(event);
+    open++;
+  }
+
+  /** The Twitter adapters name accounts only in accepted records: a name is an open item. */
+  @Override
+  public void accountName(NameSighting sighting) {
+    names.add(sighting);
     open++;
   }
 
