@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -17,6 +16,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.CohortKey;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.SnapshotSummary;
@@ -63,8 +63,7 @@ public final class AccountRows extends PTransform<KeyedPCollectionTuple<String>,
                         GROWTH_ROWS, TupleTagList.of(List.of(ENGAGEMENT_ROWS, COHORTS))));
     out.get(GROWTH_ROWS).setCoder(Table.FOLLOWER_GROWTH.coder());
     out.get(ENGAGEMENT_ROWS).setCoder(Table.ACCOUNT_ENGAGEMENT.coder());
-    out.get(COHORTS)
-        .setCoder(KvCoder.of(AvroCoder.specific(CohortKey.class), CountVector.Coder.of()));
+    out.get(COHORTS).setCoder(KvCoder.of(RecordCoders.cohortKey(), CountVector.Coder.of()));
     return out;
   }
 

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.DaySeen;
 import org.dunbar.records.Snapshot;
@@ -68,8 +69,7 @@ public final class CreatedCountDrops
                                 s.getFollowers(),
                                 s.getTs(),
                                 s.getFollowers()))))
-        .setCoder(
-            KvCoder.of(AvroCoder.specific(AccountPeriod.class), AvroCoder.specific(DaySeen.class)))
+        .setCoder(KvCoder.of(RecordCoders.accountPeriod(), AvroCoder.specific(DaySeen.class)))
         .apply(
             "First, last and highest of a day",
             Combine.perKey(

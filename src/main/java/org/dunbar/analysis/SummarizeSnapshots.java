@@ -9,6 +9,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.Snapshot;
 import org.dunbar.records.SnapshotSummary;
@@ -42,8 +43,7 @@ public final class SummarizeSnapshots
                             new SnapshotSummary(
                                 s.getTs(), s.getFollowers(), s.getTs(), s.getFollowers()))))
         .setCoder(
-            KvCoder.of(
-                AvroCoder.specific(AccountPeriod.class), AvroCoder.specific(SnapshotSummary.class)))
+            KvCoder.of(RecordCoders.accountPeriod(), AvroCoder.specific(SnapshotSummary.class)))
         .apply(
             "First and last",
             Combine.perKey(
