@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The event accounting of a published run's manifest, as one line a test can compare whole. */
 final class EventAccounting {
@@ -15,12 +17,7 @@ final class EventAccounting {
    * unresolved={by type}}.
    */
   static String of(Path run) {
-    JsonNode m;
-    try {
-      m = new ObjectMapper().readTree(run.resolve("_manifest.json").toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonNode m = manifest(run);
     JsonNode e = m.get("accounting").get("events");
     return m.get("status").asText()
         + " read="
@@ -41,5 +38,31 @@ final class EventAccounting {
         + e.get("duplicates")
         + " unresolved="
         + e.get("unresolved_target");
+  }
+
+  /**
+   * {@code read, accepted, rejected, skipped, events, unique, duplicates, conflicting_duplicates}.
+   */
+  static List<Long> counts(Path run) {
+    JsonNode e = manifest(run).get("accounting").get("events");
+    return Stream.of(
+            "read",
+            "accepted",
+            "rejected",
+            "skipped",
+            "events",
+            "unique",
+            "duplicates",
+            "conflicting_duplicates")
+        .map(name -> e.get(name).asLong())
+        .toList();
+  }
+
+  private static JsonNode manifest(Path run) {
+    try {
+      return new ObjectMapper().readTree(run.resolve("_manifest.json").toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
