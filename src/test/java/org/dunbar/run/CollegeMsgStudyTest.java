@@ -11,7 +11,6 @@ import java.util.List;
 import org.dunbar.tables.Table;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SNAP CollegeMsg (real private messages, published figures in ../shared/data/README.md) through
@@ -19,23 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * build, and dunbar_curve must agree with the curve computed by DuckDB straight from the raw file.
  */
 class CollegeMsgStudyTest {
-  @TempDir static Path tmp;
   static Path messages;
   static Path run;
 
   @BeforeAll
-  static void runOnEmbeddedFlink() {
-    messages = SharedData.require("data/collegemsg/CollegeMsg.txt");
-    run =
-        Dunbar.run(
-                "run",
-                "--name=collegemsg",
-                "--output=" + tmp.resolve("out"),
-                "--events=" + messages,
-                "--events-format=snap-messages",
-                "--runner=flink",
-                "--parallelism=2")
-            .published();
+  static void runOnEmbeddedFlink() throws IOException {
+    messages = CollegeMsgRun.messages();
+    run = CollegeMsgRun.published();
   }
 
   private static String layer(String name) {
