@@ -1,5 +1,8 @@
 package org.dunbar.analysis;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.beam.sdk.transforms.Combine;
 import org.dunbar.model.InteractionType;
 
@@ -38,15 +41,42 @@ public enum ActivityMeasure {
     return CountVector.of(SIZE, m, value);
   }
 
+  // Looked up for every interaction the replay counts: by table, not by building a name.
+  private static final Map<InteractionType, ActivityMeasure> SENT = byType("_SENT");
+  private static final Map<InteractionType, ActivityMeasure> RECEIVED = byType("_RECEIVED");
+
+  /**
+   * @throws IllegalArgumentException for a type that is not an interaction (follow, post...)
+   */
   public static ActivityMeasure sent(InteractionType t) {
-    return valueOf(plural(t) + "_SENT");
+    return of(SENT, t);
   }
 
+  /**
+   * @throws IllegalArgumentException for a type that is not an interaction (follow, post...)
+   */
   public static ActivityMeasure received(InteractionType t) {
-    return valueOf(plural(t) + "_RECEIVED");
+    return of(RECEIVED, t);
   }
 
-  private static String plural(InteractionType t) {
-    return t == InteractionType.REPLY ? "REPLIES" : t.name() + "S";
+  private static ActivityMeasure of(
+      Map<InteractionType, ActivityMeasure> measures, InteractionType t) {
+    ActivityMeasure m = measures.get(t);
+    if (m == null) {
+      throw new IllegalArgumentException("no activity count for " + t);
+    }
+    return m;
+  }
+
+  /** The measure named for each interaction type (REPLIES_SENT for reply...); follows have none. */
+  private static Map<InteractionType, ActivityMeasure> byType(String suffix) {
+    Map<InteractionType, ActivityMeasure> measures = new EnumMap<>(InteractionType.class);
+    for (InteractionType t : InteractionType.values()) {
+      String plural = t == InteractionType.REPLY ? "REPLIES" : t.name() + "S";
+      Arrays.stream(values())
+          .filter(m -> m.name().equals(plural + suffix))
+          .forEach(m -> measures.put(t, m));
+    }
+    return measures;
   }
 }

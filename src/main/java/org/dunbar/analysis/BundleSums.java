@@ -29,12 +29,13 @@ final class BundleSums<K, V> {
     this.maxKeys = maxKeys;
   }
 
-  /** Adds a value; when the map is full, emits it all to {@code out} first. */
+  /** Adds a value; when that makes the map overfull, emits it all to {@code out}. */
   void add(K key, V value, BiConsumer<K, V> out) {
-    if (!partial.containsKey(key) && partial.size() >= maxKeys) {
+    // One lookup per value: the map may pass maxKeys by one key before it is emptied.
+    partial.merge(key, value, merge);
+    if (partial.size() > maxKeys) {
       drainTo(out);
     }
-    partial.merge(key, value, merge);
   }
 
   /**

@@ -61,6 +61,14 @@ public final class CompactReader {
     return buf[pos++] != 0;
   }
 
+  public double float64() {
+    long bits = 0;
+    for (int i = 0; i < 8; i++) {
+      bits |= (buf[pos++] & 0xFFL) << (8 * i);
+    }
+    return Double.longBitsToDouble(bits);
+  }
+
   public String string() {
     int length = Math.toIntExact(varint()) - 1;
     if (length < 0) {

@@ -37,6 +37,16 @@ public final class CompactWriter {
     return this;
   }
 
+  /** A double as its 8 IEEE-754 bytes, little-endian: exact, NaN and signed zeros included. */
+  public CompactWriter float64(double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    ensure(8);
+    for (int i = 0; i < 8; i++) {
+      buf[size++] = (byte) (bits >>> (8 * i));
+    }
+    return this;
+  }
+
   /** A string or null. */
   public CompactWriter string(String value) {
     if (value == null) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.dunbar.records.Rejected;
 
 /**
@@ -53,8 +53,9 @@ public enum Table {
     return new GenericRecordBuilder(schema());
   }
 
-  public AvroCoder<GenericRecord> coder() {
-    return AvroCoder.of(schema());
+  /** The coder of this table's rows between steps ({@link TableRowCoder}). */
+  public Coder<GenericRecord> coder() {
+    return new TableRowCoder(this);
   }
 
   private static Schema load(Table table) {
