@@ -1,6 +1,5 @@
 package org.dunbar.analysis;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.Combine;
@@ -68,14 +67,12 @@ public enum ActivityMeasure {
     return m;
   }
 
-  /** The measure named for each interaction type (REPLIES_SENT for reply...); follows have none. */
+  /** The measure named for each interaction (REPLIES_SENT for reply, ...). */
   private static Map<InteractionType, ActivityMeasure> byType(String suffix) {
     Map<InteractionType, ActivityMeasure> measures = new EnumMap<>(InteractionType.class);
-    for (InteractionType t : InteractionType.values()) {
+    for (InteractionType t : InteractionType.INTERACTIONS) {
       String plural = t == InteractionType.REPLY ? "REPLIES" : t.name() + "S";
-      Arrays.stream(values())
-          .filter(m -> m.name().equals(plural + suffix))
-          .forEach(m -> measures.put(t, m));
+      measures.put(t, valueOf(plural + suffix));
     }
     return measures;
   }
