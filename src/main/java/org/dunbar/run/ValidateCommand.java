@@ -35,9 +35,10 @@ final class ValidateCommand {
 
   /**
    * Throughput the README's benchmark measured (sample dump, embedded Flink through bin/dunbar, 2
-   * cores: 82,800 events/s at 10M events, 80,000 at 30M), for the time estimate.
+   * cores: 105,800-106,900 events/s at 10M events, 101,000-105,300 at 28-30M), for the time
+   * estimate.
    */
-  static final double BENCHMARK_EVENTS_PER_SECOND = 80_000;
+  static final double BENCHMARK_EVENTS_PER_SECOND = 100_000;
 
   private ValidateCommand() {}
 
