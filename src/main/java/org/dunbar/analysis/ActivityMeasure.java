@@ -48,17 +48,17 @@ public enum ActivityMeasure {
    * @throws IllegalArgumentException for a type that is not an interaction (follow, post...)
    */
   public static ActivityMeasure sent(InteractionType t) {
-    return of(SENT, t);
+    return measureOf(SENT, t);
   }
 
   /**
    * @throws IllegalArgumentException for a type that is not an interaction (follow, post...)
    */
   public static ActivityMeasure received(InteractionType t) {
-    return of(RECEIVED, t);
+    return measureOf(RECEIVED, t);
   }
 
-  private static ActivityMeasure of(
+  private static ActivityMeasure measureOf(
       Map<InteractionType, ActivityMeasure> measures, InteractionType t) {
     ActivityMeasure m = measures.get(t);
     if (m == null) {

@@ -1,13 +1,10 @@
 package org.dunbar.tables;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.dunbar.coders.CompactCoder;
 import org.dunbar.coders.CompactReader;
 import org.dunbar.coders.CompactWriter;
 
@@ -17,12 +14,11 @@ import org.dunbar.coders.CompactWriter;
  * strings), a nullable column behind a presence flag. Avro's own coder did the same through its
  * generic datum reader and writer, which cost a twentieth of the CPU at 10M events and, being
  * compiled once per table schema, several seconds of JIT compilation at 1M (README "Benchmarks").
- * Strings decode as {@link String}; readers of rows take any {@link CharSequence}. Rows are never
- * grouping keys, so the coder does not claim to be deterministic.
+ * Strings decode as {@link String}; readers of rows take any {@link CharSequence}.
  *
  * @throws IllegalArgumentException (at construction) for a column type no table uses
  */
-final class TableRowCoder extends CustomCoder<GenericRecord> {
+final class TableRowCoder extends CompactCoder<GenericRecord> {
   /** How one column is written. */
   private enum Kind {
     LONG,
@@ -51,14 +47,20 @@ final class TableRowCoder extends CustomCoder<GenericRecord> {
     Kind[] kinds = new Kind[fields.size()];
     boolean[] nullable = new boolean[fields.size()];
     for (int i = 0; i < kinds.length; i++) {
-      Schema type = fields.get(i).schema();
-      if (type.isNullable()) {
-        nullable[i] = true;
-        type = type.getTypes().get(type.getTypes().get(0).getType() == Schema.Type.NULL ? 1 : 0);
-      }
-      kinds[i] = kindOf(type, table, fields.get(i).name());
+      nullable[i] = fields.get(i).schema().isNullable();
+      kinds[i] = kindOf(valueType(fields.get(i)), table, fields.get(i).name());
     }
     return new Columns(schema, kinds, nullable);
+  }
+
+  /** A column's type, or for a nullable column (a union with null) the type of its values. */
+  static Schema valueType(Schema.Field column) {
+    Schema type = column.schema();
+    if (!type.isNullable()) {
+      return type;
+    }
+    List<Schema> branches = type.getTypes();
+    return branches.get(branches.get(0).getType() == Schema.Type.NULL ? 1 : 0);
   }
 
   private static Kind kindOf(Schema type, Table table, String column) {
@@ -81,18 +83,6 @@ final class TableRowCoder extends CustomCoder<GenericRecord> {
     return columns;
   }
 
-  @Override
-  public void encode(GenericRecord row, OutputStream out) throws IOException {
-    CompactWriter writer = new CompactWriter();
-    write(row, writer);
-    writer.writeTo(out);
-  }
-
-  @Override
-  public GenericRecord decode(InputStream in) throws IOException {
-    return read(CompactReader.readFrom(in));
-  }
-
   /** Coders of two tables differ: Flink tells the types of its data sets apart by their coders. */
   @Override
   public boolean equals(Object other) {
@@ -104,7 +94,8 @@ final class TableRowCoder extends CustomCoder<GenericRecord> {
     return table.name().hashCode();
   }
 
-  private void write(GenericRecord row, CompactWriter out) {
+  @Override
+  protected void write(GenericRecord row, CompactWriter out) {
     Columns c = columns();
     for (int i = 0; i < c.kinds().length; i++) {
       Object value = row.get(i);
@@ -124,7 +115,8 @@ final class TableRowCoder extends CustomCoder<GenericRecord> {
     }
   }
 
-  private GenericRecord read(CompactReader in) {
+  @Override
+  protected GenericRecord read(CompactReader in) {
     Columns c = columns();
     GenericData.Record row = new GenericData.Record(c.schema());
     for (int i = 0; i < c.kinds().length; i++) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -61,14 +60,10 @@ class TableRowCoderTest {
     GenericData.Record row = new GenericData.Record(schema);
     int i = 0;
     for (Schema.Field field : schema.getFields()) {
-      Schema type = field.schema();
-      if (type.isNullable()) {
-        if (nulls) {
-          continue;
-        }
-        List<Schema> branches = type.getTypes();
-        type = branches.get(branches.get(0).getType() == Schema.Type.NULL ? 1 : 0);
+      if (nulls && field.schema().isNullable()) {
+        continue;
       }
+      Schema type = TableRowCoder.valueType(field);
       i++;
       row.put(
           field.name(),
