@@ -6,7 +6,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,7 +23,6 @@ import org.dunbar.records.AccountPeriod;
 import org.dunbar.records.CohortKey;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.Snapshot;
-import org.dunbar.records.SnapshotSummary;
 
 /**
  * Per account and period, everything the account tables need: what the pair replay found (growth,
@@ -106,7 +104,7 @@ public final class AccountTimelines extends PTransform<PCollectionTuple, PCollec
             byAccount(
                 "snapshots",
                 snapshots.apply("Summarise snapshots", new SummarizeSnapshots(params.period())),
-                AvroCoder.specific(SnapshotSummary.class)))
+                RecordCoders.snapshotSummary()))
         .and(
             AccountRows.BASELINE_FOLLOWERS,
             baseline

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -69,7 +68,7 @@ public final class CreatedCountDrops
                                 s.getFollowers(),
                                 s.getTs(),
                                 s.getFollowers()))))
-        .setCoder(KvCoder.of(RecordCoders.accountPeriod(), AvroCoder.specific(DaySeen.class)))
+        .setCoder(KvCoder.of(RecordCoders.accountPeriod(), RecordCoders.daySeen()))
         .apply(
             "First, last and highest of a day",
             Combine.perKey(
@@ -112,7 +111,7 @@ public final class CreatedCountDrops
                     TypeDescriptors.kvs(
                         TypeDescriptors.strings(), TypeDescriptor.of(DaySeen.class)))
                 .via(kv -> KV.of(kv.getKey().getAccount(), kv.getValue())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(DaySeen.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.daySeen()))
         .apply("Group days", GroupByKey.create())
         .apply("First impossible fall", ParDo.of(new FirstFall()));
   }

@@ -1,7 +1,6 @@
 package org.dunbar.analysis;
 
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -42,8 +41,7 @@ public final class SummarizeSnapshots
                             new AccountPeriod(s.getAccount(), unit.startOf(s.getTs())),
                             new SnapshotSummary(
                                 s.getTs(), s.getFollowers(), s.getTs(), s.getFollowers()))))
-        .setCoder(
-            KvCoder.of(RecordCoders.accountPeriod(), AvroCoder.specific(SnapshotSummary.class)))
+        .setCoder(KvCoder.of(RecordCoders.accountPeriod(), RecordCoders.snapshotSummary()))
         .apply(
             "First and last",
             Combine.perKey(

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -13,6 +12,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.coders.RecordCoders;
 import org.dunbar.model.Utf8Order;
 import org.dunbar.records.Snapshot;
 
@@ -31,8 +31,7 @@ public final class DeduplicateSnapshots
                 .via(s -> KV.of(KV.of(s.getAccount(), s.getTs()), s)))
         .setCoder(
             KvCoder.of(
-                KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()),
-                AvroCoder.specific(Snapshot.class)))
+                KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), RecordCoders.snapshot()))
         .apply("Last in input order", Combine.perKey(new LastInInputOrder()))
         .apply(Values.create());
   }

@@ -17,14 +17,13 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricName;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -83,8 +82,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    */
   private static final SideOutputs SIDE =
       SideOutputs.create()
-          .and(SNAPSHOTS, AvroCoder.specific(Snapshot.class))
-          .and(EDGES, AvroCoder.specific(BaselineEdge.class))
+          .and(SNAPSHOTS, RecordCoders.snapshot())
+          .and(EDGES, RecordCoders.baselineEdge())
           .and(REJECTED, AvroCoder.specific(Rejected.class))
           .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
           .and(FAULTS, AvroCoder.specific(ReadFault.class))
@@ -135,9 +134,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin begin) {
     PCollectionTuple read =
         begin
-            .apply("Input files", Create.of(files).withCoder(AvroCoder.specific(InputFile.class)))
-            // Spread the files over workers; Create alone would read them all in one place.
-            .apply("Spread files", Reshuffle.viaRandomKey())
+            .apply("Input files", Read.from(FileSplits.of(files)))
             .apply(
                 "Read and parse records",
                 ParDo.of(new ReadFileFn(bounds, Long.MAX_VALUE))

@@ -52,6 +52,11 @@ public final class CompactReader {
     return Math.toIntExact(varint());
   }
 
+  /** What {@link CompactWriter#optionalUnsigned} wrote: a count, or null. */
+  public Long optionalUnsigned() {
+    return bool() ? varint() : null;
+  }
+
   public long signed() {
     long v = varint();
     return (v >>> 1) ^ -(v & 1);

@@ -26,6 +26,12 @@ public final class CompactWriter {
     return varint(value);
   }
 
+  /** A count that may be absent: a presence flag, then the count. */
+  public CompactWriter optionalUnsigned(Long value) {
+    bool(value != null);
+    return value == null ? this : unsigned(value);
+  }
+
   /** Any long, zig-zag encoded so that small negative values stay short. */
   public CompactWriter signed(long value) {
     return varint((value << 1) ^ (value >> 63));

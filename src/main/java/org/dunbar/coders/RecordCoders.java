@@ -1,11 +1,15 @@
 package org.dunbar.coders;
 
 import org.dunbar.records.AccountPeriod;
+import org.dunbar.records.BaselineEdge;
 import org.dunbar.records.CohortKey;
+import org.dunbar.records.DaySeen;
 import org.dunbar.records.Event;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.FollowFact;
 import org.dunbar.records.PostClaim;
+import org.dunbar.records.Snapshot;
+import org.dunbar.records.SnapshotSummary;
 
 /**
  * Compact coders for the Avro records that travel between stages. The records keep their Avro
@@ -51,6 +55,105 @@ public final class RecordCoders {
     @Override
     protected PostClaim read(CompactReader in) {
       return new PostClaim(in.string(), in.string(), in.string(), in.string(), in.unsigned());
+    }
+  }
+
+  /** An account snapshot as read, every field. */
+  public static CompactCoder<Snapshot> snapshot() {
+    return SnapshotCoder.INSTANCE;
+  }
+
+  public static CompactCoder<SnapshotSummary> snapshotSummary() {
+    return SnapshotSummaryCoder.INSTANCE;
+  }
+
+  public static CompactCoder<DaySeen> daySeen() {
+    return DaySeenCoder.INSTANCE;
+  }
+
+  /** A baseline follow edge as read, every field. */
+  public static CompactCoder<BaselineEdge> baselineEdge() {
+    return BaselineEdgeCoder.INSTANCE;
+  }
+
+  private static final class SnapshotCoder extends CompactCoder<Snapshot> {
+    static final SnapshotCoder INSTANCE = new SnapshotCoder();
+
+    @Override
+    protected void write(Snapshot s, CompactWriter out) {
+      out.string(s.getAccount())
+          .signed(s.getTs())
+          .unsigned(s.getFollowers())
+          .optionalUnsigned(s.getFollowing())
+          .optionalUnsigned(s.getPosts())
+          .string(s.getSource())
+          .unsigned(s.getLine());
+    }
+
+    @Override
+    protected Snapshot read(CompactReader in) {
+      return new Snapshot(
+          in.string(),
+          in.signed(),
+          in.unsigned(),
+          in.optionalUnsigned(),
+          in.optionalUnsigned(),
+          in.string(),
+          in.unsigned());
+    }
+  }
+
+  private static final class SnapshotSummaryCoder extends CompactCoder<SnapshotSummary> {
+    static final SnapshotSummaryCoder INSTANCE = new SnapshotSummaryCoder();
+
+    @Override
+    protected void write(SnapshotSummary s, CompactWriter out) {
+      out.signed(s.getFirstTs())
+          .unsigned(s.getFirstFollowers())
+          .signed(s.getLastTs())
+          .unsigned(s.getLastFollowers());
+    }
+
+    @Override
+    protected SnapshotSummary read(CompactReader in) {
+      return new SnapshotSummary(in.signed(), in.unsigned(), in.signed(), in.unsigned());
+    }
+  }
+
+  private static final class DaySeenCoder extends CompactCoder<DaySeen> {
+    static final DaySeenCoder INSTANCE = new DaySeenCoder();
+
+    @Override
+    protected void write(DaySeen d, CompactWriter out) {
+      out.signed(d.getFirstTs())
+          .unsigned(d.getFirstFollowers())
+          .signed(d.getLastTs())
+          .unsigned(d.getLastFollowers())
+          .signed(d.getMaxTs())
+          .unsigned(d.getMaxFollowers());
+    }
+
+    @Override
+    protected DaySeen read(CompactReader in) {
+      return new DaySeen(
+          in.signed(), in.unsigned(), in.signed(), in.unsigned(), in.signed(), in.unsigned());
+    }
+  }
+
+  private static final class BaselineEdgeCoder extends CompactCoder<BaselineEdge> {
+    static final BaselineEdgeCoder INSTANCE = new BaselineEdgeCoder();
+
+    @Override
+    protected void write(BaselineEdge e, CompactWriter out) {
+      out.string(e.getFollower())
+          .string(e.getFollowee())
+          .string(e.getSource())
+          .unsigned(e.getLine());
+    }
+
+    @Override
+    protected BaselineEdge read(CompactReader in) {
+      return new BaselineEdge(in.string(), in.string(), in.string(), in.unsigned());
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,8 +185,9 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
   static final class PeriodMonth implements SerializableFunction<GenericRecord, String> {
     @Override
     public String apply(GenericRecord row) {
-      LocalDate start = LocalDate.ofEpochDay((Integer) row.get("period_start"));
-      return String.format("period_month=%04d-%02d", start.getYear(), start.getMonthValue());
+      // YearMonth prints yyyy-MM for 4-digit years; String.format for each row showed in profiles.
+      return "period_month="
+          + YearMonth.from(LocalDate.ofEpochDay((Integer) row.get("period_start")));
     }
   }
 }
