@@ -42,14 +42,16 @@ final class FileSplits extends BoundedSource<InputFile> {
    * the fault with its name and reason.
    */
   static FileSplits of(List<InputFile> files) {
-    List<InputFile> ordered = new ArrayList<>(files);
-    List<Long> sizes = new ArrayList<>();
-    ordered.sort(Comparator.comparingLong(FileSplits::sizeOf));
-    for (InputFile f : ordered) {
-      sizes.add(sizeOf(f));
+    List<Sized> sized = new ArrayList<>();
+    for (InputFile f : files) {
+      sized.add(new Sized(f, sizeOf(f)));
     }
-    return new FileSplits(List.copyOf(ordered), List.copyOf(sizes));
+    sized.sort(Comparator.comparingLong(Sized::bytes));
+    return new FileSplits(
+        sized.stream().map(Sized::file).toList(), sized.stream().map(Sized::bytes).toList());
   }
+
+  private record Sized(InputFile file, long bytes) {}
 
   private static long sizeOf(InputFile file) {
     try {
