@@ -1,5 +1,9 @@
 package org.dunbar.canonical;
 
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +19,7 @@ import org.dunbar.records.Event;
 public final class EventIds {
   private static final char SEPARATOR = '\u001F';
   private static final HexFormat HEX = HexFormat.of();
+  private static final HashFunction MURMUR3_128 = Hashing.murmur3_128();
 
   // MessageDigest is not thread-safe and costly to look up; one per thread serves millions of ids.
   private static final ThreadLocal<MessageDigest> SHA_256 =
@@ -38,13 +43,18 @@ public final class EventIds {
   }
 
   /**
-   * A digest of what the id rule hashes but the occurrence number: lowercase hex of the first 16
-   * bytes of the SHA-256 of the fields. Two events with equal digests have the same content (type,
-   * actor, target, post_id, parent_id, instant), bar a 2^-128 chance.
+   * A digest of what the id rule hashes but the occurrence number: MurmurHash3's 128 bits (x64,
+   * Guava) of the same joined fields. Two events with equal digests have the same content (type,
+   * actor, target, post_id, parent_id, instant), bar a 2^-128 chance for inputs not made to
+   * collide; a collision would at worst count a conflicting copy of an id as a plain duplicate,
+   * since the digest only tells those apart. Not SHA-256, which is made to resist such inputs:
+   * every event with its own id needs a digest, and SHA-256 took a quarter of routing such events.
    */
-  public static String contentDigest(Event event) {
-    byte[] bytes = fields(event).toString().getBytes(StandardCharsets.UTF_8);
-    return HEX.formatHex(SHA_256.get().digest(bytes), 0, 16);
+  public static ContentDigest contentDigest(Event event) {
+    ByteBuffer digest =
+        ByteBuffer.wrap(MURMUR3_128.hashString(fields(event), StandardCharsets.UTF_8).asBytes())
+            .order(ByteOrder.LITTLE_ENDIAN);
+    return new ContentDigest(digest.getLong(), digest.getLong());
   }
 
   private static StringBuilder fields(Event event) {

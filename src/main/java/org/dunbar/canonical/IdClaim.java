@@ -33,7 +33,7 @@ public record IdClaim(
     String actor,
     String target,
     long ts,
-    String content,
+    ContentDigest content,
     boolean unresolved) {
 
   /** (source, line) order: the first claim of an id keeps its event. */
@@ -87,7 +87,8 @@ public record IdClaim(
           .string(c.actor)
           .string(c.target)
           .signed(c.ts)
-          .string(c.content)
+          .fixed64(c.content.high())
+          .fixed64(c.content.low())
           .bool(c.unresolved);
     }
 
@@ -101,7 +102,7 @@ public record IdClaim(
           in.string(),
           in.string(),
           in.signed(),
-          in.string(),
+          new ContentDigest(in.fixed64(), in.fixed64()),
           in.bool());
     }
   }

@@ -67,11 +67,15 @@ public final class CompactReader {
   }
 
   public double float64() {
-    long bits = 0;
+    return Double.longBitsToDouble(fixed64());
+  }
+
+  public long fixed64() {
+    long value = 0;
     for (int i = 0; i < 8; i++) {
-      bits |= (buf[pos++] & 0xFFL) << (8 * i);
+      value |= (buf[pos++] & 0xFFL) << (8 * i);
     }
-    return Double.longBitsToDouble(bits);
+    return value;
   }
 
   public String string() {

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * (UTF-8 length + 1) and the bytes, 0 standing for null.
  */
 public final class CompactWriter {
-  private byte[] buf = new byte[64];
+  // Room for most records at once: an event read from Bluesky takes about 250 bytes.
+  private byte[] buf = new byte[256];
   private int size;
 
   /** A count, size or index: never negative. */
@@ -45,10 +46,14 @@ public final class CompactWriter {
 
   /** A double as its 8 IEEE-754 bytes, little-endian: exact, NaN and signed zeros included. */
   public CompactWriter float64(double value) {
-    long bits = Double.doubleToRawLongBits(value);
+    return fixed64(Double.doubleToRawLongBits(value));
+  }
+
+  /** Any long as 8 bytes, little-endian: for hashes, whose varint would take 9 or 10. */
+  public CompactWriter fixed64(long value) {
     ensure(8);
     for (int i = 0; i < 8; i++) {
-      buf[size++] = (byte) (bits >>> (8 * i));
+      buf[size++] = (byte) (value >>> (8 * i));
     }
     return this;
   }

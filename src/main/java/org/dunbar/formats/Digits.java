@@ -1,11 +1,11 @@
 package org.dunbar.formats;
 
 /** Non-negative decimal integers written with ASCII digits only. */
-final class Digits {
+public final class Digits {
   private Digits() {}
 
   /** The value of a non-empty string of ASCII digits, or -1 when it is not one or overflows. */
-  static long parse(String text) {
+  public static long parse(String text) {
     if (text.isEmpty()) {
       return -1;
     }

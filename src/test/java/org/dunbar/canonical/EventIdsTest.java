@@ -1,12 +1,17 @@
 package org.dunbar.canonical;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.common.hash.Hashing;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +67,39 @@ class EventIdsTest {
         EventIds.withOccurrence(event("reply", "a", "bc", null, null), 1));
     Event e = event("like", "a", "b", null, "p");
     assertNotEquals(EventIds.withOccurrence(e, 1), EventIds.withOccurrence(e, 2));
+  }
+
+  @Test
+  void contentDigestIsMurmur3OfTheJoinedFieldsWithoutOccurrence() {
+    Event follow = event("FOLLOW", "alice", "bob", null, "p1");
+    byte[] expected =
+        Hashing.murmur3_128()
+            .hashString("follow\u001Falice\u001Fbob\u001F\u001Fp1\u001F1600000000000000", UTF_8)
+            .asBytes();
+    ByteBuffer bytes = ByteBuffer.wrap(expected).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(
+        new ContentDigest(bytes.getLong(), bytes.getLong()), EventIds.contentDigest(follow));
+  }
+
+  @Test
+  void contentDigestTellsEveryFieldApartButWhereTheRecordWasRead() {
+    Event base = event("reply", "a", "b", "p", "q");
+    Event elsewhere = event("reply", "a", "b", "p", "q");
+    elsewhere.setSource("other.jsonl");
+    elsewhere.setLine(99L);
+    assertEquals(EventIds.contentDigest(base), EventIds.contentDigest(elsewhere));
+    Event later = event("reply", "a", "b", "p", "q");
+    later.setTs(TS + 1);
+    for (Event other :
+        List.of(
+            event("quote", "a", "b", "p", "q"),
+            event("reply", "ab", "", "p", "q"),
+            event("reply", "a", "c", "p", "q"),
+            event("reply", "a", "b", null, "q"),
+            event("reply", "a", "b", "p", null),
+            later)) {
+      assertNotEquals(EventIds.contentDigest(base), EventIds.contentDigest(other));
+    }
   }
 
   @Test

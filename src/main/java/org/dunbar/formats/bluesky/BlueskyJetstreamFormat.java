@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.dunbar.formats.Digits;
 import org.dunbar.formats.JsonObjectFormat;
 import org.dunbar.formats.JsonRecord;
 import org.dunbar.formats.NameSighting;
@@ -178,12 +179,8 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
    * unit by size is not used. Empty when it is not a number of at most 18 digits.
    */
   private static OptionalLong micros(String timeUs) {
-    return timeUs != null
-            && !timeUs.isEmpty()
-            && timeUs.length() <= 18
-            && timeUs.chars().allMatch(c -> c >= '0' && c <= '9')
-        ? OptionalLong.of(Long.parseLong(timeUs))
-        : OptionalLong.empty();
+    long micros = timeUs != null && timeUs.length() <= 18 ? Digits.parse(timeUs) : -1;
+    return micros < 0 ? OptionalLong.empty() : OptionalLong.of(micros);
   }
 
   /**

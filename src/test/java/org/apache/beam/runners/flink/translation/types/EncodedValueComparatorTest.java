@@ -1,11 +1,13 @@
 package org.apache.beam.runners.flink.translation.types;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The grouping-key comparator must give one order three ways (normalized prefix, serialized
  * records, keys), or a sort that spills groups a key twice; these tests check that agreement on
- * keys of every byte value, where Beam's signed comparison and Flink's unsigned prefixes part.
+ * keys of every byte value, where Beam's signed comparison and Flink's unsigned prefixes part, and
+ * on long keys that share more than a normalized key's bytes.
  */
 class EncodedValueComparatorTest {
   private static final EncodedValueComparator ASCENDING = new EncodedValueComparator(true);
@@ -31,25 +34,47 @@ class EncodedValueComparatorTest {
   }
 
   @Test
-  void bytesCompareUnsignedShorterFirst() {
-    // 0x80 is -128 as a signed byte: Beam's own comparator put it before 0x01.
-    assertTrue(ASCENDING.compare(new byte[] {0x01}, new byte[] {(byte) 0x80}) < 0);
-    assertTrue(ASCENDING.compare(new byte[] {0x01}, new byte[] {0x01, 0x00}) < 0);
-    assertEquals(
-        0, ASCENDING.compare(new byte[] {0x05, (byte) 0xff}, new byte[] {0x05, (byte) 0xff}));
-    assertTrue(new EncodedValueComparator(false).compare(new byte[] {0x01}, new byte[] {0x02}) > 0);
+  void keysOrderByHashThenUnsignedBytesShorterFirst() {
+    List<byte[]> keys = keys();
+    for (byte[] a : keys) {
+      for (byte[] b : keys) {
+        int byHash =
+            Integer.compareUnsigned(
+                EncodedValueComparator.orderHash(a, a.length),
+                EncodedValueComparator.orderHash(b, b.length));
+        int expected = byHash != 0 ? byHash : Arrays.compareUnsigned(a, b);
+        assertEquals(Integer.signum(expected), Integer.signum(ASCENDING.compare(a, b)));
+        assertEquals(
+            -Integer.signum(expected),
+            Integer.signum(new EncodedValueComparator(false).compare(a, b)));
+      }
+    }
   }
 
   @Test
-  void referenceComparisonHasFlinksInvertedSign() {
-    EncodedValueComparator smaller = new EncodedValueComparator(true);
-    EncodedValueComparator larger = new EncodedValueComparator(true);
-    smaller.setReference(new byte[] {0x01});
-    larger.setReference(new byte[] {(byte) 0x90});
-    assertTrue(smaller.compareToReference(larger) > 0);
-    assertTrue(larger.compareToReference(smaller) < 0);
-    assertTrue(smaller.equalToReference(new byte[] {0x01}));
-    assertFalse(smaller.equalToReference(new byte[] {0x01, 0x00}));
+  void keysSharingALongPrefixDifferInTheirNormalizedKeys() {
+    // Bluesky record ids, as StringUtf8Coder encodes them: length, then `at://did:plc:...`.
+    byte[] a = "?at://did:plc:u002592/app.bsky.graph.follow/2c22222222222".getBytes(UTF_8);
+    byte[] b = "?at://did:plc:u002592/app.bsky.graph.follow/2c22222222223".getBytes(UTF_8);
+    assertTrue(normalized(a, 16).compare(normalized(b, 16), 0, 0, 16) != 0);
+  }
+
+  @Test
+  void referenceComparisonIsTheKeysOrderWithFlinksInvertedSign() {
+    List<byte[]> keys = keys();
+    for (boolean ascending : new boolean[] {true, false}) {
+      EncodedValueComparator reference = new EncodedValueComparator(ascending);
+      EncodedValueComparator other = new EncodedValueComparator(ascending);
+      for (byte[] a : keys) {
+        reference.setReference(a);
+        for (byte[] b : keys) {
+          other.setReference(b);
+          int byKey = reference.compare(a, b);
+          assertEquals(-Integer.signum(byKey), Integer.signum(reference.compareToReference(other)));
+          assertEquals(byKey == 0, reference.equalToReference(b.clone()));
+        }
+      }
+    }
   }
 
   @Test
@@ -83,13 +108,17 @@ class EncodedValueComparatorTest {
     }
   }
 
-  /** Keys of 0 to 11 bytes over every byte value, many sharing prefixes, and copies of some. */
+  /**
+   * Keys of 0 to 99 bytes over every byte value, many sharing prefixes (some longer than a
+   * normalized key), and copies of some.
+   */
   private static List<byte[]> keys() {
     Random random = new Random(7);
     List<byte[]> keys = new ArrayList<>();
-    byte[] shared = {0x10, (byte) 0x80, (byte) 0xff, 0x00, 0x7f, 0x01, (byte) 0xc3, 0x42};
+    byte[] shared = new byte[24];
+    random.nextBytes(shared);
     for (int i = 0; i < 150; i++) {
-      byte[] key = new byte[random.nextInt(12)];
+      byte[] key = new byte[random.nextInt(i % 3 == 0 ? 100 : 12)];
       random.nextBytes(key);
       int common = Math.min(key.length, random.nextInt(shared.length + 1));
       System.arraycopy(shared, 0, key, 0, common);
