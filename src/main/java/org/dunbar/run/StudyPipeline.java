@@ -28,7 +28,7 @@ import org.dunbar.records.InputFile;
 import org.dunbar.records.Snapshot;
 import org.dunbar.tables.RejectedRow;
 import org.dunbar.tables.Table;
-import org.dunbar.tables.WriteTable;
+import org.dunbar.tables.WriteTables;
 
 /**
  * The whole study as one Beam pipeline: inputs → canonical records → pair replay → per-account
@@ -82,10 +82,16 @@ public final class StudyPipeline {
             Table.REJECTED,
                 read.get(ReadInputs.REJECTED).apply("Rejected rows", RejectedRow.rows()));
     // Pseudonyms and suppression at the last step, so the analyses above see real ids and counts.
-    tables.forEach(
-        (table, rows) ->
-            rows.apply(new ReleaseRows(table, study.pseudonymize(), study.minCell()))
-                .apply(new WriteTable(table, runDir)));
+    PCollectionTuple released = PCollectionTuple.empty(p);
+    for (Map.Entry<Table, PCollection<GenericRecord>> table : tables.entrySet()) {
+      released =
+          released.and(
+              WriteTables.rowsOf(table.getKey()),
+              table
+                  .getValue()
+                  .apply(new ReleaseRows(table.getKey(), study.pseudonymize(), study.minCell())));
+    }
+    released.apply("Write tables", new WriteTables(runDir));
 
     // Table rows are counted from the written files' footers by the run, not here: a count in the
     // pipeline would read every row a second time.

@@ -34,7 +34,7 @@ import org.dunbar.formats.Timestamps;
 import org.dunbar.records.InputFile;
 import org.dunbar.records.ReadFault;
 import org.dunbar.tables.TableRows;
-import org.dunbar.tables.WriteTable;
+import org.dunbar.tables.WriteTables;
 
 /**
  * One run of a study: match the inputs, run the pipeline into a fresh run folder, check the
@@ -157,13 +157,13 @@ public final class StudyRun {
         Map.of("pipeline_seconds", seconds));
     CountDropWarnings.read(runDir, study.pseudonymize() != null).forEach(log::warn);
     removeScratch(runDir, false);
-    for (String twice : WriteTable.keepOneCopy(runDir)) {
+    for (String twice : WriteTables.keepOneCopy(runDir)) {
       log.warn(
           "table_written_twice",
           twice + " was written twice (a cluster restart after it was finalized); one copy kept",
           Map.of("folder", twice));
     }
-    WriteTable.writeEmptyTables(runDir);
+    WriteTables.writeEmptyTables(runDir);
     Accounting accounting = readTallies(runDir);
     List<ReadFault> faults = readFaults(runDir);
     removeScratch(runDir, true);

@@ -3,9 +3,11 @@ package org.dunbar.tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
@@ -56,6 +58,25 @@ public enum Table {
   /** The coder of this table's rows between steps ({@link TableRowCoder}). */
   public Coder<GenericRecord> coder() {
     return new TableRowCoder(this);
+  }
+
+  /**
+   * The table a row belongs to, by its schema's name.
+   *
+   * @throws IllegalArgumentException for a row of no table's schema
+   */
+  public static Table of(GenericRecord row) {
+    Table table = BySchemaName.TABLES.get(row.getSchema().getFullName());
+    if (table == null) {
+      throw new IllegalArgumentException("a row of no table: " + row.getSchema().getFullName());
+    }
+    return table;
+  }
+
+  /** Built on first use, when the schemas can be loaded. */
+  private static final class BySchemaName {
+    static final Map<String, Table> TABLES =
+        Arrays.stream(values()).collect(Collectors.toMap(t -> t.schema().getFullName(), t -> t));
   }
 
   private static Schema load(Table table) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.dunbar.tables.Table;
-import org.dunbar.tables.WriteTable;
+import org.dunbar.tables.WriteTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class EmptyTablesTest {
             .resolve("part-00000-of-00001.parquet");
     Files.writeString(edges, "written by the pipeline");
 
-    WriteTable.writeEmptyTables(run);
+    WriteTables.writeEmptyTables(run);
 
     assertEquals("written by the pipeline", Files.readString(edges));
     for (Table table : Table.values()) {
@@ -56,7 +56,7 @@ class EmptyTablesTest {
 
   @Test
   void anEmptyPartitionedTableAnswersAQueryOnItsPartitionColumn() throws IOException {
-    WriteTable.writeEmptyTables(run);
+    WriteTables.writeEmptyTables(run);
     assertEquals(
         List.of("0"),
         Duck.rows(

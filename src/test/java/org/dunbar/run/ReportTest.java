@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dunbar.tables.WriteTable;
+import org.dunbar.tables.WriteTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,7 +227,7 @@ class ReportTest {
   @Test
   void aRunWithEmptyTablesSaysNoRowsInEveryChart() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty/runs/r1"));
-    WriteTable.writeEmptyTables(empty);
+    WriteTables.writeEmptyTables(empty);
     Files.copy(run.resolve("_manifest.json"), empty.resolve("_manifest.json"));
     JsonNode check = check(report(empty.toString()));
     assertEquals("[]", check.path("errors").toString());

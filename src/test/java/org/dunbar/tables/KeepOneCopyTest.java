@@ -44,7 +44,7 @@ class KeepOneCopyTest {
 
     assertEquals(
         List.of("follower_growth (follower_growth/period_month=2024-01)", "rejected (rejected)"),
-        WriteTable.keepOneCopy(runDir).stream().sorted().toList());
+        WriteTables.keepOneCopy(runDir).stream().sorted().toList());
     assertEquals(
         List.of("rejected/part-00000-of-00002.parquet", "rejected/part-00001-of-00002.parquet"),
         files("rejected"));
@@ -59,7 +59,7 @@ class KeepOneCopyTest {
   void anIncompleteSetAloneIsLeftForTheAccountingToCatch() throws Exception {
     file("rejected/part-00000-of-00003.parquet", 100);
     file("rejected/part-00001-of-00002.parquet", 200);
-    assertEquals(List.of(), WriteTable.keepOneCopy(runDir));
+    assertEquals(List.of(), WriteTables.keepOneCopy(runDir));
     assertEquals(2, files("rejected").size());
   }
 
@@ -67,7 +67,7 @@ class KeepOneCopyTest {
   void oneSetIsLeftAlone() throws Exception {
     file("rejected/part-00000-of-00002.parquet", 100);
     file("rejected/part-00001-of-00002.parquet", 100);
-    assertEquals(List.of(), WriteTable.keepOneCopy(runDir));
+    assertEquals(List.of(), WriteTables.keepOneCopy(runDir));
     assertEquals(2, files("rejected").size());
   }
 }

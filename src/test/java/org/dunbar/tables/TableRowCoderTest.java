@@ -29,6 +29,18 @@ class TableRowCoderTest {
   }
 
   @Test
+  void rowsOfEveryTableComeBackThroughTheOneCoderOfAllTables() throws Exception {
+    Coder<GenericRecord> coder = AnyTableRowCoder.of();
+    Coder<GenericRecord> shipped = SerializableUtils.clone(coder);
+    for (Table table : Table.values()) {
+      GenericRecord row = row(table.schema(), false);
+      assertEquals(row, CoderUtils.clone(coder, row), table.tableName());
+      assertEquals(row, CoderUtils.clone(shipped, row), table.tableName());
+      assertEquals(table, Table.of(CoderUtils.clone(coder, row)));
+    }
+  }
+
+  @Test
   void valuesAtTheirLimitsKeepEveryBit() throws Exception {
     Coder<GenericRecord> coder = Table.NETWORK_LAYERS.coder();
     GenericRecord row = row(Table.NETWORK_LAYERS.schema(), false);
@@ -56,7 +68,7 @@ class TableRowCoderTest {
   }
 
   /** A row with a value in every column, or with every nullable column null. */
-  private static GenericRecord row(Schema schema, boolean nulls) {
+  static GenericRecord row(Schema schema, boolean nulls) {
     GenericData.Record row = new GenericData.Record(schema);
     int i = 0;
     for (Schema.Field field : schema.getFields()) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -18,48 +19,80 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.transforms.Contextful;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Writes one table as Parquet files under {@code <runDir>/<table>/}, Hive-partitioned by {@code
- * period_month=YYYY-MM} for the large per-period tables. Files appear only when their bundle
- * commits (FileIO writes to a temporary folder first), and publication happens later, by the run,
- * once every table is complete.
+ * Writes every table of a run as Parquet files under {@code <runDir>/<table>/}, Hive-partitioned by
+ * {@code period_month=YYYY-MM} for the large per-period tables, in one FileIO write whose
+ * destinations are the table folders and partitions. Files appear only when their bundle commits
+ * (FileIO writes to a temporary folder first), and publication happens later, by the run, once
+ * every table is complete.
+ *
+ * <p>Why one write: on Flink a FileIO write is about a dozen steps, so a write per table made half
+ * of a run's tasks (242 of 470), each deployed, started and compiled for; the time is a fixed cost
+ * of every run (README "Benchmarks").
+ *
+ * <p>Input: each table's rows under the table's tag ({@link #rowsOf}).
  */
-public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDone> {
-  private final Table table;
+public final class WriteTables extends PTransform<PCollectionTuple, PDone> {
   private final String runDir;
 
-  public WriteTable(Table table, String runDir) {
-    super("Write " + table.tableName());
-    this.table = table;
+  public WriteTables(String runDir) {
     this.runDir = runDir;
   }
 
+  /** The tag of a table's rows in this transform's input. */
+  public static TupleTag<GenericRecord> rowsOf(Table table) {
+    return new TupleTag<>(table.tableName());
+  }
+
   @Override
-  public PDone expand(PCollection<GenericRecord> rows) {
-    String dir = runDir + "/" + table.tableName();
-    if (table.partitioned()) {
-      rows.apply(
-          FileIO.<String, GenericRecord>writeDynamic()
-              .by(new PeriodMonth())
-              .withDestinationCoder(StringUtf8Coder.of())
-              .via(ParquetIO.sink(table.schema()))
-              .to(dir)
-              .withNaming(
-                  partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
-    } else {
-      rows.apply(
-          FileIO.<GenericRecord>write()
-              .via(ParquetIO.sink(table.schema()))
-              .to(dir)
-              .withPrefix("part")
-              .withSuffix(".parquet"));
+  public PDone expand(PCollectionTuple tables) {
+    PCollectionList<GenericRecord> rows = PCollectionList.empty(tables.getPipeline());
+    for (Table table : Table.values()) {
+      if (tables.has(rowsOf(table))) {
+        // The same rows under the coder of every table's rows, so that one write takes them all.
+        rows =
+            rows.and(
+                tables
+                    .get(rowsOf(table))
+                    .apply("Rows of " + table.tableName(), ParDo.of(new SameRowFn()))
+                    .setCoder(AnyTableRowCoder.of()));
+      }
     }
-    return PDone.in(rows.getPipeline());
+    rows.apply("All rows", Flatten.pCollections())
+        .setCoder(AnyTableRowCoder.of())
+        .apply(
+            FileIO.<String, GenericRecord>writeDynamic()
+                .by(new Folder())
+                .withDestinationCoder(StringUtf8Coder.of())
+                .via(Contextful.fn(folder -> ParquetIO.sink(tableIn(folder).schema())))
+                .to(runDir)
+                .withNaming(folder -> FileIO.Write.defaultNaming(folder + "/part", ".parquet")));
+    return PDone.in(tables.getPipeline());
+  }
+
+  /** The table whose folder, or partition folder of it, this is. */
+  private static Table tableIn(String folder) {
+    int slash = folder.indexOf('/');
+    return Table.valueOf(
+        (slash < 0 ? folder : folder.substring(0, slash)).toUpperCase(Locale.ROOT));
+  }
+
+  private static final class SameRowFn extends DoFn<GenericRecord, GenericRecord> {
+    @ProcessElement
+    public void process(@Element GenericRecord row, OutputReceiver<GenericRecord> out) {
+      out.output(row);
+    }
   }
 
   private static final Pattern SHARD = Pattern.compile("(.*)-(\\d+)-of-(\\d+)\\.parquet");
@@ -181,12 +214,20 @@ public final class WriteTable extends PTransform<PCollection<GenericRecord>, PDo
     }
   }
 
-  /** The Hive partition of a per-period row: the month of its period_start. */
-  static final class PeriodMonth implements SerializableFunction<GenericRecord, String> {
+  /**
+   * The folder of a row's file under the run: its table's, and for a per-period row the Hive
+   * partition of the month of its period_start inside it.
+   */
+  static final class Folder implements SerializableFunction<GenericRecord, String> {
     @Override
     public String apply(GenericRecord row) {
+      Table table = Table.of(row);
+      if (!table.partitioned()) {
+        return table.tableName();
+      }
       // YearMonth prints yyyy-MM for 4-digit years; String.format for each row showed in profiles.
-      return "period_month="
+      return table.tableName()
+          + "/period_month="
           + YearMonth.from(LocalDate.ofEpochDay((Integer) row.get("period_start")));
     }
   }
