@@ -76,14 +76,26 @@ public class EncodedValueComparator extends TypeComparator<byte[]> {
   @Override
   public int compareToReference(TypeComparator<byte[]> other) {
     EncodedValueComparator that = (EncodedValueComparator) other;
-    int byHash = Integer.compareUnsigned(referenceHash, that.referenceHash);
-    int ascending = byHash != 0 ? byHash : Arrays.compareUnsigned(reference, that.reference);
-    return -inOrder(ascending);
+    return -inOrder(
+        ascending(
+            referenceHash,
+            reference,
+            reference.length,
+            that.referenceHash,
+            that.reference,
+            that.reference.length));
   }
 
   @Override
   public int compare(byte[] first, byte[] second) {
-    return inOrder(ascending(first, first.length, second, second.length));
+    return inOrder(
+        ascending(
+            orderHash(first, first.length),
+            first,
+            first.length,
+            orderHash(second, second.length),
+            second,
+            second.length));
   }
 
   /** Compares two keys as {@link EncodedValueSerializer} wrote them: a length, then the bytes. */
@@ -94,7 +106,14 @@ public class EncodedValueComparator extends TypeComparator<byte[]> {
     first = read(firstSource, firstLength, first);
     int secondLength = secondSource.readInt();
     second = read(secondSource, secondLength, second);
-    return inOrder(ascending(first, firstLength, second, secondLength));
+    return inOrder(
+        ascending(
+            orderHash(first, firstLength),
+            first,
+            firstLength,
+            orderHash(second, secondLength),
+            second,
+            secondLength));
   }
 
   private static byte[] read(DataInputView source, int length, byte[] buffer) throws IOException {
@@ -104,9 +123,13 @@ public class EncodedValueComparator extends TypeComparator<byte[]> {
     return target;
   }
 
-  /** The ascending order of the first {@code aLength} bytes of a and {@code bLength} of b. */
-  private static int ascending(byte[] a, int aLength, byte[] b, int bLength) {
-    int byHash = Integer.compareUnsigned(orderHash(a, aLength), orderHash(b, bLength));
+  /**
+   * The ascending order of the first {@code aLength} bytes of a and {@code bLength} of b, given
+   * their {@link #orderHash}es: by hash, then by unsigned bytes, shorter first. The one definition
+   * of the order; every comparison, and {@link #putNormalizedKey}, follows it.
+   */
+  private static int ascending(int aHash, byte[] a, int aLength, int bHash, byte[] b, int bLength) {
+    int byHash = Integer.compareUnsigned(aHash, bHash);
     return byHash != 0 ? byHash : Arrays.compareUnsigned(a, 0, aLength, b, 0, bLength);
   }
 
