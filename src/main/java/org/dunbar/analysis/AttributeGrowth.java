@@ -19,6 +19,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.coders.CachedSideInput;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.FollowDay;
 import org.dunbar.records.FollowFact;
@@ -83,10 +84,10 @@ public final class AttributeGrowth
   }
 
   static final class CountFollowFn extends DoFn<FollowFact, KV<FollowDay, long[]>> {
-    private final PCollectionView<Long> lastEventTs;
+    private final CachedSideInput<Long> lastEventTs;
 
     CountFollowFn(PCollectionView<Long> lastEventTs) {
-      this.lastEventTs = lastEventTs;
+      this.lastEventTs = new CachedSideInput<>(lastEventTs);
     }
 
     @ProcessElement
@@ -96,7 +97,7 @@ public final class AttributeGrowth
       c.output(
           KV.of(
               new FollowDay(f.getFollowee(), PeriodUnit.epochDay(f.getTs()), reason),
-              CohortMeasure.of(f, c.sideInput(lastEventTs))));
+              CohortMeasure.of(f, lastEventTs.get(c))));
     }
   }
 

@@ -53,7 +53,8 @@ final class FileSplits extends BoundedSource<InputFile> {
 
   private record Sized(InputFile file, long bytes) {}
 
-  private static long sizeOf(InputFile file) {
+  /** The file's size in bytes, or 0 when it cannot be sized. */
+  static long sizeOf(InputFile file) {
     try {
       return FileSystems.matchSingleFileSpec(file.getPath()).sizeBytes();
     } catch (IOException e) {

@@ -12,10 +12,11 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * The post ids that pending events name as their parent, as a Bloom filter: a post's claim can
- * resolve something only when its id is among them, so claims the filter rules out need not be
- * shuffled (most inputs have few pending events, and Bluesky's every like, repost and follow is a
- * record that claims its own id). A false positive only lets a claim through to the exact join.
+ * The post ids that pending events name as their parent, as a Bloom filter built from what the read
+ * noted ({@link ReadInputs#PENDING_PARENTS}): a post's claim can resolve something only when its id
+ * is among them, so routing sends no claim the filter rules out (most inputs have few pending
+ * events, and Bluesky's every like, repost and follow is a record that claims its own id). A false
+ * positive only lets a claim through to the exact join.
  *
  * <p>Sized for {@value #EXPECTED} parents at a 1 % false-positive rate (about 1.2 MB); with many
  * more, more claims pass, and resolution is as exact, only slower.

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +25,12 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.coders.SideOutputs;
 import org.dunbar.formats.FormatOptions;
@@ -60,7 +62,16 @@ import org.dunbar.tables.RejectedRow;
  * #FAULTS}; what was read of it before is still counted, so the accounting balances.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
+  /**
+   * The events read. They are not split off {@link #ALL_OUTPUTS}: routing reads them there ({@link
+   * #eventOf}), since its filters are side inputs (see {@link SideOutputs#split(PCollection,
+   * String, TupleTag)}).
+   */
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
+
+  /** Everything read, as one stream of values tagged by output; the events only here. */
+  public static final TupleTag<RawUnionValue> ALL_OUTPUTS = new TupleTag<>() {};
+
   public static final TupleTag<Snapshot> SNAPSHOTS = new TupleTag<>() {};
   public static final TupleTag<BaselineEdge> EDGES = new TupleTag<>() {};
   public static final TupleTag<Rejected> REJECTED = new TupleTag<>() {};
@@ -77,18 +88,33 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<NameSighting> NAMES = new TupleTag<>() {};
 
   /**
-   * Everything but the events: few next to them, so they travel as one output (see {@link
-   * SideOutputs}).
+   * The parent post id of each pending event read ({@link RouteEvents#pendingParent}): routing
+   * sends on only the claims of posts among these ({@link PendingParents}).
    */
-  private static final SideOutputs SIDE =
+  public static final TupleTag<String> PENDING_PARENTS = new TupleTag<>() {};
+
+  /**
+   * The fingerprints of the explicit ids of the events read, in blocks per file: which ids may
+   * repeat ({@link RepeatedIds}).
+   */
+  public static final TupleTag<IdFingerprints> ID_FINGERPRINTS = new TupleTag<>() {};
+
+  /**
+   * Everything the read outputs as one tagged stream, {@link #ALL_OUTPUTS} (see {@link
+   * SideOutputs}): the events, and the rest, which is split apart by output.
+   */
+  static final SideOutputs OUTPUTS =
       SideOutputs.create()
+          .and(EVENTS, RecordCoders.event())
           .and(SNAPSHOTS, RecordCoders.snapshot())
           .and(EDGES, RecordCoders.baselineEdge())
           .and(REJECTED, AvroCoder.specific(Rejected.class))
           .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
           .and(FAULTS, AvroCoder.specific(ReadFault.class))
           .and(LAST_EVENTS, VarLongCoder.of())
-          .and(NAMES, NameSighting.Coder.of());
+          .and(NAMES, NameSighting.Coder.of())
+          .and(PENDING_PARENTS, StringUtf8Coder.of())
+          .and(ID_FINGERPRINTS, IdFingerprints.Coder.of());
 
   /**
    * Beam counter of the input files' own bytes read so far (compressed bytes for a compressed
@@ -127,21 +153,22 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    */
   public static void readFile(
       InputFile file, TimeBounds bounds, long maxLines, DoFn.MultiOutputReceiver out) {
-    new ReadFileFn(bounds, maxLines).process(file, SIDE.unwrapping(out));
+    new ReadFileFn(bounds, maxLines).process(file, OUTPUTS.unwrapping(out));
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple read =
+    PCollection<RawUnionValue> records =
         begin
             .apply("Input files", Read.from(FileSplits.of(files)))
-            .apply(
-                "Read and parse records",
-                ParDo.of(new ReadFileFn(bounds, Long.MAX_VALUE))
-                    .withOutputTags(EVENTS, TupleTagList.of(SIDE.tag())));
-    read.get(EVENTS).setCoder(RecordCoders.event());
-    SIDE.setCoder(read);
-    return SIDE.split(read, "Split what was read").and(EVENTS, read.get(EVENTS));
+            .apply("Read and parse records", ParDo.of(new ReadFileFn(bounds, Long.MAX_VALUE)))
+            .setCoder(OUTPUTS.coder());
+    return OUTPUTS.split(records, "Split what was read", EVENTS).and(ALL_OUTPUTS, records);
+  }
+
+  /** The event a value of {@link #ALL_OUTPUTS} holds, or null when it holds something else. */
+  public static Event eventOf(RawUnionValue record) {
+    return OUTPUTS.valueOf(EVENTS, record);
   }
 
   /**
@@ -171,7 +198,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     return given != null ? given : Formats.defaultMaxLineBytes(file.getFormat());
   }
 
-  static final class ReadFileFn extends DoFn<InputFile, Event> {
+  static final class ReadFileFn extends DoFn<InputFile, RawUnionValue> {
     private final TimeBounds bounds;
     private final long maxLines;
 
@@ -181,7 +208,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element InputFile file, MultiOutputReceiver out) {
+    public void process(@Element InputFile file, OutputReceiver<RawUnionValue> out) {
       LineFormat format = Formats.forInput(file.getKind(), file.getFormat(), options(file), bounds);
       FileSink sink = new FileSink(file, out);
       NumberedLineReader reader = null;
@@ -190,17 +217,16 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         read(reader, format, file, sink, maxLines);
       } catch (IOException e) {
         // Not dropped: the fault fails the run, which names the file, its last line and why.
-        out.get(SIDE.tag())
-            .output(
-                SIDE.of(
-                    FAULTS,
-                    new ReadFault(
-                        file.getPath(),
-                        file.getKind(),
-                        reader == null ? 0L : reader.linesRead(),
-                        describe(e))));
+        out.output(
+            OUTPUTS.of(
+                FAULTS,
+                new ReadFault(
+                    file.getPath(),
+                    file.getKind(),
+                    reader == null ? 0L : reader.linesRead(),
+                    describe(e))));
       }
-      sink.emitTallies();
+      sink.endFile();
     }
 
     private static void read(
@@ -286,7 +312,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private static final long RECORDS_BATCH = 4096;
 
     private final InputFile file;
-    private final DoFn.MultiOutputReceiver out;
+    private final DoFn.OutputReceiver<RawUnionValue> out;
     private NumberedLine line;
     private int recordsOfLine;
     private long accepted;
@@ -297,6 +323,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private long bytesRejected;
     private long events;
     private long lastEventTs = Long.MIN_VALUE;
+    private final long[] fingerprints = new long[IdFingerprints.BLOCK];
+    private int fingerprinted;
     private long snapshots;
     private long edges;
     private long withoutMoment;
@@ -312,7 +340,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     /** True when a sample's line limit stopped the reading before the file's end. */
     boolean sampleCut;
 
-    FileSink(InputFile file, DoFn.MultiOutputReceiver out) {
+    FileSink(InputFile file, DoFn.OutputReceiver<RawUnionValue> out) {
       this.file = file;
       this.out = out;
     }
@@ -350,24 +378,41 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     public void event(Event event) {
       events++;
       lastEventTs = Math.max(lastEventTs, event.getTs());
-      out.get(EVENTS).output(event);
+      output(EVENTS, event);
+      String pendingParent = RouteEvents.pendingParent(event);
+      if (pendingParent != null) {
+        output(PENDING_PARENTS, pendingParent);
+      }
+      if (event.getEventId() != null) {
+        fingerprints[fingerprinted++] = RepeatedIds.fingerprint(event.getEventId());
+        if (fingerprinted == fingerprints.length) {
+          flushFingerprints();
+        }
+      }
+    }
+
+    private void flushFingerprints() {
+      if (fingerprinted > 0) {
+        output(ID_FINGERPRINTS, new IdFingerprints(Arrays.copyOf(fingerprints, fingerprinted)));
+        fingerprinted = 0;
+      }
     }
 
     @Override
     public void snapshot(Snapshot snapshot) {
       snapshots++;
-      side(SNAPSHOTS, snapshot);
+      output(SNAPSHOTS, snapshot);
     }
 
     @Override
     public void edge(BaselineEdge edge) {
       edges++;
-      side(EDGES, edge);
+      output(EDGES, edge);
     }
 
     @Override
     public void accountName(NameSighting sighting) {
-      side(NAMES, sighting);
+      output(NAMES, sighting);
     }
 
     @Override
@@ -394,7 +439,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       // A record of a line of many is its own text; otherwise the whole line is lost.
       bytesRejected += raw == null ? line.length() : RawText.byteLength(raw);
       RawText text = raw == null ? RawText.of(line.bytes()) : RawText.of(raw);
-      side(
+      output(
           REJECTED,
           RejectedRow.of(
               file.getPath(),
@@ -412,8 +457,10 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       skipped.merge(RecordSink.checkSkipKind(kind), 1L, Long::sum);
     }
 
-    void emitTallies() {
+    /** Ends the file: its last fingerprints and its tallies. */
+    void endFile() {
       flushRecords();
+      flushFingerprints();
       String kind = file.getKind();
       long skippedRecords = skipped.values().stream().mapToLong(Long::longValue).sum();
       tally(kind + ".read", accepted + rejected + skippedRecords);
@@ -428,19 +475,19 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       tally("emitted.baseline", edges);
       tally("snapshots.without_moment", withoutMoment);
       if (events > 0) {
-        side(LAST_EVENTS, lastEventTs);
+        output(LAST_EVENTS, lastEventTs);
       }
       if (sampleCut) {
         tally(SAMPLE_CUT, 1);
       }
     }
 
-    private <T> void side(TupleTag<T> output, T value) {
-      out.get(SIDE.tag()).output(SIDE.of(output, value));
+    private <T> void output(TupleTag<T> output, T value) {
+      out.output(OUTPUTS.of(output, value));
     }
 
     private void tally(String name, long value) {
-      side(TALLIES, KV.of(name, value));
+      output(TALLIES, KV.of(name, value));
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.dunbar.canonical;
 
-import com.google.common.hash.BloomFilter;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
@@ -8,11 +7,9 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -29,6 +26,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.dunbar.coders.CachedSideInput;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.coders.SideOutputs;
 import org.dunbar.model.Utf8Order;
@@ -43,9 +41,9 @@ import org.dunbar.records.PostClaim;
  * the events read, before deduplication and the pair replay: copies of a pending record resolve
  * alike (same parent, same claim), so they then meet as copies — by their {@link IdClaim}s when
  * they have their own id, in the pair replay when they have none, where their SPEC id is computed
- * with the resolved target. An unresolved event with its own id is counted once per id (by {@link
- * DeduplicateEvents}, as if its copies had been dropped first); one without an id, once per copy
- * read (its copies never meet).
+ * with the resolved target. An unresolved event whose own id may repeat ({@link RepeatedIds}) is
+ * counted once per id (by {@link DeduplicateEvents}, as if its copies had been dropped first); one
+ * whose id occurs once, or without an id, once per copy read (its copies never meet).
  *
  * <p><b>The rule.</b> An event of any type but {@code post} whose {@code target} is null is
  * <em>pending</em>. Its target becomes the actor of the event whose {@code post_id} equals its
@@ -59,25 +57,31 @@ import org.dunbar.records.PostClaim;
  * interaction").
  *
  * <p><b>What it shuffles.</b> Only pending events, plus the slim index of {@link PostClaim}s of the
- * posts they may name (a Bloom filter of their parents, {@link PendingParents}, rules the others
- * out), reduced to one per post id by a combiner. The pending events of one parent are spread over
- * {@value #BUCKETS} buckets by their event id, and the parent's claim is copied only to the buckets
- * that hold any of them, so no group holds more than about 1/{@value #BUCKETS} of one popular
- * post's replies (a Flink CoGroupByKey cannot re-iterate a group, and materialises up to 10,000
- * values of it at once).
+ * posts they may name ({@link RouteEvents} sends no others), reduced to one per post id by a
+ * combiner. The pending events of one parent are spread over {@value #BUCKETS} buckets by their
+ * event id, and the parent's claim is copied only to the buckets that hold any of them, so no group
+ * holds more than about 1/{@value #BUCKETS} of one popular post's replies (a Flink CoGroupByKey
+ * cannot re-iterate a group, and materialises up to 10,000 values of it at once).
  *
  * <p>Input: {@link RouteEvents}' output ({@link RouteEvents#PENDING}, {@link
  * RouteEvents#POST_CLAIMS}). Out: the resolved events ({@link #EVENTS}), which change in nothing
- * but {@code target}, the {@link IdClaim}s of those with their own id, and the unresolved tallies.
+ * but {@code target}, the {@link IdClaim}s of those whose own id may repeat, and the unresolved
+ * tallies.
  */
 public final class ResolveTargets extends PTransform<PCollectionTuple, PCollectionTuple> {
   /** The pending events whose target was found, with it filled in. */
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
 
-  /** Per explicit event id, the claim of each pending event that has one, resolved or not. */
+  /**
+   * Per explicit event id that may repeat, the claim of each pending event that has one, resolved
+   * or not.
+   */
   public static final TupleTag<KV<String, IdClaim>> ID_CLAIMS = new TupleTag<>() {};
 
-  /** {@code events.unresolved_target.<type>} of id-less events, to be summed per name. */
+  /**
+   * {@code events.unresolved_target.<type>} of events whose id, if any, occurs once, to be summed
+   * per name.
+   */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
   /** How many groups the pending events of one parent are spread over. */
@@ -95,6 +99,15 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
   private static final KvCoder<String, Integer> SLOT_CODER =
       KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
+  private final PCollectionView<RepeatedIds.Filter> repeatedIds;
+
+  /**
+   * @param repeatedIds the explicit ids that may occur more than once ({@link RepeatedIds})
+   */
+  public ResolveTargets(PCollectionView<RepeatedIds.Filter> repeatedIds) {
+    this.repeatedIds = repeatedIds;
+  }
+
   @Override
   public PCollectionTuple expand(PCollectionTuple routed) {
     PCollection<Event> pending = routed.get(RouteEvents.PENDING);
@@ -107,18 +120,9 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
                     .via(e -> KV.of(e.getParentId(), bucket(e))))
             .setCoder(SLOT_CODER)
             .apply("Buckets in use", Distinct.create());
-    // The filter is built from the few distinct (parent, bucket) pairs, not from the pending
-    // events, which are then read only twice: for their buckets and for the join.
-    PCollectionView<BloomFilter<String>> parents =
-        buckets
-            .apply("Parent ids", Keys.create())
-            .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
     PCollection<KV<String, PostClaim>> claims =
         routed
             .get(RouteEvents.POST_CLAIMS)
-            .apply(
-                "Claims of pending parents",
-                ParDo.of(new MightBeParentFn(parents)).withSideInputs(parents))
             .apply("First claim per post", Min.perKey(new ClaimOrder()));
     PCollection<KV<KV<String, Integer>, PostClaim>> claimsPerBucket =
         KeyedPCollectionTuple.of(CLAIM, claims)
@@ -147,7 +151,9 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
             .apply("Pending with claims", CoGroupByKey.create())
             .apply(
                 "Resolve",
-                ParDo.of(new ResolveFn(side)).withOutputTags(EVENTS, TupleTagList.of(side.tag())));
+                ParDo.of(new ResolveFn(side, repeatedIds))
+                    .withSideInputs(repeatedIds)
+                    .withOutputTags(EVENTS, TupleTagList.of(side.tag())));
     resolved.get(EVENTS).setCoder(pending.getCoder());
     side.setCoder(resolved);
     PCollectionTuple split = side.split(resolved, "Claims and unresolved");
@@ -194,22 +200,6 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
     return ownFollow ? claim.getTarget() : null;
   }
 
-  /** Keeps the claims of posts that pending events may name ({@link PendingParents}). */
-  static final class MightBeParentFn extends DoFn<KV<String, PostClaim>, KV<String, PostClaim>> {
-    private final PCollectionView<BloomFilter<String>> parents;
-
-    MightBeParentFn(PCollectionView<BloomFilter<String>> parents) {
-      this.parents = parents;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      if (c.sideInput(parents).mightContain(c.element().getKey())) {
-        c.output(c.element());
-      }
-    }
-  }
-
   /**
    * (source, line) order, then actor and type so that claims read from one line still have an
    * order.
@@ -253,31 +243,36 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
    */
   static final class ResolveFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, Event> {
     private final SideOutputs side;
+    private final CachedSideInput<RepeatedIds.Filter> repeatedIds;
 
-    ResolveFn(SideOutputs side) {
+    ResolveFn(SideOutputs side, PCollectionView<RepeatedIds.Filter> repeatedIds) {
       this.side = side;
+      this.repeatedIds = new CachedSideInput<>(repeatedIds);
     }
 
     @ProcessElement
-    public void process(
-        @Element KV<KV<String, Integer>, CoGbkResult> group, MultiOutputReceiver out) {
+    public void process(ProcessContext c) {
+      KV<KV<String, Integer>, CoGbkResult> group = c.element();
       PostClaim claim = group.getValue().getOnly(CLAIM, null);
       for (Event event : group.getValue().getAll(PENDING)) {
         String target = claim == null ? null : targetFrom(claim, event);
-        if (target == null && event.getEventId() != null) {
-          out.get(side.tag())
-              .output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
+        boolean mightRepeat =
+            event.getEventId() != null && repeatedIds.get(c).mightRepeat(event.getEventId());
+        if (target == null && mightRepeat) {
+          c.output(
+              side.tag(),
+              side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
           continue;
         }
         if (target == null) {
-          out.get(side.tag()).output(side.of(TALLIES, unresolved(event.getType())));
+          c.output(side.tag(), side.of(TALLIES, unresolved(event.getType())));
           continue;
         }
         Event resolved = Event.newBuilder(event).setTarget(target).build();
-        out.get(EVENTS).output(resolved);
-        if (resolved.getEventId() != null) {
-          out.get(side.tag())
-              .output(side.of(ID_CLAIMS, KV.of(resolved.getEventId(), IdClaim.of(resolved))));
+        c.output(resolved);
+        if (mightRepeat) {
+          c.output(
+              side.tag(), side.of(ID_CLAIMS, KV.of(resolved.getEventId(), IdClaim.of(resolved))));
         }
       }
     }

@@ -1,16 +1,20 @@
 package org.dunbar.canonical;
 
+import com.google.common.hash.BloomFilter;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.dunbar.coders.CachedSideInput;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.coders.SideOutputs;
 import org.dunbar.records.Event;
@@ -22,14 +26,21 @@ import org.dunbar.records.PostClaim;
  * post to {@link ResolveTargets} ({@link #PENDING}); and beside them the slim indexes the other
  * steps join on — each created post's {@link PostClaim} and each explicit id's {@link IdClaim}.
  *
+ * <p>Two filters, built from what the read saw of all events before any is routed, keep the claims
+ * few: a post claim goes on only when some pending event may name the post ({@link
+ * PendingParents}), and an id claim only when the id may occur more than once ({@link
+ * RepeatedIds}). An event whose id occurs once is kept as it is, and when it cannot be resolved it
+ * is counted here, once, as an id-less one is.
+ *
  * <p>Why one pass: on Flink's batch runner every step that reads all events, and every extra output
  * of such a step, writes and reads all of them once more. Here the events are written twice (ready,
  * and one tagged side output for the rest, {@link SideOutputs}); then they are grouped once, by
  * pair. Deduplication by id groups only the claims ({@link DeduplicateEvents}).
  *
- * <p>Input: the events read, copies included, targets still open where the input left them so.
+ * <p>Input: everything read ({@link ReadInputs#ALL_OUTPUTS}), of which it takes the events, copies
+ * included, targets still open where the input left them so.
  */
-public final class RouteEvents extends PTransform<PCollection<Event>, PCollectionTuple> {
+public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PCollectionTuple> {
   /** Events with a target, and posts: ready for the pair replay. */
   public static final TupleTag<Event> READY = new TupleTag<>() {};
 
@@ -39,73 +50,113 @@ public final class RouteEvents extends PTransform<PCollection<Event>, PCollectio
   /** Per post id, what the event that created the post says of it; one per such event. */
   public static final TupleTag<KV<String, PostClaim>> POST_CLAIMS = new TupleTag<>() {};
 
-  /** Per explicit event id, one claim per event that has it, but those sent on to be resolved. */
+  /**
+   * Per explicit event id that may repeat, one claim per event that has it, but those sent on to be
+   * resolved.
+   */
   public static final TupleTag<KV<String, IdClaim>> ID_CLAIMS = new TupleTag<>() {};
 
-  /** {@code events.unresolved_target.<type>} of id-less pending events without a parent. */
+  /**
+   * {@code events.unresolved_target.<type>} of pending events without a parent whose id, if any,
+   * occurs once.
+   */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
+  private final PCollectionView<BloomFilter<String>> pendingParents;
+  private final PCollectionView<RepeatedIds.Filter> repeatedIds;
+
+  /**
+   * @param pendingParents the parent ids of all pending events ({@link PendingParents})
+   * @param repeatedIds the explicit ids that may occur more than once ({@link RepeatedIds})
+   */
+  public RouteEvents(
+      PCollectionView<BloomFilter<String>> pendingParents,
+      PCollectionView<RepeatedIds.Filter> repeatedIds) {
+    this.pendingParents = pendingParents;
+    this.repeatedIds = repeatedIds;
+  }
+
   @Override
-  public PCollectionTuple expand(PCollection<Event> events) {
+  public PCollectionTuple expand(PCollection<RawUnionValue> records) {
     SideOutputs side =
         SideOutputs.create()
-            .and(PENDING, events.getCoder())
+            .and(PENDING, RecordCoders.event())
             .and(POST_CLAIMS, KvCoder.of(StringUtf8Coder.of(), RecordCoders.postClaim()))
             .and(ID_CLAIMS, KvCoder.of(StringUtf8Coder.of(), IdClaim.Coder.of()))
             .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     PCollectionTuple routed =
-        events.apply(
+        records.apply(
             "Route each event",
-            ParDo.of(new RouteFn(side)).withOutputTags(READY, TupleTagList.of(side.tag())));
-    routed.get(READY).setCoder(events.getCoder());
+            ParDo.of(new RouteFn(side, pendingParents, repeatedIds))
+                .withSideInputs(pendingParents, repeatedIds)
+                .withOutputTags(READY, TupleTagList.of(side.tag())));
+    routed.get(READY).setCoder(RecordCoders.event());
     side.setCoder(routed);
     return side.split(routed, "Pending, claims and unresolved").and(READY, routed.get(READY));
   }
 
+  /** Whether the event leaves its target to its parent post: any type but post, no target. */
   static boolean isPending(Event event) {
     return event.getTarget() == null && !event.getType().equals("post");
   }
 
-  static final class RouteFn extends DoFn<Event, Event> {
-    private final SideOutputs side;
+  /** The parent post id of a pending event that names one, else null. */
+  static String pendingParent(Event event) {
+    return isPending(event) ? event.getParentId() : null;
+  }
 
-    RouteFn(SideOutputs side) {
+  static final class RouteFn extends DoFn<RawUnionValue, Event> {
+    private final SideOutputs side;
+    private final CachedSideInput<BloomFilter<String>> pendingParents;
+    private final CachedSideInput<RepeatedIds.Filter> repeatedIds;
+
+    RouteFn(
+        SideOutputs side,
+        PCollectionView<BloomFilter<String>> pendingParents,
+        PCollectionView<RepeatedIds.Filter> repeatedIds) {
       this.side = side;
+      this.pendingParents = new CachedSideInput<>(pendingParents);
+      this.repeatedIds = new CachedSideInput<>(repeatedIds);
     }
 
     @ProcessElement
-    public void process(@Element Event event, MultiOutputReceiver out) {
+    public void process(ProcessContext c) {
+      Event event = ReadInputs.eventOf(c.element());
+      if (event == null) {
+        return; // split off the records by the read, with all but the events
+      }
+      boolean mightRepeat =
+          event.getEventId() != null && repeatedIds.get(c).mightRepeat(event.getEventId());
       if (!isPending(event)) {
-        out.get(READY).output(event);
-        if (event.getEventId() != null) {
-          out.get(side.tag())
-              .output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
+        c.output(event);
+        if (mightRepeat) {
+          c.output(side.tag(), side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
         }
       } else if (event.getParentId() != null) {
-        out.get(side.tag()).output(side.of(PENDING, event));
-      } else if (event.getEventId() != null) {
+        c.output(side.tag(), side.of(PENDING, event));
+      } else if (mightRepeat) {
         // Counted as unresolved once per id, by deduplication, as if its copies had been dropped
         // first.
-        out.get(side.tag())
-            .output(side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
+        c.output(
+            side.tag(), side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.ofUnresolved(event))));
       } else {
-        out.get(side.tag()).output(side.of(TALLIES, ResolveTargets.unresolved(event.getType())));
+        c.output(side.tag(), side.of(TALLIES, ResolveTargets.unresolved(event.getType())));
       }
       // Every event that created a post claims it, pending ones included, so a comment whose own
       // target is still open still names its author to its replies.
-      if (event.getPostId() != null) {
-        out.get(side.tag())
-            .output(
-                side.of(
-                    POST_CLAIMS,
-                    KV.of(
-                        event.getPostId(),
-                        new PostClaim(
-                            event.getType(),
-                            event.getActor(),
-                            event.getTarget(),
-                            event.getSource(),
-                            event.getLine()))));
+      if (event.getPostId() != null && pendingParents.get(c).mightContain(event.getPostId())) {
+        c.output(
+            side.tag(),
+            side.of(
+                POST_CLAIMS,
+                KV.of(
+                    event.getPostId(),
+                    new PostClaim(
+                        event.getType(),
+                        event.getActor(),
+                        event.getTarget(),
+                        event.getSource(),
+                        event.getLine()))));
       }
     }
   }

@@ -1,11 +1,13 @@
 package org.dunbar.canonical;
 
+import com.google.common.hash.BloomFilter;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.dunbar.records.Event;
 
@@ -13,13 +15,18 @@ import org.dunbar.records.Event;
  * The events read, made ready for the pair replay (SPEC "Ids and duplicates", "Targets resolved
  * from the parent post"): {@link RouteEvents} → {@link ResolveTargets} → {@link DeduplicateEvents}.
  *
+ * <p>Input: {@link ReadInputs}' output: the events ({@link ReadInputs#EVENTS}, copies included),
+ * and what the read noted of them all for the two filters routing applies ({@link
+ * ReadInputs#PENDING_PARENTS} → {@link PendingParents}, {@link ReadInputs#ID_FINGERPRINTS} → {@link
+ * RepeatedIds}).
+ *
  * <p>Out: the events in two parts, those that named their target ({@link #READY}) and those whose
  * target was resolved ({@link #RESOLVED}), copies still among them; the claims of the copies of
  * explicit ids to leave out ({@link #DROPPED_COPIES}); and the tallies of unresolved events and
  * duplicates. The replay drops the named copies and those of id-less records, whose copies share
  * every field and so meet in its grouping ({@link IdlessCopies}).
  */
-public final class UniqueEvents extends PTransform<PCollection<Event>, PCollectionTuple> {
+public final class UniqueEvents extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Event> READY = RouteEvents.READY;
   public static final TupleTag<Event> RESOLVED = ResolveTargets.EVENTS;
   public static final TupleTag<IdClaim> DROPPED_COPIES = DeduplicateEvents.DROPPED;
@@ -30,10 +37,28 @@ public final class UniqueEvents extends PTransform<PCollection<Event>, PCollecti
    */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
+  private final RepeatedIds repeatedIds;
+
+  /**
+   * @param repeatedIds the filter of ids that may repeat, sized for the input ({@link
+   *     RepeatedIds#sizedFor})
+   */
+  public UniqueEvents(RepeatedIds repeatedIds) {
+    this.repeatedIds = repeatedIds;
+  }
+
   @Override
-  public PCollectionTuple expand(PCollection<Event> events) {
-    PCollectionTuple routed = events.apply("Route events", new RouteEvents());
-    PCollectionTuple resolved = routed.apply("Resolve targets", new ResolveTargets());
+  public PCollectionTuple expand(PCollectionTuple read) {
+    PCollectionView<BloomFilter<String>> pendingParents =
+        read.get(ReadInputs.PENDING_PARENTS)
+            .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
+    PCollectionView<RepeatedIds.Filter> repeated =
+        read.get(ReadInputs.ID_FINGERPRINTS)
+            .apply("Repeated ids", Combine.globally(repeatedIds).asSingletonView());
+    PCollectionTuple routed =
+        read.get(ReadInputs.ALL_OUTPUTS)
+            .apply("Route events", new RouteEvents(pendingParents, repeated));
+    PCollectionTuple resolved = routed.apply("Resolve targets", new ResolveTargets(repeated));
     PCollectionTuple deduplicated =
         PCollectionList.of(routed.get(RouteEvents.ID_CLAIMS))
             .and(resolved.get(ResolveTargets.ID_CLAIMS))

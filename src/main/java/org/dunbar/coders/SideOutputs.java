@@ -8,12 +8,14 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.RawUnionValue;
 import org.apache.beam.sdk.transforms.join.UnionCoder;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Several small outputs of a DoFn carried as one, beside its large main output.
+ * Several small outputs of a DoFn carried as one, beside its large main output (or, for the read of
+ * the inputs, with it: {@link #split(PCollection, String, TupleTag)}).
  *
  * <p>Flink's batch runner gives a multi-output DoFn one stream of tagged values and a filter per
  * output, and every filter reads, and the DoFn writes, every value of every output. A DoFn that
@@ -66,22 +68,48 @@ public final class SideOutputs implements Serializable {
     return new RawUnionValue(index, value);
   }
 
+  /** The value when it is one of {@code output}'s, else null. */
+  @SuppressWarnings("unchecked")
+  public <T> T valueOf(TupleTag<T> output, RawUnionValue value) {
+    return tags.get(value.getUnionTag()).equals(output) ? (T) value.getValue() : null;
+  }
+
+  /** The carrying output's coder. */
+  public Coder<RawUnionValue> coder() {
+    return UnionCoder.of(coders);
+  }
+
   /** Sets the carrying output's coder; call on the DoFn's output tuple. */
   public void setCoder(PCollectionTuple out) {
-    out.get(tag).setCoder(UnionCoder.of(coders));
+    out.get(tag).setCoder(coder());
   }
 
   /** The side outputs apart again, each under its own tag with its coder. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public PCollectionTuple split(PCollectionTuple out, String name) {
+    return split(out.get(tag), name, null);
+  }
+
+  /**
+   * The outputs apart again, each under its own tag with its coder, but {@code unsplit}: its one
+   * consumer reads its values straight from {@code carried} ({@link #valueOf}). That is for a large
+   * output whose consumer has side inputs: Flink cannot run such a step in the task of the filter
+   * that would split its values off, so they would be written and read once more in between.
+   *
+   * @param unsplit one of these outputs, or null to split them all
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public PCollectionTuple split(
+      PCollection<RawUnionValue> carried, String name, TupleTag<?> unsplit) {
+    List<TupleTag<?>> split = tags.stream().filter(t -> !t.equals(unsplit)).toList();
     ParDo.MultiOutput<RawUnionValue, Object> splitFn =
-        ParDo.of(new SplitFn(tags))
-            .withOutputTags((TupleTag) tags.get(0), TupleTagList.of(tags.subList(1, tags.size())));
-    PCollectionTuple split = out.get(tag).apply(name, splitFn);
-    for (int i = 0; i < tags.size(); i++) {
-      split.get((TupleTag) tags.get(i)).setCoder((Coder) coders.get(i));
+        ParDo.of(new SplitFn(tags, unsplit))
+            .withOutputTags(
+                (TupleTag) split.get(0), TupleTagList.of(split.subList(1, split.size())));
+    PCollectionTuple out = carried.apply(name, splitFn);
+    for (TupleTag<?> output : split) {
+      out.get((TupleTag) output).setCoder((Coder) coders.get(tags.indexOf(output)));
     }
-    return split;
+    return out;
   }
 
   /**
@@ -89,49 +117,39 @@ public final class SideOutputs implements Serializable {
    * DoFn outside a pipeline ({@code dunbar validate}): each value reaches {@code out} under its own
    * tag, as after {@link #split}.
    */
-  public DoFn.MultiOutputReceiver unwrapping(DoFn.MultiOutputReceiver out) {
-    return new DoFn.MultiOutputReceiver() {
+  public DoFn.OutputReceiver<RawUnionValue> unwrapping(DoFn.MultiOutputReceiver out) {
+    return new DoFn.OutputReceiver<>() {
       @Override
       @SuppressWarnings({"unchecked", "rawtypes"})
-      public <T> DoFn.OutputReceiver<T> get(TupleTag<T> output) {
-        if (!output.equals(tag)) {
-          return out.get(output);
-        }
-        return (DoFn.OutputReceiver<T>)
-            new DoFn.OutputReceiver<RawUnionValue>() {
-              @Override
-              public void output(RawUnionValue value) {
-                out.get((TupleTag) tags.get(value.getUnionTag())).output(value.getValue());
-              }
-
-              @Override
-              public void outputWithTimestamp(
-                  RawUnionValue value, org.joda.time.Instant timestamp) {
-                out.get((TupleTag) tags.get(value.getUnionTag()))
-                    .outputWithTimestamp(value.getValue(), timestamp);
-              }
-            };
+      public void output(RawUnionValue value) {
+        out.get((TupleTag) tags.get(value.getUnionTag())).output(value.getValue());
       }
 
       @Override
-      public <T> DoFn.OutputReceiver<org.apache.beam.sdk.values.Row> getRowReceiver(
-          TupleTag<T> output) {
-        return out.getRowReceiver(output);
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      public void outputWithTimestamp(RawUnionValue value, org.joda.time.Instant timestamp) {
+        out.get((TupleTag) tags.get(value.getUnionTag()))
+            .outputWithTimestamp(value.getValue(), timestamp);
       }
     };
   }
 
   private static final class SplitFn extends DoFn<RawUnionValue, Object> {
     private final List<TupleTag<?>> tags;
+    private final TupleTag<?> unsplit;
 
-    SplitFn(List<TupleTag<?>> tags) {
+    SplitFn(List<TupleTag<?>> tags, TupleTag<?> unsplit) {
       this.tags = tags;
+      this.unsplit = unsplit;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     @ProcessElement
     public void process(@Element RawUnionValue value, MultiOutputReceiver out) {
-      out.get((TupleTag) tags.get(value.getUnionTag())).output(value.getValue());
+      TupleTag output = tags.get(value.getUnionTag());
+      if (!output.equals(unsplit)) {
+        out.get(output).output(value.getValue());
+      }
     }
   }
 }

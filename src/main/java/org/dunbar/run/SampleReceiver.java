@@ -54,7 +54,8 @@ final class SampleReceiver implements DoFn.MultiOutputReceiver {
       return receiver(f -> faults.add((ReadFault) f));
     }
     // Snapshots and baseline edges are counted by the tallies; validate keeps no record of them,
-    // nor of account names, which are no part of the accounting it prints.
+    // nor of account names or what the read notes for routing's filters, which are no part of the
+    // accounting it prints.
     return receiver(x -> {});
   }
 

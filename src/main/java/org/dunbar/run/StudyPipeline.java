@@ -22,6 +22,7 @@ import org.dunbar.analysis.ReplayPairs;
 import org.dunbar.canonical.BaselineEdges;
 import org.dunbar.canonical.DeduplicateSnapshots;
 import org.dunbar.canonical.ReadInputs;
+import org.dunbar.canonical.RepeatedIds;
 import org.dunbar.canonical.UniqueEvents;
 import org.dunbar.privacy.ReleaseRows;
 import org.dunbar.records.InputFile;
@@ -49,7 +50,7 @@ public final class StudyPipeline {
     PCollectionTuple read = p.apply("Read inputs", new ReadInputs(files, study.timeBounds()));
     read.get(ReadInputs.FAULTS).apply("Write read faults", ReadInputs.writeFaults(runDir));
     PCollectionTuple events =
-        read.get(ReadInputs.EVENTS).apply("Unique events", new UniqueEvents());
+        read.apply("Unique events", new UniqueEvents(RepeatedIds.sizedFor(files)));
     PCollection<Snapshot> snapshots =
         read.get(ReadInputs.SNAPSHOTS).apply("Deduplicate snapshots", new DeduplicateSnapshots());
     PCollection<KV<String, String>> baseline =

@@ -14,11 +14,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.dunbar.analysis.DirectPipelines;
-import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +51,7 @@ class DeduplicateEventsTest {
   @Test
   void namesEveryCopyButTheFirstOfEachExplicitIdAndPassesIdlessEventsOn() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple routed =
-        p.apply(Create.of(records()).withCoder(RecordCoders.event())).apply(new RouteEvents());
+    PCollectionTuple routed = ReadOutputs.of(p, records()).route();
     PCollectionTuple out = routed.get(RouteEvents.ID_CLAIMS).apply(new DeduplicateEvents());
 
     // All nine go on to the pair replay: the five id-less records (it drops their copies itself)
@@ -79,12 +76,12 @@ class DeduplicateEventsTest {
     Pipeline p = DirectPipelines.create();
     // A mention of an account the input does not identify, read twice: no target, no parent.
     PCollectionTuple routed =
-        p.apply(
-                Create.of(
-                        event("x3", "mention", "eve", null, null, QUOTE_TS, B, 5),
-                        event("x3", "mention", "eve", null, null, QUOTE_TS, A, 6))
-                    .withCoder(RecordCoders.event()))
-            .apply(new RouteEvents());
+        ReadOutputs.of(
+                p,
+                List.of(
+                    event("x3", "mention", "eve", null, null, QUOTE_TS, B, 5),
+                    event("x3", "mention", "eve", null, null, QUOTE_TS, A, 6)))
+            .route();
     PCollectionTuple out = routed.get(RouteEvents.ID_CLAIMS).apply(new DeduplicateEvents());
 
     PAssert.that(routed.get(RouteEvents.READY)).empty();
@@ -94,6 +91,27 @@ class DeduplicateEventsTest {
     PAssert.that(out.get(DeduplicateEvents.TALLIES))
         .containsInAnyOrder(
             KV.of("events.unresolved_target.mention", 1L), KV.of("events.duplicates", 1L));
+    DirectPipelines.run(p);
+  }
+
+  /**
+   * An id read once needs no deduplication ({@link RepeatedIds}): its event goes on without a
+   * claim, and when it cannot be resolved routing counts it at once.
+   */
+  @Test
+  void anIdReadOnceIsNotClaimed() {
+    Pipeline p = DirectPipelines.create();
+    Event quote = event("x5", "quote", "eve", "ann", null, QUOTE_TS, A, 1);
+    PCollectionTuple routed =
+        ReadOutputs.of(p, List.of(quote, event("x6", "mention", "eve", null, null, QUOTE_TS, A, 2)))
+            .route();
+
+    PAssert.that(routed.get(RouteEvents.READY)).containsInAnyOrder(quote);
+    PAssert.that(routed.get(RouteEvents.ID_CLAIMS)).empty();
+    PAssert.that(routed.get(RouteEvents.TALLIES))
+        .containsInAnyOrder(KV.of("events.unresolved_target.mention", 1L));
+    PAssert.that(routed.get(RouteEvents.PENDING)).empty();
+    PAssert.that(routed.get(RouteEvents.POST_CLAIMS)).empty();
     DirectPipelines.run(p);
   }
 

@@ -37,7 +37,7 @@ class FieldCaseRecordsTest {
     PCollectionTuple out = read(p, "csv-rfc4180/excel-export.csv", "canonical");
     // Line 1 the header; e2's quoted text holds a line break, so it is lines 3-4 and e3 is line 5.
     PAssert.that(
-            out.get(ReadInputs.EVENTS)
+            ReadOutputs.events(out)
                 .apply(
                     "Shown 1",
                     MapElements.into(TypeDescriptors.strings()).via(FieldCaseRecordsTest::shown)))
@@ -56,7 +56,7 @@ class FieldCaseRecordsTest {
     PCollectionTuple out = read(p, "twitter-v1-pretty-array/array-pretty.json", "twitter-v1");
     // The array opens on line 1; its three tweets start on lines 2, 40 and 78.
     PAssert.that(
-            out.get(ReadInputs.EVENTS)
+            ReadOutputs.events(out)
                 .apply(
                     "Shown 2",
                     MapElements.into(TypeDescriptors.strings()).via(FieldCaseRecordsTest::shown)))

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.dunbar.analysis.DirectPipelines;
@@ -79,7 +82,7 @@ class ReadInputsTest {
             new ReadInputs(
                 List.of(events(gz), events(bz2), events(zst), events(csv)), DEFAULT_BOUNDS));
 
-    PAssert.that(out.get(ReadInputs.EVENTS))
+    PAssert.that(ReadOutputs.events(out))
         .containsInAnyOrder(
             new Event(
                 null, "reply", "ann", "bob", null, null, micros("2024-01-02T10:00:00Z"), gz, 1L),
@@ -105,6 +108,16 @@ class ReadInputsTest {
                 null, "post", "bob", null, "p1", null, micros("2024-01-04T00:00:00Z"), csv, 3L),
             new Event(
                 null, "like", "cat", "bob", null, "p1", micros("2024-01-04T00:00:00Z"), csv, 5L));
+    // For routing's filters: x1 is the one event id here, and no event leaves its target to a
+    // parent post.
+    PAssert.that(
+            out.get(ReadInputs.ID_FINGERPRINTS)
+                .apply(
+                    "Fingerprints",
+                    MapElements.into(TypeDescriptors.lists(TypeDescriptors.longs()))
+                        .via(block -> Arrays.stream(block.values()).boxed().toList())))
+        .containsInAnyOrder(List.of(RepeatedIds.fingerprint("x1")));
+    PAssert.that(out.get(ReadInputs.PENDING_PARENTS)).empty();
     PAssert.that(out.get(ReadInputs.REJECTED))
         .containsInAnyOrder(
             rejected(gz, 3, "unparsable", "not a JSON object", "[1,2]"),

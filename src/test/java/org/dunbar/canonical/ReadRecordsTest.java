@@ -153,7 +153,7 @@ class ReadRecordsTest {
 
     // The document is lines 1-6: tweet 1 starts on line 3, tweet 2 (no author) on line 4.
     PAssert.that(
-            out.get(ReadInputs.EVENTS)
+            ReadOutputs.events(out)
                 .apply(
                     "Shown 2",
                     MapElements.into(TypeDescriptors.strings())
@@ -212,7 +212,7 @@ class ReadRecordsTest {
                 BOUNDS));
 
     PAssert.that(
-            out.get(ReadInputs.EVENTS)
+            ReadOutputs.events(out)
                 .apply(
                     "Shown 7",
                     MapElements.into(TypeDescriptors.strings())

@@ -10,7 +10,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Keys;
@@ -20,7 +19,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.dunbar.analysis.DirectPipelines;
-import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
 
@@ -37,38 +35,37 @@ class ResolveTargetsTest {
   @Test
   void resolvesFromTheParentPostAnywhereInTheInput() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple routed =
-        p.apply(
-                Create.of(
-                        List.of(
-                            // P1 is claimed twice: by ann's post on b.jsonl:3 and, conflicting, by
-                            // a copy that says mallory on b.jsonl:7. b.jsonl:3 is first in (source,
-                            // line) order: ann.
-                            event("p1", "post", "ann", null, "P1", null, B, 3),
-                            event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
-                            // Replies, a quote and a self-reply to P1, none naming whom they
-                            // answer.
-                            event("r1", "reply", "bob", null, "R1", "P1", A, 1),
-                            event("q1", "quote", "cat", null, "Q1", "P1", A, 2),
-                            event("s1", "reply", "ann", null, "S1", "P1", A, 3),
-                            // gil's reply is itself pending, yet it claims G1 for gil: fay's like
-                            // of it resolves.
-                            event("g1", "reply", "gil", null, "G1", "P1", A, 4),
-                            event("l1", "like", "fay", null, null, "G1", B, 1),
-                            // Already resolved: passes through untouched, whatever its parent says.
-                            event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
-                            // Unresolvable: a mention that names nobody, a reply to a post not in
-                            // the input.
-                            event("m1", "mention", "dan", null, "M1", null, A, 5),
-                            event("r2", "reply", "eve", null, null, "P404", A, 6),
-                            // ivy's unfollow deletes her follow record F1 (ivy -> jon); kim cannot
-                            // delete it.
-                            event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
-                            event("u1", "unfollow", "ivy", null, null, "F1", B, 5),
-                            event("u2", "unfollow", "kim", null, null, "F1", B, 6)))
-                    .withCoder(RecordCoders.event()))
-            .apply(new RouteEvents());
-    PCollectionTuple out = routed.apply(new ResolveTargets());
+    ReadOutputs read =
+        ReadOutputs.of(
+            p,
+            List.of(
+                // P1 is claimed twice: by ann's post on b.jsonl:3 and, conflicting, by
+                // a copy that says mallory on b.jsonl:7. b.jsonl:3 is first in (source,
+                // line) order: ann.
+                event("p1", "post", "ann", null, "P1", null, B, 3),
+                event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
+                // Replies, a quote and a self-reply to P1, none naming whom they
+                // answer.
+                event("r1", "reply", "bob", null, "R1", "P1", A, 1),
+                event("q1", "quote", "cat", null, "Q1", "P1", A, 2),
+                event("s1", "reply", "ann", null, "S1", "P1", A, 3),
+                // gil's reply is itself pending, yet it claims G1 for gil: fay's like
+                // of it resolves.
+                event("g1", "reply", "gil", null, "G1", "P1", A, 4),
+                event("l1", "like", "fay", null, null, "G1", B, 1),
+                // Already resolved: passes through untouched, whatever its parent says.
+                event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
+                // Unresolvable: a mention that names nobody, a reply to a post not in
+                // the input.
+                event("m1", "mention", "dan", null, "M1", null, A, 5),
+                event("r2", "reply", "eve", null, null, "P404", A, 6),
+                // ivy's unfollow deletes her follow record F1 (ivy -> jon); kim cannot
+                // delete it.
+                event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
+                event("u1", "unfollow", "ivy", null, null, "F1", B, 5),
+                event("u2", "unfollow", "kim", null, null, "F1", B, 6)));
+    PCollectionTuple routed = read.route();
+    PCollectionTuple out = routed.apply(new ResolveTargets(read.repeatedIds()));
 
     PAssert.that(readyAndResolved(routed, out))
         .containsInAnyOrder(
@@ -82,17 +79,21 @@ class ResolveTargetsTest {
             event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
             event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
             event("u1", "unfollow", "ivy", "jon", null, "F1", B, 5));
-    // Every event here has its own id, so the unresolved ones are counted by deduplication (once
-    // per id): m1 names no parent, r2's parent is not in the input, u2 is not kim's follow.
+    // m1 names no parent, r2's parent is not in the input, u2 is not kim's follow. Each has its
+    // own id, read once, so each is counted where it is found unresolved, not by deduplication.
     PAssert.that(unresolved(routed, out))
         .containsInAnyOrder(
             KV.of("events.unresolved_target.mention", 1L),
             KV.of("events.unresolved_target.reply", 1L),
             KV.of("events.unresolved_target.unfollow", 1L));
-    PAssert.that(out.get(ResolveTargets.TALLIES)).empty();
-    // Each pending event claims its id for deduplication, resolved or not.
-    PAssert.that(out.get(ResolveTargets.ID_CLAIMS).apply(Keys.create()))
-        .containsInAnyOrder("r1", "q1", "s1", "g1", "l1", "u1", "r2", "u2");
+    PAssert.that(out.get(ResolveTargets.TALLIES))
+        .containsInAnyOrder(
+            KV.of("events.unresolved_target.mention", 1L),
+            KV.of("events.unresolved_target.reply", 1L),
+            KV.of("events.unresolved_target.unfollow", 1L));
+    // No id here occurs twice, so none is claimed for deduplication.
+    PAssert.that(routed.get(RouteEvents.ID_CLAIMS)).empty();
+    PAssert.that(out.get(ResolveTargets.ID_CLAIMS)).empty();
     DirectPipelines.run(p);
   }
 
@@ -103,19 +104,18 @@ class ResolveTargetsTest {
   @Test
   void idlessCopiesResolveAlikeAndMeetAsCopiesInThePairReplay() {
     Pipeline p = DirectPipelines.create();
-    PCollectionTuple routed =
-        p.apply(
-                Create.of(
-                        List.of(
-                            // The same export in two files: ann's post P9 and bob's reply to it, no
-                            // ids.
-                            event(null, "post", "ann", null, "P9", null, B, 1),
-                            event(null, "reply", "bob", null, "B1", "P9", B, 2),
-                            event(null, "post", "ann", null, "P9", null, A, 1),
-                            event(null, "reply", "bob", null, "B1", "P9", A, 2)))
-                    .withCoder(RecordCoders.event()))
-            .apply(new RouteEvents());
-    PCollectionTuple out = routed.apply(new ResolveTargets());
+    ReadOutputs read =
+        ReadOutputs.of(
+            p,
+            List.of(
+                // The same export in two files: ann's post P9 and bob's reply to it, no
+                // ids.
+                event(null, "post", "ann", null, "P9", null, B, 1),
+                event(null, "reply", "bob", null, "B1", "P9", B, 2),
+                event(null, "post", "ann", null, "P9", null, A, 1),
+                event(null, "reply", "bob", null, "B1", "P9", A, 2)));
+    PCollectionTuple routed = read.route();
+    PCollectionTuple out = routed.apply(new ResolveTargets(read.repeatedIds()));
 
     // Both copies of the reply resolve to ann.
     PAssert.that(readyAndResolved(routed, out))
@@ -171,9 +171,9 @@ class ResolveTargetsTest {
       events.add(event("r" + i, "reply", "fan" + i, null, "R" + i, "V", A, i + 2));
     }
     events.add(event("lost", "reply", "eve", null, null, "gone", B, 1));
-    PCollectionTuple routed =
-        p.apply(Create.of(events).withCoder(RecordCoders.event())).apply(new RouteEvents());
-    PCollectionTuple out = routed.apply(new ResolveTargets());
+    ReadOutputs read = ReadOutputs.of(p, events);
+    PCollectionTuple routed = read.route();
+    PCollectionTuple out = routed.apply(new ResolveTargets(read.repeatedIds()));
     PCollection<Event> resolved = readyAndResolved(routed, out);
     PAssert.thatSingleton(resolved.apply("Count all", Count.globally())).isEqualTo(12_001L);
     PAssert.thatSingleton(
@@ -186,6 +186,37 @@ class ResolveTargetsTest {
     PAssert.that(unresolved(routed, out))
         .containsInAnyOrder(KV.of("events.unresolved_target.reply", 1L));
     p.run().waitUntilFinish();
+  }
+
+  /**
+   * A pending record read twice (two overlapping files) claims its id from both copies, resolved or
+   * not, so that deduplication keeps one and counts an unresolved one once.
+   */
+  @Test
+  void pendingCopiesOfOneIdAreClaimedForDeduplication() {
+    Pipeline p = DirectPipelines.create();
+    ReadOutputs read =
+        ReadOutputs.of(
+            p,
+            List.of(
+                event("p1", "post", "ann", null, "P1", null, B, 3),
+                event("r1", "reply", "bob", null, "R1", "P1", A, 1),
+                event("r1", "reply", "bob", null, "R1", "P1", B, 1),
+                event("r2", "reply", "eve", null, null, "P404", A, 2),
+                event("r2", "reply", "eve", null, null, "P404", B, 2)));
+    PCollectionTuple routed = read.route();
+    PCollectionTuple out = routed.apply(new ResolveTargets(read.repeatedIds()));
+
+    PAssert.that(readyAndResolved(routed, out))
+        .containsInAnyOrder(
+            event("p1", "post", "ann", null, "P1", null, B, 3),
+            event("r1", "reply", "bob", "ann", "R1", "P1", A, 1),
+            event("r1", "reply", "bob", "ann", "R1", "P1", B, 1));
+    PAssert.that(out.get(ResolveTargets.ID_CLAIMS).apply(Keys.create()))
+        .containsInAnyOrder("r1", "r1", "r2", "r2");
+    PAssert.that(unresolved(routed, out))
+        .containsInAnyOrder(KV.of("events.unresolved_target.reply", 1L));
+    DirectPipelines.run(p);
   }
 
   /** What goes on to the pair replay: the events that were ready and those resolved. */
