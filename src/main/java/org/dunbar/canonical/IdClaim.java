@@ -1,6 +1,7 @@
 package org.dunbar.canonical;
 
 import java.util.Comparator;
+import java.util.Objects;
 import org.dunbar.coders.CompactCoder;
 import org.dunbar.coders.CompactReader;
 import org.dunbar.coders.CompactWriter;
@@ -63,11 +64,20 @@ public record IdClaim(
         unresolved);
   }
 
-  /** Whether this claim was made by {@code event}: same id read at the same place. */
+  /**
+   * Whether this claim was made by {@code event}, as the pair replay holds it: same id read at the
+   * same place, with the same type, actor, target and instant. A line that holds a page of records
+   * may hold two copies of one id; when they differ only in post or parent ids, which the replay's
+   * events no longer carry ({@link RouteEvents#forReplay}), they are alike to it.
+   */
   public boolean madeBy(Event event) {
     return eventId.equals(event.getEventId())
         && line == event.getLine()
-        && source.equals(event.getSource());
+        && source.equals(event.getSource())
+        && type.equals(event.getType())
+        && actor.equals(event.getActor())
+        && Objects.equals(target, event.getTarget())
+        && ts == event.getTs();
   }
 
   /** Deterministic; every field. */

@@ -100,6 +100,28 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
     return event.getTarget() == null && !event.getType().equals("post");
   }
 
+  /**
+   * The event as the pair replay needs it. The replay reads post and parent ids only to compute the
+   * SPEC id of a record without one ({@link IdlessCopies}); an event with its own id, whose claim
+   * (if any) already holds the digest of its content, goes on without them. In a Bluesky dump they
+   * are a fifth of every event's bytes.
+   */
+  static Event forReplay(Event event) {
+    if (event.getEventId() == null || (event.getPostId() == null && event.getParentId() == null)) {
+      return event;
+    }
+    return new Event(
+        event.getEventId(),
+        event.getType(),
+        event.getActor(),
+        event.getTarget(),
+        null,
+        null,
+        event.getTs(),
+        event.getSource(),
+        event.getLine());
+  }
+
   /** The parent post id of a pending event that names one, else null. */
   static String pendingParent(Event event) {
     return isPending(event) ? event.getParentId() : null;
@@ -128,7 +150,7 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
       boolean mightRepeat =
           event.getEventId() != null && repeatedIds.get(c).mightRepeat(event.getEventId());
       if (!isPending(event)) {
-        c.output(event);
+        c.output(forReplay(event));
         if (mightRepeat) {
           c.output(side.tag(), side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
         }

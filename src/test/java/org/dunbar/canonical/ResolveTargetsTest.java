@@ -67,18 +67,20 @@ class ResolveTargetsTest {
     PCollectionTuple routed = read.route();
     PCollectionTuple out = routed.apply(new ResolveTargets(read.repeatedIds()));
 
+    // Each goes on to the pair replay with its target, and, having its own id, without its post
+    // and parent ids (RouteEvents.forReplay).
     PAssert.that(readyAndResolved(routed, out))
         .containsInAnyOrder(
-            event("p1", "post", "ann", null, "P1", null, B, 3),
-            event("p1-bad", "post", "mallory", null, "P1", null, B, 7),
-            event("r1", "reply", "bob", "ann", "R1", "P1", A, 1),
-            event("q1", "quote", "cat", "ann", "Q1", "P1", A, 2),
-            event("s1", "reply", "ann", "ann", "S1", "P1", A, 3),
-            event("g1", "reply", "gil", "ann", "G1", "P1", A, 4),
-            event("l1", "like", "fay", "gil", null, "G1", B, 1),
-            event("k1", "reply", "hal", "zed", "K1", "P1", B, 2),
-            event("f1", "follow", "ivy", "jon", "F1", null, B, 4),
-            event("u1", "unfollow", "ivy", "jon", null, "F1", B, 5));
+            event("p1", "post", "ann", null, null, null, B, 3),
+            event("p1-bad", "post", "mallory", null, null, null, B, 7),
+            event("r1", "reply", "bob", "ann", null, null, A, 1),
+            event("q1", "quote", "cat", "ann", null, null, A, 2),
+            event("s1", "reply", "ann", "ann", null, null, A, 3),
+            event("g1", "reply", "gil", "ann", null, null, A, 4),
+            event("l1", "like", "fay", "gil", null, null, B, 1),
+            event("k1", "reply", "hal", "zed", null, null, B, 2),
+            event("f1", "follow", "ivy", "jon", null, null, B, 4),
+            event("u1", "unfollow", "ivy", "jon", null, null, B, 5));
     // m1 names no parent, r2's parent is not in the input, u2 is not kim's follow. Each has its
     // own id, read once, so each is counted where it is found unresolved, not by deduplication.
     PAssert.that(unresolved(routed, out))
@@ -209,9 +211,9 @@ class ResolveTargetsTest {
 
     PAssert.that(readyAndResolved(routed, out))
         .containsInAnyOrder(
-            event("p1", "post", "ann", null, "P1", null, B, 3),
-            event("r1", "reply", "bob", "ann", "R1", "P1", A, 1),
-            event("r1", "reply", "bob", "ann", "R1", "P1", B, 1));
+            event("p1", "post", "ann", null, null, null, B, 3),
+            event("r1", "reply", "bob", "ann", null, null, A, 1),
+            event("r1", "reply", "bob", "ann", null, null, B, 1));
     PAssert.that(out.get(ResolveTargets.ID_CLAIMS).apply(Keys.create()))
         .containsInAnyOrder("r1", "r1", "r2", "r2");
     PAssert.that(unresolved(routed, out))
