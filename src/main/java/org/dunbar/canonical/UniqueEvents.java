@@ -15,16 +15,17 @@ import org.dunbar.records.Event;
  * The events read, made ready for the pair replay (SPEC "Ids and duplicates", "Targets resolved
  * from the parent post"): {@link RouteEvents} → {@link ResolveTargets} → {@link DeduplicateEvents}.
  *
- * <p>Input: {@link ReadInputs}' output: the events ({@link ReadInputs#EVENTS}, copies included),
- * and what the read noted of them all for the two filters routing applies ({@link
- * ReadInputs#PENDING_PARENTS} → {@link PendingParents}, {@link ReadInputs#ID_FINGERPRINTS} → {@link
- * RepeatedIds}).
+ * <p>Input: {@link ReadInputs}' output: the events among everything read ({@link
+ * ReadInputs#ALL_OUTPUTS}, copies included), and what the read noted of them all for the two
+ * filters routing applies ({@link ReadInputs#PENDING_PARENTS} → {@link PendingParents}, {@link
+ * ReadInputs#ID_FINGERPRINTS} → {@link RepeatedIds}).
  *
  * <p>Out: the events in two parts, those that named their target ({@link #READY}) and those whose
- * target was resolved ({@link #RESOLVED}), copies still among them; the claims of the copies of
- * explicit ids to leave out ({@link #DROPPED_COPIES}); and the tallies of unresolved events and
- * duplicates. The replay drops the named copies and those of id-less records, whose copies share
- * every field and so meet in its grouping ({@link IdlessCopies}).
+ * target was resolved ({@link #RESOLVED}), copies still among them, those with their own id without
+ * post and parent ids ({@link RouteEvents#forReplay}); the claims of the copies of explicit ids to
+ * leave out ({@link #DROPPED_COPIES}); and the tallies of unresolved events and duplicates. The
+ * replay drops the named copies and those of id-less records, whose copies share every field and so
+ * meet in its grouping ({@link IdlessCopies}).
  */
 public final class UniqueEvents extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Event> READY = RouteEvents.READY;
