@@ -22,17 +22,17 @@ import org.dunbar.records.InputFile;
  * ids' {@link #fingerprint fingerprints}: only those ids need deduplication's grouping by id
  * ({@link DeduplicateEvents}); an id the filter rules out occurs once, and its event is kept as it
  * is. A false positive only sends one more claim to the exact grouping, so the filter changes no
- * row, only how much is grouped. It is what makes a dump whose every record has its own id (a
- * Bluesky Jetstream capture) cost about what one without ids costs.
+ * row, only how much is grouped. It spares a dump whose every record has its own id (a Bluesky
+ * Jetstream capture) a sort of one claim per event.
  *
  * <p>Each bit position counts to two: {@code seen} is set by the first fingerprint that hits it,
  * {@code repeated} by the second. An id may repeat when all its {@value #HASHES} positions are
  * {@code repeated}; an id read twice always is, whichever files and workers read its copies.
  *
  * <p>Sized from the input's bytes ({@link #sizedFor}): about one bit per 16 bytes of plain input
- * and per 2 bytes of compressed input, a power of two from 2<sup>16</sup> to 2<sup>27</sup> bits (2
- * × 16 MiB). Where one file's ids are more than that holds, more claims pass, and deduplication is
- * as exact, only slower.
+ * and per 2 bytes of compressed input, rounded up to a power of two from 2<sup>16</sup> to
+ * 2<sup>27</sup> bits (2 × 16 MiB). With more ids than that holds well, more claims pass, and
+ * deduplication is as exact, only slower.
  */
 public final class RepeatedIds
     extends Combine.CombineFn<IdFingerprints, RepeatedIds.Filter, RepeatedIds.Filter> {
