@@ -10,12 +10,13 @@ import org.dunbar.model.InteractionType;
  * app.bsky.graph.follow, app.bsky.feed.post, .like, .repost), so that one simulation can be read
  * both as canonical input and as a Jetstream capture.
  *
- * <p>Accounts are {@code did:plc:<name>}. A follow is a follow record, an unfollow the delete of
- * the record that made that follow (a fresh record key when the edge came from the baseline, whose
- * create predates the capture, so the reader cannot resolve it); a post, reply, quote or mention is
- * a post record with its reply reference, record embed or mention facet; a like or reshare is a
- * like or repost record of the post acted on. Post record keys come from the post id, so a reply
- * names its parent's URI without remembering it.
+ * <p>Accounts are the population's names, DIDs ({@code did:plc:<name>}, {@link
+ * OutputFormat#accountPrefix}). A follow is a follow record, an unfollow the delete of the record
+ * that made that follow (a fresh record key when the edge came from the baseline, whose create
+ * predates the capture, so the reader cannot resolve it); a post, reply, quote or mention is a post
+ * record with its reply reference, record embed or mention facet; a like or reshare is a like or
+ * repost record of the post acted on. Post record keys come from the post id, so a reply names its
+ * parent's URI without remembering it.
  *
  * <p>What Jetstream cannot carry is left out: messages (direct messages are not on the network),
  * and likes and reshares of an account that has not posted. A reply, quote or mention without a
@@ -119,7 +120,7 @@ final class JetstreamLines implements EventEncoder {
     if (fault != Malformation.UNPARSABLE) {
       return null;
     }
-    return "{\"did\":\"did:plc:"
+    return "{\"did\":\""
         + actor
         + "\",\"time_us\":"
         + at * 1000
@@ -156,7 +157,7 @@ final class JetstreamLines implements EventEncoder {
   }
 
   private String did(int account) {
-    return "did:plc:" + population.name(account);
+    return population.name(account);
   }
 
   private String postUri(int author, long postId) {

@@ -40,6 +40,11 @@ public enum OutputFormat {
             + "'");
   }
 
+  /** What the format's accounts' names start with: Bluesky's are DIDs, {@code did:plc:<name>}. */
+  String accountPrefix() {
+    return this == CANONICAL ? "" : "did:plc:";
+  }
+
   EventEncoder encoder(Population population, Rng rng) {
     return this == CANONICAL
         ? new EventLineFormat(population, rng)

@@ -27,10 +27,15 @@ final class Population {
     cumulativeWeight = new double[size];
   }
 
-  static Population create(int size, Rng rng) {
+  /**
+   * @param namePrefix put before every account's name, so that every file of the dump names an
+   *     account alike: {@code did:plc:} where the events are Bluesky's ({@link
+   *     OutputFormat#accountPrefix})
+   */
+  static Population create(int size, Rng rng, String namePrefix) {
     Population p = new Population(size);
     for (int i = 0; i < size; i++) {
-      p.names[i] = String.format(Locale.ROOT, "u%06d", i);
+      p.names[i] = namePrefix + String.format(Locale.ROOT, "u%06d", i);
       p.roles[i] = Role.REGULAR;
       p.byRank[i] = i;
     }

@@ -51,7 +51,8 @@ public final class SampleGenerator {
 
   /**
    * Writes the dump with its events in {@code format}: the same settings simulate the same events
-   * whatever the format, and the snapshots and baseline are identical.
+   * whatever the format, and the snapshots and baseline are the same but for the accounts' names,
+   * which are those the events use ({@link OutputFormat#accountPrefix}).
    *
    * @throws IOException when writing fails, or when a file this run would not write is in the way
    */
@@ -59,7 +60,8 @@ public final class SampleGenerator {
       GeneratorSettings settings, Path outDir, OutputFormat format) throws IOException {
     OutputLayout layout = OutputLayout.prepare(outDir, settings.files());
     Rng root = new Rng(settings.seed());
-    Population population = Population.create(settings.accounts(), root.split());
+    Population population =
+        Population.create(settings.accounts(), root.split(), format.accountPrefix());
     World world = World.create(population, settings.days());
     long baselineEdges;
     try (Writer baseline = layout.baseline()) {

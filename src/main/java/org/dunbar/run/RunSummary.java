@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.dunbar.tables.Table;
 
 /**
@@ -30,28 +32,54 @@ final class RunSummary {
               Table.DUNBAR_CURVE, "no reciprocal ties (two accounts interacting both ways)",
               Table.INTERACTION_EDGES, "no events between two accounts"));
 
+  /** How many kinds of skipped records the line names; a Jetstream capture can have dozens. */
+  private static final int SKIPPED_KINDS_SHOWN = 3;
+
   private RunSummary() {}
 
   /**
    * The summary line's words, e.g. "published out/s/runs/R: records read 252 = accepted 250 +
-   * rejected 1 + skipped 1 (rejected 0.40 % of records, 0.12 % of bytes); events mapped 640 =
-   * unique 612 + duplicates 26 + unresolved targets 2".
+   * rejected 1 + skipped 1 [delete 1] (rejected 0.40 % of records, 0.12 % of bytes); events mapped
+   * 640 = unique 612 + duplicates 26 + unresolved targets 2".
    */
   static String line(Path runDir, Accounting a) {
     return String.format(
         Locale.ROOT,
-        "published %s: records read %,d = accepted %,d + rejected %,d + skipped %,d (rejected %s);"
-            + " events mapped %,d = unique %,d + duplicates %,d + unresolved targets %,d",
+        "published %s: records read %,d = accepted %,d + rejected %,d + skipped %,d%s"
+            + " (rejected %s); events mapped %,d = unique %,d + duplicates %,d + unresolved"
+            + " targets %,d",
         runDir,
         a.total(".read"),
         a.total(".accepted"),
         a.total(".rejected"),
         a.skippedRecords(),
+        skippedKinds(a),
         a.rejectedShares(),
         a.get("emitted.events"),
         a.get("events.unique"),
         a.get("events.duplicates"),
         a.unresolvedTargetCount());
+  }
+
+  /**
+   * What the skipped records are, the {@value #SKIPPED_KINDS_SHOWN} most frequent first (ties by
+   * name), e.g. " [identity 2, account 1, app.bsky.graph.block.create 1, …]"; the manifest has them
+   * all. Empty when nothing was skipped.
+   */
+  private static String skippedKinds(Accounting a) {
+    Map<String, Long> byKind = new TreeMap<>();
+    Study.KINDS.forEach(
+        kind -> a.skippedByKind(kind).forEach((what, n) -> byKind.merge(what, n, Long::sum)));
+    if (byKind.isEmpty()) {
+      return "";
+    }
+    String shown =
+        byKind.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(SKIPPED_KINDS_SHOWN)
+            .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", "));
+    return " [" + shown + (byKind.size() > SKIPPED_KINDS_SHOWN ? ", …]" : "]");
   }
 
   /** The line's counts as JSON log fields. */

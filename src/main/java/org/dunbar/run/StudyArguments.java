@@ -91,10 +91,17 @@ public final class StudyArguments {
             : tree.putObject("inputs");
     for (StudyParameter kind : StudyParameter.in(StudyParameter.Place.INPUT_LIST)) {
       if (flags.containsKey(kind)) {
+        // A format given by flag comes without the file's options, which may not fit it.
+        boolean newFormat =
+            kind == StudyParameter.EVENTS && flags.containsKey(StudyParameter.EVENTS_FORMAT);
+        ObjectNode shared =
+            newFormat
+                ? JsonNodeFactory.instance.objectNode()
+                : sharedOptions(inputs.get(kind.inputName()));
         ArrayNode list = inputs.putArray(kind.inputName());
         for (String value : flags.get(kind)) {
           for (String glob : splitGlobs(value)) {
-            list.addObject().put("path", glob);
+            list.addObject().put("path", glob).setAll(shared);
           }
         }
       }
@@ -108,6 +115,33 @@ public final class StudyArguments {
         inputs.get("events").forEach(input -> ((ObjectNode) input).put(field.inputName(), value));
       }
     }
+  }
+
+  /**
+   * The options (all but {@code path}) that every entry of a study file's input list gives alike,
+   * such as the {@code format} of a Bluesky study: inputs given by flag in place of the list keep
+   * them, so that {@code run pipelines/bluesky.yaml --events=capture/*.jsonl} reads a capture as
+   * the study file would (unless {@code --events-format} names another format). Empty when the list
+   * is missing or its entries differ in every option.
+   */
+  private static ObjectNode sharedOptions(JsonNode list) {
+    ObjectNode shared = JsonNodeFactory.instance.objectNode();
+    if (list == null || !list.isArray() || list.isEmpty() || !list.get(0).isObject()) {
+      return shared;
+    }
+    list.get(0)
+        .fields()
+        .forEachRemaining(
+            option -> {
+              boolean alike = true;
+              for (JsonNode entry : list) {
+                alike &= option.getValue().equals(entry.get(option.getKey()));
+              }
+              if (alike && !option.getKey().equals("path")) {
+                shared.set(option.getKey(), option.getValue());
+              }
+            });
+    return shared;
   }
 
   /** Splits on commas outside braces, so a glob like {@code data/{a,b}/*.jsonl} stays whole. */

@@ -83,10 +83,11 @@ public final class StudyRun {
         "started",
         String.format(
             Locale.ROOT,
-            "run %s of study '%s': %d input files, runner %s (parallelism %d)",
+            "run %s of study '%s': %d input file%s, runner %s (parallelism %d)",
             runId,
             study.name(),
             files.size(),
+            files.size() == 1 ? "" : "s",
             runnerLabel(),
             study.parallelism()),
         StderrLog.fields(

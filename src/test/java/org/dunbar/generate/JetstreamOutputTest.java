@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +50,33 @@ class JetstreamOutputTest {
                         e.file()))
             .toList();
     rejected = read.rejections();
+  }
+
+  /**
+   * The snapshots and baseline name the accounts as the events do, by DID, so that a study given
+   * all three files joins them; otherwise they are the canonical dump's.
+   */
+  @Test
+  void snapshotsAndBaselineNameAccountsByTheirDids() throws IOException {
+    List<String> baseline = Files.readAllLines(jetstreamDir.resolve("baseline/edges.txt"));
+    List<String> snapshots = Files.readAllLines(jetstreamDir.resolve("snapshots/snapshots.csv"));
+    assertEquals(
+        Files.readAllLines(canonicalDir.resolve("baseline/edges.txt")).stream()
+            .map(line -> line.replaceAll("(u\\d+)", "did:plc:$1"))
+            .toList(),
+        baseline);
+    assertEquals(
+        Files.readAllLines(canonicalDir.resolve("snapshots/snapshots.csv")).stream()
+            .map(line -> line.replaceAll("^(u\\d+),", "did:plc:$1,"))
+            .toList(),
+        snapshots);
+    Set<String> eventAccounts = new HashSet<>();
+    DumpReader.events(jetstreamDir, "bluesky-jetstream")
+        .events()
+        .forEach(e -> eventAccounts.add(e.actor()));
+    assertTrue(
+        baseline.stream().map(edge -> edge.split(" ")[0]).anyMatch(eventAccounts::contains),
+        "no follower of the baseline acts in an event");
   }
 
   @Test

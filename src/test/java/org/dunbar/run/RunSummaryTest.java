@@ -1,6 +1,7 @@
 package org.dunbar.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,8 +49,8 @@ class RunSummaryTest {
     // Records: 262 = 252 + 10 read; 258 = 248 + 10 accepted; rejected 1 of 262 = 0.38 %; 500 of
     // 100,000 bytes = 0.50 %. Events: 300 = 290 + 8 + 2.
     assertEquals(
-        "published out/s/runs/r1: records read 262 = accepted 258 + rejected 1 + skipped 3"
-            + " (rejected 0.38 % of records, 0.50 % of bytes); events mapped 300 = unique 290 +"
+        "published out/s/runs/r1: records read 262 = accepted 258 + rejected 1 + skipped 3 [delete"
+            + " 3] (rejected 0.38 % of records, 0.50 % of bytes); events mapped 300 = unique 290 +"
             + " duplicates 8 + unresolved targets 2",
         RunSummary.line(Path.of("out/s/runs/r1"), a));
     Map<String, Object> fields = RunSummary.fields(Path.of("out/s/runs/r1"), a);
@@ -58,6 +59,22 @@ class RunSummaryTest {
     assertEquals(300L, fields.get("events_mapped"));
     assertEquals(2L, fields.get("events_unresolved_targets"));
     assertEquals(0.005, (double) fields.get("rejected_share_bytes"), 1e-12);
+  }
+
+  /** The three most frequent kinds of skipped records, of every input kind, ties by name. */
+  @Test
+  void theLineNamesTheMostFrequentSkippedKinds() {
+    Map<String, Long> t = tallies();
+    t.putAll(
+        Map.of(
+            "events.read", 257L,
+            "events.skipped.identity", 2L,
+            "events.skipped.account", 2L,
+            "snapshots.skipped.account", 1L));
+    // Skipped: delete 3, account 2 + 1, identity 2; the fourth kind is left to the manifest.
+    t.put("events.skipped.app.bsky.graph.block.create", 1L);
+    String line = RunSummary.line(Path.of("r"), new Accounting(t));
+    assertTrue(line.contains("+ skipped 9 [account 3, delete 3, identity 2, …] (rejected"), line);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The parameters are declared once, in {@link StudyParameter}; the README's table under "Running a
@@ -82,6 +83,47 @@ class StudyParameterTest {
     assertEquals(java.time.Instant.parse("2000-01-01T00:00:00Z"), study.notBefore());
     assertEquals("flink", study.runner());
     assertEquals(0.01, study.maxRejectedFraction());
+  }
+
+  /**
+   * Inputs given by flag keep the options the study file gives all its inputs of that kind, unless
+   * the flags name another format.
+   */
+  @Test
+  void eventsByFlagKeepTheStudyFilesSharedFormat(@TempDir Path dir) throws IOException {
+    Path bluesky = dir.resolve("bluesky.yaml");
+    Files.writeString(
+        bluesky,
+        "name: b\ninputs:\n  events:\n    - path: a/*.jsonl\n      format: bluesky-jetstream\n"
+            + "      event_time: created\n");
+    InputSpec mine =
+        StudyArguments.parse(java.util.List.of(bluesky.toString(), "--events=mine/*.jsonl"))
+            .inputs()
+            .get(0);
+    assertEquals("mine/*.jsonl", mine.glob());
+    assertEquals("bluesky-jetstream", mine.format());
+    assertEquals("created", mine.eventTime());
+
+    InputSpec canonical =
+        StudyArguments.parse(
+                java.util.List.of(
+                    bluesky.toString(), "--events=mine/*.jsonl", "--events-format=canonical"))
+            .inputs()
+            .get(0);
+    assertEquals("canonical", canonical.format());
+    assertEquals(null, canonical.eventTime());
+
+    Path mixed = dir.resolve("mixed.yaml");
+    Files.writeString(
+        mixed,
+        "name: m\ninputs:\n  events:\n    - path: a.json\n      format: twitter-v1\n"
+            + "    - path: b.json\n      format: twitter-v2\n");
+    assertEquals(
+        "canonical",
+        StudyArguments.parse(java.util.List.of(mixed.toString(), "--events=c.jsonl"))
+            .inputs()
+            .get(0)
+            .format());
   }
 
   @Test
