@@ -1,6 +1,5 @@
 package org.dunbar.canonical;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.NoSuchElementException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.BoundedSource;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.dunbar.records.InputFile;
 
@@ -26,54 +24,31 @@ import org.dunbar.records.InputFile;
 final class FileSplits extends BoundedSource<InputFile> {
   private static final long serialVersionUID = 1L;
 
-  /** The files and their sizes in bytes, in the order handed out last to first. */
+  /** The files, in the order handed out last to first. */
   private final List<InputFile> files;
 
-  private final List<Long> sizes;
-
-  private FileSplits(List<InputFile> files, List<Long> sizes) {
+  private FileSplits(List<InputFile> files) {
     this.files = files;
-    this.sizes = sizes;
   }
 
-  /**
-   * The files, sized where the pipeline is built (on a cluster, the job manager that splits the
-   * source may not see the files). A file that cannot be sized counts as empty: reading it reports
-   * the fault with its name and reason.
-   */
+  /** The files, smallest first by their size when matched ({@link InputFile#getBytes}). */
   static FileSplits of(List<InputFile> files) {
-    List<Sized> sized = new ArrayList<>();
-    for (InputFile f : files) {
-      sized.add(new Sized(f, sizeOf(f)));
-    }
-    sized.sort(Comparator.comparingLong(Sized::bytes));
     return new FileSplits(
-        sized.stream().map(Sized::file).toList(), sized.stream().map(Sized::bytes).toList());
-  }
-
-  private record Sized(InputFile file, long bytes) {}
-
-  /** The file's size in bytes, or 0 when it cannot be sized. */
-  static long sizeOf(InputFile file) {
-    try {
-      return FileSystems.matchSingleFileSpec(file.getPath()).sizeBytes();
-    } catch (IOException e) {
-      return 0;
-    }
+        files.stream().sorted(Comparator.comparingLong(InputFile::getBytes)).toList());
   }
 
   @Override
   public List<FileSplits> split(long desiredBundleSizeBytes, PipelineOptions options) {
     List<FileSplits> splits = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      splits.add(new FileSplits(List.of(files.get(i)), List.of(sizes.get(i))));
+      splits.add(new FileSplits(List.of(files.get(i))));
     }
     return splits;
   }
 
   @Override
   public long getEstimatedSizeBytes(PipelineOptions options) {
-    return sizes.stream().mapToLong(Long::longValue).sum();
+    return files.stream().mapToLong(InputFile::getBytes).sum();
   }
 
   @Override

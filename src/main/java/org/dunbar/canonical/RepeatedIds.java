@@ -58,7 +58,7 @@ public final class RepeatedIds
     long bits = 0;
     for (InputFile file : files) {
       boolean plain = Compression.detect(file.getPath()) == Compression.UNCOMPRESSED;
-      bits += FileSplits.sizeOf(file) / (plain ? 16 : 2);
+      bits += file.getBytes() / (plain ? 16 : 2);
     }
     int log2 = 64 - Long.numberOfLeadingZeros(Math.max(bits - 1, 1));
     return new RepeatedIds(Math.max(MIN_LOG2_BITS, Math.min(MAX_LOG2_BITS, log2)));

@@ -65,7 +65,7 @@ final class JetstreamLines implements EventEncoder {
   @Override
   public String line(GeneratedEvent event, String eventId) {
     line.setLength(0);
-    String did = did(event.actor());
+    String did = population.name(event.actor());
     long pair = (long) event.actor() << 32 | event.target();
     switch (event.type()) {
       case FOLLOW -> {
@@ -74,7 +74,7 @@ final class JetstreamLines implements EventEncoder {
         commit(did, event.at(), "create", "app.bsky.graph.follow", rkey);
         record("app.bsky.graph.follow", event.at())
             .append(",\"subject\":\"")
-            .append(did(event.target()))
+            .append(population.name(event.target()))
             .append("\"}");
       }
       case UNFOLLOW -> {
@@ -108,7 +108,7 @@ final class JetstreamLines implements EventEncoder {
     } else if (event.type() != InteractionType.POST) {
       line.append(",\"facets\":[{\"index\":{\"byteStart\":0,\"byteEnd\":9},")
           .append("\"features\":[{\"$type\":\"app.bsky.richtext.facet#mention\",\"did\":\"")
-          .append(did(event.target()))
+          .append(population.name(event.target()))
           .append("\"}]}]");
     }
     line.append('}');
@@ -156,12 +156,8 @@ final class JetstreamLines implements EventEncoder {
     return line.append("{\"uri\":\"").append(uri).append("\",\"cid\":\"bafyreigenerated\"}");
   }
 
-  private String did(int account) {
-    return population.name(account);
-  }
-
   private String postUri(int author, long postId) {
-    return "at://" + did(author) + "/app.bsky.feed.post/" + tid(postId);
+    return "at://" + population.name(author) + "/app.bsky.feed.post/" + tid(postId);
   }
 
   /** A record key in the TID form: 13 characters of base32-sortable, the top bit zero. */

@@ -194,7 +194,15 @@ public final class Accounting {
 
   /** Skipped records of every input kind. */
   public long skippedRecords() {
-    return Study.KINDS.stream().mapToLong(this::skipped).sum();
+    return sum(skippedByWhat());
+  }
+
+  /** Skipped records of every input kind, by what they are, e.g. {@code identity -> 2}. */
+  public Map<String, Long> skippedByWhat() {
+    Map<String, Long> byWhat = new TreeMap<>();
+    Study.KINDS.forEach(
+        kind -> skippedByKind(kind).forEach((what, n) -> byWhat.merge(what, n, Long::sum)));
+    return byWhat;
   }
 
   private Map<String, Long> withPrefix(String prefix) {

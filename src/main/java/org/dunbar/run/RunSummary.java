@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.dunbar.tables.Table;
 
@@ -67,9 +66,7 @@ final class RunSummary {
    * all. Empty when nothing was skipped.
    */
   private static String skippedKinds(Accounting a) {
-    Map<String, Long> byKind = new TreeMap<>();
-    Study.KINDS.forEach(
-        kind -> a.skippedByKind(kind).forEach((what, n) -> byKind.merge(what, n, Long::sum)));
+    Map<String, Long> byKind = a.skippedByWhat();
     if (byKind.isEmpty()) {
       return "";
     }

@@ -196,12 +196,8 @@ public final class StudyRun {
   }
 
   /** The input files' sizes summed, in bytes: what progress reports the bytes read against. */
-  private static long totalBytes(List<InputFile> files) throws IOException {
-    long total = 0;
-    for (InputFile f : files) {
-      total += FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes();
-    }
-    return total;
+  private static long totalBytes(List<InputFile> files) {
+    return files.stream().mapToLong(InputFile::getBytes).sum();
   }
 
   private PipelineOptions options() throws IOException {
@@ -272,7 +268,8 @@ public final class StudyRun {
                 input.eventTime(),
                 input.delimiter(),
                 input.maxLineBytes(),
-                retrievedAt(input, m)));
+                retrievedAt(input, m),
+                m.sizeBytes()));
       }
     }
     return files;
@@ -395,7 +392,7 @@ public final class StudyRun {
       input.put("path", f.getPath());
       input.put("kind", f.getKind());
       input.put("format", f.getFormat());
-      input.put("bytes", FileSystems.matchSingleFileSpec(f.getPath()).sizeBytes());
+      input.put("bytes", f.getBytes());
       inputs.add(input);
     }
     manifest.put("inputs", inputs);

@@ -218,7 +218,7 @@ final class ValidateCommand {
    */
   private record FileSample(SampleReceiver receiver, String kind, long size, double fractionRead) {
     static FileSample read(InputFile file, Study study, long limit) throws IOException {
-      long size = FileSystems.matchSingleFileSpec(file.getPath()).sizeBytes();
+      long size = file.getBytes();
       SampleReceiver receiver = new SampleReceiver();
       MetricsContainerImpl metrics = new MetricsContainerImpl("validate");
       try (Closeable scope = MetricsEnvironment.scopedMetricsContainer(metrics)) {

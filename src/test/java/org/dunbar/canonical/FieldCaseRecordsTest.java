@@ -28,7 +28,8 @@ class FieldCaseRecordsTest {
     String file = SharedData.require("field-cases/" + relativePath).toString();
     return p.apply(
         new ReadInputs(
-            List.of(new InputFile(file, "events", format, null, null, null, null, null)), BOUNDS));
+            List.of(new InputFile(file, "events", format, null, null, null, null, null, 0L)),
+            BOUNDS));
   }
 
   @Test

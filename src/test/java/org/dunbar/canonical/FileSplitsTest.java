@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +26,12 @@ class FileSplitsTest {
     InputFile big = file("big.jsonl", 30);
     InputFile small = file("small.jsonl", 10);
     InputFile middle = file("middle.jsonl", 20);
-    InputFile missing = input(dir.resolve("missing.jsonl"));
+    InputFile missing = file("emptied.jsonl", 0);
     FileSplits source = FileSplits.of(List.of(big, small, middle, missing));
 
     assertEquals(60, source.getEstimatedSizeBytes(PipelineOptionsFactory.create()));
     List<FileSplits> splits = source.split(1, PipelineOptionsFactory.create());
-    // Sizes 0 (a file that cannot be sized: its read reports why), 10, 20, 30.
+    // Sizes as matched: 0 (a file empty then), 10, 20, 30.
     assertEquals(
         List.of(List.of(missing), List.of(small), List.of(middle), List.of(big)), read(splits));
   }
@@ -62,13 +61,9 @@ class FileSplitsTest {
     return files;
   }
 
-  private InputFile file(String name, int bytes) throws IOException {
-    Path path = dir.resolve(name);
-    Files.write(path, new byte[bytes]);
-    return input(path);
-  }
-
-  private static InputFile input(Path path) {
-    return new InputFile(path.toString(), "events", "canonical", null, null, null, null, null);
+  /** A file as matched: its size is the one recorded then. */
+  private InputFile file(String name, long bytes) {
+    return new InputFile(
+        dir.resolve(name).toString(), "events", "canonical", null, null, null, null, null, bytes);
   }
 }

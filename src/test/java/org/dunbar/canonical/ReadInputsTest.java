@@ -186,7 +186,8 @@ class ReadInputsTest {
         p.apply(
             new ReadInputs(
                 List.of(
-                    new InputFile(stream, "events", "twitter-v1", null, null, null, null, null)),
+                    new InputFile(
+                        stream, "events", "twitter-v1", null, null, null, null, null, 0L)),
                 DEFAULT_BOUNDS));
 
     PAssert.that(out.get(ReadInputs.REJECTED)).empty();
@@ -220,7 +221,7 @@ class ReadInputsTest {
   }
 
   private static InputFile events(String path) {
-    return new InputFile(path, "events", "canonical", null, null, null, null, null);
+    return new InputFile(path, "events", "canonical", null, null, null, null, null, 0L);
   }
 
   private static Rejected rejected(

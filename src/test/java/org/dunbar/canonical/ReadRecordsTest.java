@@ -80,7 +80,8 @@ class ReadRecordsTest {
             "Default limit",
             new ReadInputs(
                 List.of(
-                    new InputFile(byDefault, "events", "twitter-v2", null, null, null, null, null)),
+                    new InputFile(
+                        byDefault, "events", "twitter-v2", null, null, null, null, null, 0L)),
                 BOUNDS));
     PCollectionTuple cut =
         p.apply(
@@ -88,7 +89,7 @@ class ReadRecordsTest {
             new ReadInputs(
                 List.of(
                     new InputFile(
-                        limited, "events", "twitter-v2", null, null, null, 1 << 20, null)),
+                        limited, "events", "twitter-v2", null, null, null, 1 << 20, null, 0L)),
                 BOUNDS));
 
     // Under the 64 MiB default of a page format: 300 records, a post each.
@@ -148,7 +149,8 @@ class ReadRecordsTest {
     PCollectionTuple out =
         p.apply(
             new ReadInputs(
-                List.of(new InputFile(file, "events", "twitter-v2", null, null, null, null, null)),
+                List.of(
+                    new InputFile(file, "events", "twitter-v2", null, null, null, null, null, 0L)),
                 BOUNDS));
 
     // The document is lines 1-6: tweet 1 starts on line 3, tweet 2 (no author) on line 4.
@@ -208,7 +210,8 @@ class ReadRecordsTest {
     PCollectionTuple out =
         p.apply(
             new ReadInputs(
-                List.of(new InputFile(events, "events", "canonical", null, null, null, null, null)),
+                List.of(
+                    new InputFile(events, "events", "canonical", null, null, null, null, null, 0L)),
                 BOUNDS));
 
     PAssert.that(
@@ -240,8 +243,8 @@ class ReadRecordsTest {
             new ReadInputs(
                 List.of(
                     new InputFile(
-                        snapshots, "snapshots", "canonical", null, null, "\t", null, null),
-                    new InputFile(events, "events", "canonical", null, null, ";", null, null)),
+                        snapshots, "snapshots", "canonical", null, null, "\t", null, null, 0L),
+                    new InputFile(events, "events", "canonical", null, null, ";", null, null, 0L)),
                 BOUNDS));
 
     PAssert.that(
@@ -297,8 +300,8 @@ class ReadRecordsTest {
             new ReadInputs(
                 List.of(
                     new InputFile(
-                        cut.toString(), "events", "canonical", null, null, null, null, null),
-                    new InputFile(gone, "events", "canonical", null, null, null, null, null)),
+                        cut.toString(), "events", "canonical", null, null, null, null, null, 0L),
+                    new InputFile(gone, "events", "canonical", null, null, null, null, null, 0L)),
                 BOUNDS));
 
     PAssert.that(out.get(ReadInputs.FAULTS))

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.dunbar.records.InputFile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The filter of ids that may repeat: an id read twice is always flagged, wherever its copies were
@@ -79,20 +75,20 @@ class RepeatedIdsTest {
 
   /** One bit per 16 bytes of plain input, per 2 of compressed input, rounded up to a power of 2. */
   @Test
-  void sizedFromTheInputsBytes(@TempDir Path dir) throws IOException {
-    InputFile plain = input(dir.resolve("events.jsonl"), 2 << 20);
-    InputFile gzip = input(dir.resolve("events.jsonl.gz"), 1 << 20);
-    InputFile missing =
-        new InputFile(dir + "/none.jsonl", "events", "canonical", null, null, null, null, null);
+  void sizedFromTheInputsBytes() {
+    InputFile plain = input("events.jsonl", 2 << 20);
+    InputFile gzip = input("events.jsonl.gz", 1 << 20);
 
     assertEquals(17, RepeatedIds.sizedFor(List.of(plain)).log2Bits());
     assertEquals(20, RepeatedIds.sizedFor(List.of(plain, gzip)).log2Bits());
-    // A file that cannot be sized counts as empty: the smallest filter.
-    assertEquals(RepeatedIds.MIN_LOG2_BITS, RepeatedIds.sizedFor(List.of(missing)).log2Bits());
+    // Empty inputs: the smallest filter.
+    assertEquals(
+        RepeatedIds.MIN_LOG2_BITS,
+        RepeatedIds.sizedFor(List.of(input("none.jsonl", 0))).log2Bits());
   }
 
-  private static InputFile input(Path path, int bytes) throws IOException {
-    Files.write(path, new byte[bytes]);
-    return new InputFile(path.toString(), "events", "canonical", null, null, null, null, null);
+  /** A file as matched, with its size then. */
+  private static InputFile input(String path, long bytes) {
+    return new InputFile(path, "events", "canonical", null, null, null, null, null, bytes);
   }
 }

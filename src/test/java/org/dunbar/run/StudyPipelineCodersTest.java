@@ -54,7 +54,7 @@ class StudyPipelineCodersTest {
     StudyPipeline.build(
         p,
         study,
-        List.of(new InputFile("unused", "events", "twitter-v1", null, null, null, null, null)),
+        List.of(new InputFile("unused", "events", "twitter-v1", null, null, null, null, null, 0L)),
         "unused");
 
     List<String> serializable = new ArrayList<>();
