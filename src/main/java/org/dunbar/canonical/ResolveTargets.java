@@ -1,31 +1,22 @@
 package org.dunbar.canonical;
 
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Objects;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Min;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dunbar.coders.CachedSideInput;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.coders.SideOutputs;
@@ -37,8 +28,8 @@ import org.dunbar.records.PostClaim;
  * Fills in the target an event left to the parent post, across the whole input (SPEC "Targets
  * resolved from the parent post", "A record is never rejected for what it only references").
  *
- * <p><b>Where it sits.</b> On the pending events and post claims that {@link RouteEvents} split off
- * the events read, before deduplication and the pair replay: copies of a pending record resolve
+ * <p><b>Where it sits.</b> On the pending events and post claims that {@link RouteEvents} splits
+ * off the events read, before deduplication and the pair replay: copies of a pending record resolve
  * alike (same parent, same claim), so they then meet as copies — by their {@link IdClaim}s when
  * they have their own id, in the pair replay when they have none, where their SPEC id is computed
  * with the resolved target. An unresolved event whose own id may repeat ({@link RepeatedIds}) is
@@ -56,17 +47,16 @@ import org.dunbar.records.PostClaim;
  * events.unresolved_target.<type>}: skipped, never rejected (SPEC "Not every valid object is an
  * interaction").
  *
- * <p><b>What it shuffles.</b> Only pending events, plus the slim index of {@link PostClaim}s of the
- * posts they may name ({@link RouteEvents} sends no others), reduced to one per post id by a
- * combiner. The pending events of one parent are spread over {@value #BUCKETS} buckets by their
- * event id, and the parent's claim is copied only to the buckets that hold any of them, so no group
- * holds more than about 1/{@value #BUCKETS} of one popular post's replies (a Flink CoGroupByKey
- * cannot re-iterate a group, and materialises up to 10,000 values of it at once).
+ * <p><b>What it shuffles.</b> Only pending events, plus the slim {@link PostClaim}s of the posts
+ * they may name ({@link RouteEvents} sends no others), in one grouping by parent and group, read in
+ * one pass ({@link ResolutionInput}): {@link RouteEvents} spreads the pending events of one parent
+ * over groups of about {@value PendingParents#PENDING_PER_BUCKET} and sends every claim of the post
+ * to each, and each group keeps its first claim and its pending events (never more than about that
+ * many), so a viral post's replies are never held at once, however many events claim it.
  *
- * <p>Input: {@link RouteEvents}' output ({@link RouteEvents#PENDING}, {@link
- * RouteEvents#POST_CLAIMS}). Out: the resolved events ({@link #EVENTS}), which change in nothing
- * but {@code target}, the {@link IdClaim}s of those whose own id may repeat, and the unresolved
- * tallies.
+ * <p>Input: {@link RouteEvents}' output ({@link RouteEvents#TO_RESOLVE}). Out: the resolved events
+ * ({@link #EVENTS}), which change in nothing but {@code target}, the {@link IdClaim}s of those
+ * whose own id may repeat, and the unresolved tallies.
  */
 public final class ResolveTargets extends PTransform<PCollectionTuple, PCollectionTuple> {
   /** The pending events whose target was found, with it filled in. */
@@ -84,20 +74,11 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
    */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
-  /** How many groups the pending events of one parent are spread over. */
-  static final int BUCKETS = 1024;
-
   /** The tally name prefix; the event type follows. */
   public static final String UNRESOLVED = "events.unresolved_target.";
 
-  private static final TupleTag<Event> PENDING = new TupleTag<>() {};
-  private static final TupleTag<PostClaim> CLAIM = new TupleTag<>() {};
-  private static final TupleTag<Integer> BUCKET = new TupleTag<>() {};
-
   private static final KvCoder<String, Long> TALLY_CODER =
       KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-  private static final KvCoder<String, Integer> SLOT_CODER =
-      KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
   private final PCollectionView<RepeatedIds.Filter> repeatedIds;
 
@@ -110,51 +91,20 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
 
   @Override
   public PCollectionTuple expand(PCollectionTuple routed) {
-    PCollection<Event> pending = routed.get(RouteEvents.PENDING);
-    PCollection<KV<String, Integer>> buckets =
-        pending
-            .apply(
-                "Parent and bucket",
-                MapElements.into(
-                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.integers()))
-                    .via(e -> KV.of(e.getParentId(), bucket(e))))
-            .setCoder(SLOT_CODER)
-            .apply("Buckets in use", Distinct.create());
-    PCollection<KV<String, PostClaim>> claims =
-        routed
-            .get(RouteEvents.POST_CLAIMS)
-            .apply("First claim per post", Min.perKey(new ClaimOrder()));
-    PCollection<KV<KV<String, Integer>, PostClaim>> claimsPerBucket =
-        KeyedPCollectionTuple.of(CLAIM, claims)
-            .and(BUCKET, buckets)
-            .apply("Claims with buckets", CoGroupByKey.create())
-            .apply("Copy claim to buckets", ParDo.of(new CopyClaimFn()))
-            .setCoder(KvCoder.of(SLOT_CODER, RecordCoders.postClaim()));
-    PCollection<KV<KV<String, Integer>, Event>> pendingPerBucket =
-        pending
-            .apply(
-                "Key by parent and bucket",
-                MapElements.into(
-                        TypeDescriptors.kvs(
-                            TypeDescriptors.kvs(
-                                TypeDescriptors.strings(), TypeDescriptors.integers()),
-                            TypeDescriptor.of(Event.class)))
-                    .via(e -> KV.of(KV.of(e.getParentId(), bucket(e)), e)))
-            .setCoder(KvCoder.of(SLOT_CODER, pending.getCoder()));
     SideOutputs side =
         SideOutputs.create()
             .and(ID_CLAIMS, KvCoder.of(StringUtf8Coder.of(), IdClaim.Coder.of()))
             .and(TALLIES, TALLY_CODER);
     PCollectionTuple resolved =
-        KeyedPCollectionTuple.of(CLAIM, claimsPerBucket)
-            .and(PENDING, pendingPerBucket)
-            .apply("Pending with claims", CoGroupByKey.create())
+        routed
+            .get(RouteEvents.TO_RESOLVE)
+            .apply("Pending with claims", GroupByKey.create())
             .apply(
                 "Resolve",
                 ParDo.of(new ResolveFn(side, repeatedIds))
                     .withSideInputs(repeatedIds)
                     .withOutputTags(EVENTS, TupleTagList.of(side.tag())));
-    resolved.get(EVENTS).setCoder(pending.getCoder());
+    resolved.get(EVENTS).setCoder(RecordCoders.event());
     side.setCoder(resolved);
     PCollectionTuple split = side.split(resolved, "Claims and unresolved");
     return PCollectionTuple.of(EVENTS, resolved.get(EVENTS))
@@ -169,23 +119,6 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
   /** The tally of one event of this type whose target cannot be resolved. */
   static KV<String, Long> unresolved(String type) {
     return KV.of(UNRESOLVED + type, 1L);
-  }
-
-  /**
-   * The bucket of a pending event, the same on every worker: from its id, or for a record without
-   * one from its fields, so that its copies (dropped later, in the pair replay) share a bucket.
-   */
-  static int bucket(Event event) {
-    int hash =
-        event.getEventId() != null
-            ? event.getEventId().hashCode()
-            : Objects.hash(
-                event.getType(),
-                event.getActor(),
-                event.getPostId(),
-                event.getParentId(),
-                event.getTs());
-    return Math.floorMod(hash, BUCKETS);
   }
 
   /** The target a claim gives a pending event, or null when it gives none. */
@@ -204,44 +137,18 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
    * (source, line) order, then actor and type so that claims read from one line still have an
    * order.
    */
-  static final class ClaimOrder implements Comparator<PostClaim>, Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final Comparator<PostClaim> ORDER =
-        Comparator.comparing(PostClaim::getSource, Utf8Order.COMPARATOR)
-            .thenComparingLong(PostClaim::getLine)
-            .thenComparing(PostClaim::getActor, Utf8Order.COMPARATOR)
-            .thenComparing(PostClaim::getType);
-
-    @Override
-    public int compare(PostClaim a, PostClaim b) {
-      return ORDER.compare(a, b);
-    }
-  }
+  static final Comparator<PostClaim> CLAIM_ORDER =
+      Comparator.comparing(PostClaim::getSource, Utf8Order.COMPARATOR)
+          .thenComparingLong(PostClaim::getLine)
+          .thenComparing(PostClaim::getActor, Utf8Order.COMPARATOR)
+          .thenComparing(PostClaim::getType);
 
   /**
-   * Copies a post's claim to each bucket of its pending events (at most {@value #BUCKETS} values in
-   * a group).
-   */
-  static final class CopyClaimFn
-      extends DoFn<KV<String, CoGbkResult>, KV<KV<String, Integer>, PostClaim>> {
-    @ProcessElement
-    public void process(
-        @Element KV<String, CoGbkResult> post,
-        OutputReceiver<KV<KV<String, Integer>, PostClaim>> out) {
-      PostClaim claim = post.getValue().getOnly(CLAIM, null);
-      if (claim != null) {
-        for (Integer bucket : post.getValue().getAll(BUCKET)) {
-          out.output(KV.of(KV.of(post.getKey(), bucket), claim));
-        }
-      }
-    }
-  }
-
-  /**
-   * Gives each pending event of one bucket its target (and its id claim), or counts it as
+   * Gives each pending event of one group its target (and its id claim), or counts it as
    * unresolved.
    */
-  static final class ResolveFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, Event> {
+  static final class ResolveFn
+      extends DoFn<KV<KV<String, Integer>, Iterable<ResolutionInput>>, Event> {
     private final SideOutputs side;
     private final CachedSideInput<RepeatedIds.Filter> repeatedIds;
 
@@ -252,9 +159,18 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
 
     @ProcessElement
     public void process(ProcessContext c) {
-      KV<KV<String, Integer>, CoGbkResult> group = c.element();
-      PostClaim claim = group.getValue().getOnly(CLAIM, null);
-      for (Event event : group.getValue().getAll(PENDING)) {
+      // One pass: the claims in any number, of which only the first is kept; the pending events,
+      // about PENDING_PER_BUCKET at most, kept until the first claim is known.
+      PostClaim claim = null;
+      List<Event> pending = new ArrayList<>();
+      for (ResolutionInput input : c.element().getValue()) {
+        if (input.isPending()) {
+          pending.add(input.pending());
+        } else if (claim == null || CLAIM_ORDER.compare(input.claim(), claim) < 0) {
+          claim = input.claim();
+        }
+      }
+      for (Event event : pending) {
         String target = claim == null ? null : targetFrom(claim, event);
         boolean mightRepeat =
             event.getEventId() != null && repeatedIds.get(c).mightRepeat(event.getEventId());

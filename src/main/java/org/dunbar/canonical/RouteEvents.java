@@ -1,8 +1,8 @@
 package org.dunbar.canonical;
 
-import com.google.common.hash.BloomFilter;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -23,14 +23,16 @@ import org.dunbar.records.PostClaim;
 /**
  * Sends each read event where it is needed, in one pass: events that name their target (and posts)
  * straight on to the pair replay ({@link #READY}); events that leave their target to the parent
- * post to {@link ResolveTargets} ({@link #PENDING}); and beside them the slim indexes the other
- * steps join on — each created post's {@link PostClaim} and each explicit id's {@link IdClaim}.
+ * post to {@link ResolveTargets} ({@link #TO_RESOLVE}), with the slim {@link PostClaim} of each
+ * created post they may name; and each explicit id's {@link IdClaim}, which deduplication joins on.
  *
  * <p>Two filters, built from what the read saw of all events before any is routed, keep the claims
  * few: a post claim goes on only when some pending event may name the post ({@link
  * PendingParents}), and an id claim only when the id may occur more than once ({@link
  * RepeatedIds}). An event whose id occurs once is kept as it is, and when it cannot be resolved it
- * is counted here, once, as an id-less one is.
+ * is counted here, once, as an id-less one is. The first filter also says how many pending events a
+ * post may have: pending events go out keyed by their parent and a group among its pending events,
+ * and a post's claim to each of its groups, so that resolution is a single grouping.
  *
  * <p>Why one pass: on Flink's batch runner every step that reads all events, and every extra output
  * of such a step, writes and reads all of them once more. Here the events are written twice (ready,
@@ -44,11 +46,14 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
   /** Events with a target, and posts: ready for the pair replay. */
   public static final TupleTag<Event> READY = new TupleTag<>() {};
 
-  /** Events of any type but post whose target is null and that name a parent post. */
-  public static final TupleTag<Event> PENDING = new TupleTag<>() {};
-
-  /** Per post id, what the event that created the post says of it; one per such event. */
-  public static final TupleTag<KV<String, PostClaim>> POST_CLAIMS = new TupleTag<>() {};
+  /**
+   * Events of any type but post whose target is null and that name a parent post, keyed by the
+   * parent and their group among its pending events ({@link PendingParents.Index#bucket}); and
+   * beside them what each event that created a post says of it, once for each group of the post's
+   * pending events.
+   */
+  public static final TupleTag<KV<KV<String, Integer>, ResolutionInput>> TO_RESOLVE =
+      new TupleTag<>() {};
 
   /**
    * Per explicit event id that may repeat, one claim per event that has it, but those sent on to be
@@ -62,7 +67,11 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
    */
   public static final TupleTag<KV<String, Long>> TALLIES = new TupleTag<>() {};
 
-  private final PCollectionView<BloomFilter<String>> pendingParents;
+  /** A post id and a group of its pending events. */
+  static final KvCoder<String, Integer> PARENT_BUCKET_CODER =
+      KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
+
+  private final PCollectionView<PendingParents.Index> pendingParents;
   private final PCollectionView<RepeatedIds.Filter> repeatedIds;
 
   /**
@@ -70,7 +79,7 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
    * @param repeatedIds the explicit ids that may occur more than once ({@link RepeatedIds})
    */
   public RouteEvents(
-      PCollectionView<BloomFilter<String>> pendingParents,
+      PCollectionView<PendingParents.Index> pendingParents,
       PCollectionView<RepeatedIds.Filter> repeatedIds) {
     this.pendingParents = pendingParents;
     this.repeatedIds = repeatedIds;
@@ -80,8 +89,7 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
   public PCollectionTuple expand(PCollection<RawUnionValue> records) {
     SideOutputs side =
         SideOutputs.create()
-            .and(PENDING, RecordCoders.event())
-            .and(POST_CLAIMS, KvCoder.of(StringUtf8Coder.of(), RecordCoders.postClaim()))
+            .and(TO_RESOLVE, KvCoder.of(PARENT_BUCKET_CODER, ResolutionInput.Coder.of()))
             .and(ID_CLAIMS, KvCoder.of(StringUtf8Coder.of(), IdClaim.Coder.of()))
             .and(TALLIES, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     PCollectionTuple routed =
@@ -129,12 +137,12 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
 
   static final class RouteFn extends DoFn<RawUnionValue, Event> {
     private final SideOutputs side;
-    private final CachedSideInput<BloomFilter<String>> pendingParents;
+    private final CachedSideInput<PendingParents.Index> pendingParents;
     private final CachedSideInput<RepeatedIds.Filter> repeatedIds;
 
     RouteFn(
         SideOutputs side,
-        PCollectionView<BloomFilter<String>> pendingParents,
+        PCollectionView<PendingParents.Index> pendingParents,
         PCollectionView<RepeatedIds.Filter> repeatedIds) {
       this.side = side;
       this.pendingParents = new CachedSideInput<>(pendingParents);
@@ -155,7 +163,9 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
           c.output(side.tag(), side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
         }
       } else if (event.getParentId() != null) {
-        c.output(side.tag(), side.of(PENDING, event));
+        PendingParents.Index parents = pendingParents.get(c);
+        KV<String, Integer> group = KV.of(event.getParentId(), parents.bucket(event));
+        c.output(side.tag(), side.of(TO_RESOLVE, KV.of(group, ResolutionInput.pending(event))));
       } else if (mightRepeat) {
         // Counted as unresolved once per id, by deduplication, as if its copies had been dropped
         // first.
@@ -166,19 +176,21 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
       }
       // Every event that created a post claims it, pending ones included, so a comment whose own
       // target is still open still names its author to its replies.
-      if (event.getPostId() != null && pendingParents.get(c).mightContain(event.getPostId())) {
-        c.output(
-            side.tag(),
-            side.of(
-                POST_CLAIMS,
-                KV.of(
-                    event.getPostId(),
-                    new PostClaim(
-                        event.getType(),
-                        event.getActor(),
-                        event.getTarget(),
-                        event.getSource(),
-                        event.getLine()))));
+      // The claim goes to each group of the post's pending events: one for all but viral posts.
+      String postId = event.getPostId();
+      PendingParents.Index parents = pendingParents.get(c);
+      if (postId != null && parents.mightBeParent(postId)) {
+        ResolutionInput claim =
+            ResolutionInput.claim(
+                new PostClaim(
+                    event.getType(),
+                    event.getActor(),
+                    event.getTarget(),
+                    event.getSource(),
+                    event.getLine()));
+        for (int bucket = parents.buckets(postId) - 1; bucket >= 0; bucket--) {
+          c.output(side.tag(), side.of(TO_RESOLVE, KV.of(KV.of(postId, bucket), claim)));
+        }
       }
     }
   }

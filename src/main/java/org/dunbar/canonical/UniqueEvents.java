@@ -1,6 +1,5 @@
 package org.dunbar.canonical;
 
-import com.google.common.hash.BloomFilter;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -50,7 +49,7 @@ public final class UniqueEvents extends PTransform<PCollectionTuple, PCollection
 
   @Override
   public PCollectionTuple expand(PCollectionTuple read) {
-    PCollectionView<BloomFilter<String>> pendingParents =
+    PCollectionView<PendingParents.Index> pendingParents =
         read.get(ReadInputs.PENDING_PARENTS)
             .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
     PCollectionView<RepeatedIds.Filter> repeated =

@@ -115,8 +115,7 @@ class DeduplicateEventsTest {
     PAssert.that(routed.get(RouteEvents.ID_CLAIMS)).empty();
     PAssert.that(routed.get(RouteEvents.TALLIES))
         .containsInAnyOrder(KV.of("events.unresolved_target.mention", 1L));
-    PAssert.that(routed.get(RouteEvents.PENDING)).empty();
-    PAssert.that(routed.get(RouteEvents.POST_CLAIMS)).empty();
+    PAssert.that(routed.get(RouteEvents.TO_RESOLVE)).empty();
     DirectPipelines.run(p);
   }
 

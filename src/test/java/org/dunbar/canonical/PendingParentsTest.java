@@ -1,37 +1,88 @@
 package org.dunbar.canonical;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.hash.BloomFilter;
 import java.util.List;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
 
-/** The filter of pending parents: never rules out a parent, merges, and survives its coder. */
+/**
+ * The index of pending parents: never rules out a parent, never counts a parent's pending events
+ * too few, merges, and survives its coder.
+ */
 class PendingParentsTest {
+  private static final String FOLLOW = "at://did:plc:ann/app.bsky.graph.follow/1";
   private final PendingParents fn = new PendingParents();
 
   @Test
-  void aMergedFilterStillHoldsEveryParentOfEveryPart() throws Exception {
-    BloomFilter<String> left =
-        fn.addInput(fn.createAccumulator(), "at://did:plc:ann/app.bsky.graph.follow/1");
-    BloomFilter<String> right = fn.addInput(fn.createAccumulator(), "t3_abc");
-    BloomFilter<String> merged = fn.extractOutput(fn.mergeAccumulators(List.of(left, right)));
-    BloomFilter<String> decoded =
-        CoderUtils.decodeFromByteArray(
-            PendingParents.FilterCoder.INSTANCE,
-            CoderUtils.encodeToByteArray(PendingParents.FilterCoder.INSTANCE, merged));
+  void aMergedIndexStillHoldsEveryParentOfEveryPart() throws Exception {
+    PendingParents.Index left = fn.addInput(fn.createAccumulator(), FOLLOW);
+    PendingParents.Index right = fn.addInput(fn.createAccumulator(), "t3_abc");
+    PendingParents.Index decoded = roundTrip(fn.mergeAccumulators(List.of(left, right)));
 
-    assertTrue(decoded.mightContain("at://did:plc:ann/app.bsky.graph.follow/1"));
-    assertTrue(decoded.mightContain("t3_abc"));
+    assertTrue(decoded.mightBeParent(FOLLOW));
+    assertTrue(decoded.mightBeParent("t3_abc"));
   }
 
   @Test
-  void anEmptyFilterRulesOutEveryClaim() {
-    BloomFilter<String> none =
+  void anEmptyIndexRulesOutEveryClaimAndGivesOneGroup() {
+    PendingParents.Index none =
         fn.extractOutput(fn.mergeAccumulators(List.of(fn.createAccumulator())));
-    assertFalse(none.mightContain("P1"));
-    assertFalse(none.mightContain(""));
+    assertFalse(none.mightBeParent("P1"));
+    assertFalse(none.mightBeParent(""));
+    assertEquals(1, none.buckets("P1"));
+  }
+
+  /**
+   * 4,096 pending events fill one group, 4,097 take two; counted in two parts, merged and decoded:
+   * 6,000 + 6,000 replies to one post take ⌈12,000 / 4,096⌉ = 3. The sketch can only count more
+   * (another parent sharing all three counters), never fewer.
+   */
+  @Test
+  void aParentHasAGroupPerFourThousandPendingEventsAfterMergeAndCoder() throws Exception {
+    PendingParents.Index full = fn.createAccumulator();
+    PendingParents.Index over = fn.createAccumulator();
+    for (int i = 0; i < PendingParents.PENDING_PER_BUCKET; i++) {
+      fn.addInput(full, "P1");
+      fn.addInput(over, "P1");
+    }
+    fn.addInput(over, "P1");
+    assertEquals(1, full.buckets("P1"));
+    assertEquals(2, over.buckets("P1"));
+
+    PendingParents.Index left = fn.createAccumulator();
+    PendingParents.Index right = fn.createAccumulator();
+    for (int i = 0; i < 6_000; i++) {
+      fn.addInput(left, "t3_viral");
+      fn.addInput(right, "t3_viral");
+    }
+    fn.addInput(right, "t1_quiet");
+    PendingParents.Index merged = roundTrip(fn.mergeAccumulators(List.of(left, right)));
+    assertEquals(3, merged.buckets("t3_viral"));
+    assertEquals(1, merged.buckets("t1_quiet"));
+  }
+
+  /** Copies of one pending record share a group, with or without an id. */
+  @Test
+  void copiesOfAPendingRecordShareAGroup() {
+    PendingParents.Index index = fn.createAccumulator();
+    for (int i = 0; i < 5 * PendingParents.PENDING_PER_BUCKET; i++) {
+      fn.addInput(index, "V");
+    }
+    assertEquals(5, index.buckets("V"));
+    for (String id : new String[] {"r1", null}) {
+      Event a = new Event(id, "reply", "bob", null, "R1", "V", 1L, "/in/a.jsonl", 2L);
+      Event b = new Event(id, "reply", "bob", null, "R1", "V", 1L, "/in/b.jsonl", 9L);
+      assertEquals(index.bucket(a), index.bucket(b));
+    }
+  }
+
+  private static PendingParents.Index roundTrip(PendingParents.Index index) throws Exception {
+    return CoderUtils.decodeFromByteArray(
+        PendingParents.IndexCoder.INSTANCE,
+        CoderUtils.encodeToByteArray(PendingParents.IndexCoder.INSTANCE, index));
   }
 }

@@ -1,6 +1,5 @@
 package org.dunbar.canonical;
 
-import com.google.common.hash.BloomFilter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +26,7 @@ import org.dunbar.records.Event;
  */
 record ReadOutputs(
     PCollection<RawUnionValue> records,
-    PCollectionView<BloomFilter<String>> pendingParents,
+    PCollectionView<PendingParents.Index> pendingParents,
     PCollectionView<RepeatedIds.Filter> repeatedIds) {
 
   static ReadOutputs of(Pipeline p, List<Event> events) {
@@ -37,7 +36,7 @@ record ReadOutputs(
             Create.of(
                     events.stream().map(e -> ReadInputs.OUTPUTS.of(ReadInputs.EVENTS, e)).toList())
                 .withCoder(ReadInputs.OUTPUTS.coder()));
-    PCollectionView<BloomFilter<String>> parents =
+    PCollectionView<PendingParents.Index> parents =
         p.apply(
                 "Parents",
                 Create.of(

@@ -157,8 +157,10 @@ class ResolveTargetsTest {
   }
 
   /**
-   * One post with 12,000 pending replies on embedded Flink, whose CoGroupByKey cannot re-iterate a
-   * group of more than 10,000 values: the buckets keep every group far smaller.
+   * One post with 12,000 pending replies, and 12,000 other events that claim it too (a canonical
+   * export may give every event of a post its id), on embedded Flink, which cannot re-iterate a
+   * group: the replies are spread over ⌈12,000 / 4,096⌉ = 3 groups, each read once, keeping only
+   * the first claim (ann's post at a.jsonl:1).
    */
   @Test
   void aPopularPostResolvesOnEmbeddedFlink() {
@@ -170,6 +172,9 @@ class ResolveTargetsTest {
     List<Event> events = new ArrayList<>();
     events.add(event("viral", "post", "ann", null, "V", null, A, 1));
     for (int i = 0; i < 12_000; i++) {
+      events.add(event("m" + i, "mention", "zed" + i, "ann", "V", null, B, i + 2));
+    }
+    for (int i = 0; i < 12_000; i++) {
       events.add(event("r" + i, "reply", "fan" + i, null, "R" + i, "V", A, i + 2));
     }
     events.add(event("lost", "reply", "eve", null, null, "gone", B, 1));
@@ -177,7 +182,7 @@ class ResolveTargetsTest {
     PCollectionTuple routed = read.route();
     PCollectionTuple out = routed.apply(new ResolveTargets(read.repeatedIds()));
     PCollection<Event> resolved = readyAndResolved(routed, out);
-    PAssert.thatSingleton(resolved.apply("Count all", Count.globally())).isEqualTo(12_001L);
+    PAssert.thatSingleton(resolved.apply("Count all", Count.globally())).isEqualTo(24_001L);
     PAssert.thatSingleton(
             resolved
                 .apply(
