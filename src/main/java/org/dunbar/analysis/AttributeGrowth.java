@@ -84,10 +84,10 @@ public final class AttributeGrowth
   }
 
   static final class CountFollowFn extends DoFn<FollowFact, KV<FollowDay, long[]>> {
-    private final CachedSideInput<Long> lastEventTs;
+    private final CachedSideInput<Long, Long> lastEventTs;
 
     CountFollowFn(PCollectionView<Long> lastEventTs) {
-      this.lastEventTs = new CachedSideInput<>(lastEventTs);
+      this.lastEventTs = CachedSideInput.of(lastEventTs);
     }
 
     @ProcessElement

@@ -9,12 +9,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.dunbar.records.InputFile;
 
 /**
@@ -33,9 +43,20 @@ import org.dunbar.records.InputFile;
  * and per 2 bytes of compressed input, rounded up to a power of two from 2<sup>16</sup> to
  * 2<sup>27</sup> bits (2 × 16 MiB). With more ids than that holds well, more claims pass, and
  * deduplication is as exact, only slower.
+ *
+ * <p><b>In shards.</b> The filter is built in {@link Shard}s of at most 2<sup>{@value
+ * #MAX_SHARD_LOG2_BITS}</sup> bits, an id's three positions all in the shard its fingerprint's top
+ * bits choose; each shard is combined on its own, the side input is the shards as they are, and
+ * each DoFn that reads it puts them together once ({@link Filter#of}). Flink's batch runner sorts
+ * every combined value, and a singleton view's value, as one record, and fails a record larger than
+ * its sort buffer allows (about 10 MB with a 3 GiB heap, less with less): the whole filter of a
+ * 10M-event Bluesky dump, 32 MiB, failed the run.
+ *
+ * <p>Input: the fingerprints the read noted ({@link ReadInputs#ID_FINGERPRINTS}). Out: the shards,
+ * as an iterable side input.
  */
 public final class RepeatedIds
-    extends Combine.CombineFn<IdFingerprints, RepeatedIds.Filter, RepeatedIds.Filter> {
+    extends PTransform<PCollection<IdFingerprints>, PCollectionView<Iterable<RepeatedIds.Shard>>> {
   private static final long serialVersionUID = 1L;
   // FarmHash's fingerprint is fixed across versions and platforms, so every worker computes the
   // same positions; it was six times faster than MurmurHash3 on Bluesky ids, two per event.
@@ -43,6 +64,9 @@ public final class RepeatedIds
   private static final int HASHES = 3;
   static final int MIN_LOG2_BITS = 16;
   static final int MAX_LOG2_BITS = 27;
+
+  /** Bits of one shard at most: two bit sets of 128 KiB. */
+  static final int MAX_SHARD_LOG2_BITS = 20;
 
   private final int log2Bits;
 
@@ -74,61 +98,178 @@ public final class RepeatedIds
   }
 
   @Override
-  public Filter createAccumulator() {
-    return new Filter(log2Bits);
+  public PCollectionView<Iterable<Shard>> expand(PCollection<IdFingerprints> fingerprints) {
+    int shardLog2Bits = Math.min(log2Bits, MAX_SHARD_LOG2_BITS);
+    int shardBits = log2Bits - shardLog2Bits;
+    return fingerprints
+        .apply("Deal to shards", ParDo.of(new DealFn(shardBits)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), IdFingerprints.Coder.of()))
+        .apply("Count per shard", Combine.perKey(new CountFn(shardBits, shardLog2Bits)))
+        .apply("Number shards", MapElements.via(new NumberFn()))
+        .setCoder(ShardCoder.INSTANCE)
+        .apply(View.asIterable());
   }
 
-  @Override
-  public Filter addInput(Filter filter, IdFingerprints fingerprints) {
-    for (long fingerprint : fingerprints.values()) {
-      filter.add(fingerprint);
+  /** The shard an id's fingerprint falls in: its top {@code shardBits} bits. */
+  static int shardOf(long fingerprint, int shardBits) {
+    return shardBits == 0 ? 0 : (int) (fingerprint >>> (Long.SIZE - shardBits));
+  }
+
+  /** Splits each block of fingerprints into one block per shard it touches. */
+  static final class DealFn extends DoFn<IdFingerprints, KV<Integer, IdFingerprints>> {
+    private final int shardBits;
+
+    DealFn(int shardBits) {
+      this.shardBits = shardBits;
     }
-    return filter;
+
+    @ProcessElement
+    public void process(
+        @Element IdFingerprints block, OutputReceiver<KV<Integer, IdFingerprints>> out) {
+      if (shardBits == 0) {
+        out.output(KV.of(0, block));
+        return;
+      }
+      int[] sizes = new int[1 << shardBits];
+      for (long fingerprint : block.values()) {
+        sizes[shardOf(fingerprint, shardBits)]++;
+      }
+      long[][] parts = new long[sizes.length][];
+      int[] filled = new int[sizes.length];
+      for (long fingerprint : block.values()) {
+        int shard = shardOf(fingerprint, shardBits);
+        if (parts[shard] == null) {
+          parts[shard] = new long[sizes[shard]];
+        }
+        parts[shard][filled[shard]++] = fingerprint;
+      }
+      for (int shard = 0; shard < parts.length; shard++) {
+        if (parts[shard] != null) {
+          out.output(KV.of(shard, new IdFingerprints(parts[shard])));
+        }
+      }
+    }
   }
 
-  @Override
-  public Filter mergeAccumulators(Iterable<Filter> filters) {
-    Filter merged = createAccumulator();
-    filters.forEach(merged::merge);
-    return merged;
-  }
-
-  @Override
-  public Filter extractOutput(Filter filter) {
-    return filter;
-  }
-
-  @Override
-  public Coder<Filter> getAccumulatorCoder(CoderRegistry registry, Coder<IdFingerprints> inputCoder)
-      throws CannotProvideCoderException {
-    return FilterCoder.INSTANCE;
-  }
-
-  @Override
-  public Coder<Filter> getDefaultOutputCoder(
-      CoderRegistry registry, Coder<IdFingerprints> inputCoder) {
-    return FilterCoder.INSTANCE;
-  }
-
-  /** The two bit sets of the class comment, of 2<sup>log2Bits</sup> bits each. */
-  public static final class Filter {
+  /** Counts the fingerprints of one shard into its two bit sets. */
+  static final class CountFn extends Combine.CombineFn<IdFingerprints, Shard, Shard> {
+    private final int shardBits;
     private final int log2Bits;
-    private final long[] seen;
-    private final long[] repeated;
 
-    Filter(int log2Bits) {
-      this(log2Bits, new long[1 << (log2Bits - 6)], new long[1 << (log2Bits - 6)]);
+    /**
+     * @param shardBits the filter has 2<sup>shardBits</sup> shards
+     * @param log2Bits each of 2<sup>log2Bits</sup> bits
+     */
+    CountFn(int shardBits, int log2Bits) {
+      this.shardBits = shardBits;
+      this.log2Bits = log2Bits;
     }
 
-    private Filter(int log2Bits, long[] seen, long[] repeated) {
-      this.log2Bits = log2Bits;
-      this.seen = seen;
-      this.repeated = repeated;
+    @Override
+    public Shard createAccumulator() {
+      return new Shard(shardBits, Shard.UNNUMBERED, log2Bits);
+    }
+
+    @Override
+    public Shard addInput(Shard shard, IdFingerprints fingerprints) {
+      for (long fingerprint : fingerprints.values()) {
+        shard.add(fingerprint);
+      }
+      return shard;
+    }
+
+    @Override
+    public Shard mergeAccumulators(Iterable<Shard> shards) {
+      Shard merged = createAccumulator();
+      shards.forEach(merged::merge);
+      return merged;
+    }
+
+    @Override
+    public Shard extractOutput(Shard shard) {
+      return shard;
+    }
+
+    @Override
+    public Coder<Shard> getAccumulatorCoder(
+        CoderRegistry registry, Coder<IdFingerprints> inputCoder) {
+      return ShardCoder.INSTANCE;
+    }
+
+    @Override
+    public Coder<Shard> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<IdFingerprints> inputCoder) {
+      return ShardCoder.INSTANCE;
+    }
+  }
+
+  /** Gives each shard its place: its key in the combine. */
+  static final class NumberFn extends SimpleFunction<KV<Integer, Shard>, Shard> {
+    @Override
+    public Shard apply(KV<Integer, Shard> shard) {
+      return shard.getValue().numbered(shard.getKey());
+    }
+  }
+
+  /** The filter: the shards in their places, none where no id fell. */
+  public static final class Filter {
+    private final int shardBits;
+    private final Shard[] shards;
+
+    private Filter(int shardBits) {
+      this.shardBits = shardBits;
+      this.shards = new Shard[1 << shardBits];
+    }
+
+    /** The filter of these shards (of one {@link RepeatedIds}); of none, one that flags no id. */
+    public static Filter of(Iterable<Shard> shards) {
+      Filter filter = null;
+      for (Shard shard : shards) {
+        filter = filter == null ? new Filter(shard.shardBits) : filter;
+        filter.shards[shard.index] = shard;
+      }
+      return filter == null ? new Filter(0) : filter;
     }
 
     /** Whether the id may occur more than once; false means it occurs once at most. */
     public boolean mightRepeat(String eventId) {
       long fingerprint = fingerprint(eventId);
+      Shard shard = shards[shardOf(fingerprint, shardBits)];
+      return shard != null && shard.mightRepeat(fingerprint);
+    }
+  }
+
+  /**
+   * One shard of the filter: the two bit sets of the class comment, of 2<sup>log2Bits</sup> bits
+   * each, for the ids whose fingerprint's top {@code shardBits} bits are {@code index}.
+   */
+  public static final class Shard {
+    static final int UNNUMBERED = -1;
+    private final int shardBits;
+    private final int index;
+    private final int log2Bits;
+    private final long[] seen;
+    private final long[] repeated;
+
+    Shard(int shardBits, int index, int log2Bits) {
+      this(
+          shardBits, index, log2Bits, new long[1 << (log2Bits - 6)], new long[1 << (log2Bits - 6)]);
+    }
+
+    private Shard(int shardBits, int index, int log2Bits, long[] seen, long[] repeated) {
+      this.shardBits = shardBits;
+      this.index = index;
+      this.log2Bits = log2Bits;
+      this.seen = seen;
+      this.repeated = repeated;
+    }
+
+    /** This shard in the place {@code index}. */
+    Shard numbered(int index) {
+      return new Shard(shardBits, index, log2Bits, seen, repeated);
+    }
+
+    boolean mightRepeat(long fingerprint) {
       for (int i = 1; i <= HASHES; i++) {
         int bit = position(fingerprint, i);
         if ((repeated[bit >>> 6] & (1L << bit)) == 0) {
@@ -151,10 +292,10 @@ public final class RepeatedIds
     }
 
     /** Counts add up, saturating at two: a position seen in both is repeated in the sum. */
-    void merge(Filter other) {
+    void merge(Shard other) {
       if (other.log2Bits != log2Bits) {
         throw new IllegalArgumentException(
-            "filters of 2^" + log2Bits + " and 2^" + other.log2Bits + " bits");
+            "shards of 2^" + log2Bits + " and 2^" + other.log2Bits + " bits");
       }
       for (int w = 0; w < seen.length; w++) {
         repeated[w] |= other.repeated[w] | (seen[w] & other.seen[w]);
@@ -170,27 +311,31 @@ public final class RepeatedIds
   }
 
   /**
-   * The size, then each bit set as its non-zero words with the gap before each: most of a filter of
-   * an input with few explicit ids is zeros.
+   * The shard's place and size, then each bit set as its non-zero words with the gap before each:
+   * most of a shard of an input with few explicit ids is zeros.
    */
-  static final class FilterCoder extends CustomCoder<Filter> {
-    static final FilterCoder INSTANCE = new FilterCoder();
+  static final class ShardCoder extends CustomCoder<Shard> {
+    static final ShardCoder INSTANCE = new ShardCoder();
 
     @Override
-    public void encode(Filter filter, OutputStream out) throws IOException {
+    public void encode(Shard shard, OutputStream out) throws IOException {
       DataOutputStream data = new DataOutputStream(out);
-      data.writeByte(filter.log2Bits);
-      writeWords(filter.seen, data);
-      writeWords(filter.repeated, data);
+      data.writeByte(shard.shardBits);
+      data.writeInt(shard.index);
+      data.writeByte(shard.log2Bits);
+      writeWords(shard.seen, data);
+      writeWords(shard.repeated, data);
       data.flush();
     }
 
     @Override
-    public Filter decode(InputStream in) throws IOException {
+    public Shard decode(InputStream in) throws IOException {
       DataInputStream data = new DataInputStream(in);
+      int shardBits = data.readByte();
+      int index = data.readInt();
       int log2Bits = data.readByte();
       int words = 1 << (log2Bits - 6);
-      return new Filter(log2Bits, readWords(words, data), readWords(words, data));
+      return new Shard(shardBits, index, log2Bits, readWords(words, data), readWords(words, data));
     }
 
     private static void writeWords(long[] words, DataOutputStream out) throws IOException {

@@ -80,12 +80,12 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
   private static final KvCoder<String, Long> TALLY_CODER =
       KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
 
-  private final PCollectionView<RepeatedIds.Filter> repeatedIds;
+  private final PCollectionView<Iterable<RepeatedIds.Shard>> repeatedIds;
 
   /**
    * @param repeatedIds the explicit ids that may occur more than once ({@link RepeatedIds})
    */
-  public ResolveTargets(PCollectionView<RepeatedIds.Filter> repeatedIds) {
+  public ResolveTargets(PCollectionView<Iterable<RepeatedIds.Shard>> repeatedIds) {
     this.repeatedIds = repeatedIds;
   }
 
@@ -150,11 +150,11 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
   static final class ResolveFn
       extends DoFn<KV<KV<String, Integer>, Iterable<ResolutionInput>>, Event> {
     private final SideOutputs side;
-    private final CachedSideInput<RepeatedIds.Filter> repeatedIds;
+    private final CachedSideInput<Iterable<RepeatedIds.Shard>, RepeatedIds.Filter> repeatedIds;
 
-    ResolveFn(SideOutputs side, PCollectionView<RepeatedIds.Filter> repeatedIds) {
+    ResolveFn(SideOutputs side, PCollectionView<Iterable<RepeatedIds.Shard>> repeatedIds) {
       this.side = side;
-      this.repeatedIds = new CachedSideInput<>(repeatedIds);
+      this.repeatedIds = CachedSideInput.of(repeatedIds, RepeatedIds.Filter::of);
     }
 
     @ProcessElement

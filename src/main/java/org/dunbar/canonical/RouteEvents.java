@@ -72,7 +72,7 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
       KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
   private final PCollectionView<PendingParents.Index> pendingParents;
-  private final PCollectionView<RepeatedIds.Filter> repeatedIds;
+  private final PCollectionView<Iterable<RepeatedIds.Shard>> repeatedIds;
 
   /**
    * @param pendingParents the parent ids of all pending events ({@link PendingParents})
@@ -80,7 +80,7 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
    */
   public RouteEvents(
       PCollectionView<PendingParents.Index> pendingParents,
-      PCollectionView<RepeatedIds.Filter> repeatedIds) {
+      PCollectionView<Iterable<RepeatedIds.Shard>> repeatedIds) {
     this.pendingParents = pendingParents;
     this.repeatedIds = repeatedIds;
   }
@@ -137,16 +137,16 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
 
   static final class RouteFn extends DoFn<RawUnionValue, Event> {
     private final SideOutputs side;
-    private final CachedSideInput<PendingParents.Index> pendingParents;
-    private final CachedSideInput<RepeatedIds.Filter> repeatedIds;
+    private final CachedSideInput<PendingParents.Index, PendingParents.Index> pendingParents;
+    private final CachedSideInput<Iterable<RepeatedIds.Shard>, RepeatedIds.Filter> repeatedIds;
 
     RouteFn(
         SideOutputs side,
         PCollectionView<PendingParents.Index> pendingParents,
-        PCollectionView<RepeatedIds.Filter> repeatedIds) {
+        PCollectionView<Iterable<RepeatedIds.Shard>> repeatedIds) {
       this.side = side;
-      this.pendingParents = new CachedSideInput<>(pendingParents);
-      this.repeatedIds = new CachedSideInput<>(repeatedIds);
+      this.pendingParents = CachedSideInput.of(pendingParents);
+      this.repeatedIds = CachedSideInput.of(repeatedIds, RepeatedIds.Filter::of);
     }
 
     @ProcessElement

@@ -52,9 +52,8 @@ public final class UniqueEvents extends PTransform<PCollectionTuple, PCollection
     PCollectionView<PendingParents.Index> pendingParents =
         read.get(ReadInputs.PENDING_PARENTS)
             .apply("Pending parents", Combine.globally(new PendingParents()).asSingletonView());
-    PCollectionView<RepeatedIds.Filter> repeated =
-        read.get(ReadInputs.ID_FINGERPRINTS)
-            .apply("Repeated ids", Combine.globally(repeatedIds).asSingletonView());
+    PCollectionView<Iterable<RepeatedIds.Shard>> repeated =
+        read.get(ReadInputs.ID_FINGERPRINTS).apply("Repeated ids", repeatedIds);
     PCollectionTuple routed =
         read.get(ReadInputs.ALL_OUTPUTS)
             .apply("Route events", new RouteEvents(pendingParents, repeated));

@@ -2,10 +2,12 @@ package org.dunbar.coders;
 
 import java.io.Serializable;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * A side input in the global window, read from the runner once per DoFn instance and kept.
+ * A side input in the global window, read from the runner once per DoFn instance and kept, with
+ * what the DoFn makes of it (the value itself, or an object built from it once).
  *
  * <p>Why: Beam's Flink batch runner (2.62) builds an error message naming the view on every side
  * input read, whether or not it fails ({@code FlinkSideInputReader.get}). A DoFn that read its
@@ -13,28 +15,42 @@ import org.apache.beam.sdk.values.PCollectionView;
  * are all in the global window and fixed for the run, so the first value read is the value for
  * every element.
  *
- * @param <T> the view's value
+ * @param <V> the view's value
+ * @param <T> what the DoFn uses
  */
-public final class CachedSideInput<T> implements Serializable {
+public final class CachedSideInput<V, T> implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final PCollectionView<T> view;
+  private final PCollectionView<V> view;
+  private final SerializableFunction<V, T> build;
   private transient T value;
   private transient boolean read;
 
-  public CachedSideInput(PCollectionView<T> view) {
+  private CachedSideInput(PCollectionView<V> view, SerializableFunction<V, T> build) {
     this.view = view;
+    this.build = build;
+  }
+
+  /** The view's value as it is. */
+  public static <V> CachedSideInput<V, V> of(PCollectionView<V> view) {
+    return new CachedSideInput<>(view, value -> value);
+  }
+
+  /** What {@code build} makes of the view's value, made once per DoFn instance. */
+  public static <V, T> CachedSideInput<V, T> of(
+      PCollectionView<V> view, SerializableFunction<V, T> build) {
+    return new CachedSideInput<>(view, build);
   }
 
   /** The view, for {@code ParDo.withSideInputs}. */
-  public PCollectionView<T> view() {
+  public PCollectionView<V> view() {
     return view;
   }
 
-  /** The view's value, read through {@code c} the first time. */
+  /** The value, read through {@code c} the first time. */
   public T get(DoFn<?, ?>.ProcessContext c) {
     if (!read) {
-      value = c.sideInput(view);
+      value = build.apply(c.sideInput(view));
       read = true;
     }
     return value;

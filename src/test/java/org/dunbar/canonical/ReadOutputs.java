@@ -27,7 +27,7 @@ import org.dunbar.records.Event;
 record ReadOutputs(
     PCollection<RawUnionValue> records,
     PCollectionView<PendingParents.Index> pendingParents,
-    PCollectionView<RepeatedIds.Filter> repeatedIds) {
+    PCollectionView<Iterable<RepeatedIds.Shard>> repeatedIds) {
 
   static ReadOutputs of(Pipeline p, List<Event> events) {
     PCollection<RawUnionValue> records =
@@ -52,11 +52,11 @@ record ReadOutputs(
             .filter(Objects::nonNull)
             .mapToLong(RepeatedIds::fingerprint)
             .toArray();
-    PCollectionView<RepeatedIds.Filter> repeated =
+    PCollectionView<Iterable<RepeatedIds.Shard>> repeated =
         p.apply(
                 "Fingerprints",
                 Create.of(new IdFingerprints(fingerprints)).withCoder(IdFingerprints.Coder.of()))
-            .apply(Combine.globally(new RepeatedIds(RepeatedIds.MIN_LOG2_BITS)).asSingletonView());
+            .apply(new RepeatedIds(RepeatedIds.MIN_LOG2_BITS));
     return new ReadOutputs(records, parents, repeated);
   }
 
