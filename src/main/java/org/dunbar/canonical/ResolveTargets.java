@@ -185,7 +185,7 @@ public final class ResolveTargets extends PTransform<PCollectionTuple, PCollecti
           continue;
         }
         Event resolved = Event.newBuilder(event).setTarget(target).build();
-        c.output(RouteEvents.forReplay(resolved));
+        c.output(RouteEvents.forReplay(resolved, mightRepeat));
         if (mightRepeat) {
           c.output(
               side.tag(), side.of(ID_CLAIMS, KV.of(resolved.getEventId(), IdClaim.of(resolved))));

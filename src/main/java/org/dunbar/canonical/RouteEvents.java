@@ -109,25 +109,45 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
   }
 
   /**
-   * The event as the pair replay needs it. The replay reads post and parent ids only to compute the
-   * SPEC id of a record without one ({@link IdlessCopies}); an event with its own id, whose claim
-   * (if any) already holds the digest of its content, goes on without them. In a Bluesky dump they
-   * are a fifth of every event's bytes.
+   * The id the pair replay gets for an event whose own id, file and line it does not need ({@link
+   * #forReplay}). No input gives it: an empty string is a missing field (SPEC "Input").
    */
-  static Event forReplay(Event event) {
-    if (event.getEventId() == null || (event.getPostId() == null && event.getParentId() == null)) {
+  static final String ID_NOT_CARRIED = "";
+
+  /**
+   * The event as the pair replay needs it, with what it does not need left out. In a Bluesky dump
+   * an event's id and file are half its bytes, and the replay's grouping sorts every event.
+   *
+   * <ul>
+   *   <li>A record without an id goes as it is: the replay computes its SPEC id from every field,
+   *       file and line ({@link IdlessCopies}).
+   *   <li>An event with its own id goes without post and parent ids, which only that computation
+   *       reads; its claim, if any, already holds the digest of its content.
+   *   <li>It also goes without its id, file and line ({@link #ID_NOT_CARRIED}) when its id occurs
+   *       once ({@code mightRepeat} false: no copy to leave out by them) and it is no follow or
+   *       unfollow: the replay orders the events of one pair and instant by type, then id (SPEC
+   *       "The follow replay"), and only the order of follows and unfollows changes a row. Every
+   *       other measure reads instants and counts.
+   * </ul>
+   *
+   * @param mightRepeat whether {@link RepeatedIds} says the event's id may occur more than once
+   */
+  static Event forReplay(Event event, boolean mightRepeat) {
+    if (event.getEventId() == null) {
       return event;
     }
+    boolean idNeeded =
+        mightRepeat || event.getType().equals("follow") || event.getType().equals("unfollow");
     return new Event(
-        event.getEventId(),
+        idNeeded ? event.getEventId() : ID_NOT_CARRIED,
         event.getType(),
         event.getActor(),
         event.getTarget(),
         null,
         null,
         event.getTs(),
-        event.getSource(),
-        event.getLine());
+        idNeeded ? event.getSource() : ID_NOT_CARRIED,
+        idNeeded ? event.getLine() : 0L);
   }
 
   /** The parent post id of a pending event that names one, else null. */
@@ -158,7 +178,7 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
       boolean mightRepeat =
           event.getEventId() != null && repeatedIds.get(c).mightRepeat(event.getEventId());
       if (!isPending(event)) {
-        c.output(forReplay(event));
+        c.output(forReplay(event, mightRepeat));
         if (mightRepeat) {
           c.output(side.tag(), side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
         }

@@ -21,10 +21,10 @@ import org.dunbar.records.Event;
  *
  * <p>Out: the events in two parts, those that named their target ({@link #READY}) and those whose
  * target was resolved ({@link #RESOLVED}), copies still among them, those with their own id without
- * post and parent ids ({@link RouteEvents#forReplay}); the claims of the copies of explicit ids to
- * leave out ({@link #DROPPED_COPIES}); and the tallies of unresolved events and duplicates. The
- * replay drops the named copies and those of id-less records, whose copies share every field and so
- * meet in its grouping ({@link IdlessCopies}).
+ * what the replay does not need of them ({@link RouteEvents#forReplay}); the claims of the copies
+ * of explicit ids to leave out ({@link #DROPPED_COPIES}); and the tallies of unresolved events and
+ * duplicates. The replay drops the named copies and those of id-less records, whose copies share
+ * every field and so meet in its grouping ({@link IdlessCopies}).
  */
 public final class UniqueEvents extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Event> READY = RouteEvents.READY;
