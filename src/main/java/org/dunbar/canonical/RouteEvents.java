@@ -177,13 +177,13 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
       }
       boolean mightRepeat =
           event.getEventId() != null && repeatedIds.get(c).mightRepeat(event.getEventId());
+      PendingParents.Index parents = pendingParents.get(c);
       if (!isPending(event)) {
         c.output(forReplay(event, mightRepeat));
         if (mightRepeat) {
           c.output(side.tag(), side.of(ID_CLAIMS, KV.of(event.getEventId(), IdClaim.of(event))));
         }
       } else if (event.getParentId() != null) {
-        PendingParents.Index parents = pendingParents.get(c);
         KV<String, Integer> group = KV.of(event.getParentId(), parents.bucket(event));
         c.output(side.tag(), side.of(TO_RESOLVE, KV.of(group, ResolutionInput.pending(event))));
       } else if (mightRepeat) {
@@ -195,10 +195,9 @@ public final class RouteEvents extends PTransform<PCollection<RawUnionValue>, PC
         c.output(side.tag(), side.of(TALLIES, ResolveTargets.unresolved(event.getType())));
       }
       // Every event that created a post claims it, pending ones included, so a comment whose own
-      // target is still open still names its author to its replies.
-      // The claim goes to each group of the post's pending events: one for all but viral posts.
+      // target is still open still names its author to its replies. The claim goes to each group
+      // of the post's pending events: one for all but viral posts.
       String postId = event.getPostId();
-      PendingParents.Index parents = pendingParents.get(c);
       if (postId != null && parents.mightBeParent(postId)) {
         ResolutionInput claim =
             ResolutionInput.claim(
