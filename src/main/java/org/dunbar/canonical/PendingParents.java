@@ -42,7 +42,8 @@ final class PendingParents
   static final int EXPECTED = 1_000_000;
   private static final double FALSE_POSITIVES = 0.01;
   static final int DEPTH = 3;
-  static final int WIDTH = 1 << 16;
+  private static final int LOG2_WIDTH = 16;
+  static final int WIDTH = 1 << LOG2_WIDTH;
   static final int PENDING_PER_BUCKET = 4096;
 
   /** At most this many groups per parent: 2<sup>28</sup> pending events at the bucket size. */
@@ -146,10 +147,9 @@ final class PendingParents
       }
     }
 
-    /** The counter of a row, by double hashing of the fingerprint's halves, as Bloom filters do. */
+    /** The parent's counter in a row: its row + 1-th position among the row's counters. */
     private static int cell(long fingerprint, int row) {
-      int combined = (int) fingerprint + (row + 1) * (int) (fingerprint >>> 32);
-      return row * WIDTH + ((combined < 0 ? ~combined : combined) & (WIDTH - 1));
+      return row * WIDTH + RepeatedIds.probe(fingerprint, row + 1, LOG2_WIDTH);
     }
 
     private static int saturatedSum(int a, int b) {

@@ -303,11 +303,19 @@ public final class RepeatedIds
       }
     }
 
-    /** The i-th position, by double hashing of the fingerprint's halves (as Guava's filters do). */
     private int position(long fingerprint, int i) {
-      int combined = (int) fingerprint + i * (int) (fingerprint >>> 32);
-      return (combined < 0 ? ~combined : combined) & ((1 << log2Bits) - 1);
+      return probe(fingerprint, i, log2Bits);
     }
+  }
+
+  /**
+   * The i-th (from 1) of a fingerprint's positions among 2<sup>log2Size</sup>, by double hashing of
+   * its halves, as Guava's Bloom filters do: the id filter's bits, and the pending-parents sketch's
+   * counters ({@link PendingParents}).
+   */
+  static int probe(long fingerprint, int i, int log2Size) {
+    int combined = (int) fingerprint + i * (int) (fingerprint >>> 32);
+    return (combined < 0 ? ~combined : combined) & ((1 << log2Size) - 1);
   }
 
   /**
