@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.dunbar.coders.Deferred;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.coders.SideOutputs;
 import org.dunbar.formats.FormatOptions;
@@ -65,9 +67,10 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   /**
    * The events read. They are not split off {@link #ALL_OUTPUTS}: routing reads them there ({@link
    * #eventOf}), since its filters are side inputs (see {@link SideOutputs#split(PCollection,
-   * String, TupleTag)}).
+   * String, TupleTag)}). They are {@link Deferred}: the split of the other outputs reads the events
+   * too, and passes them over without decoding them.
    */
-  public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
+  public static final TupleTag<Deferred<Event>> EVENTS = new TupleTag<>() {};
 
   /** Everything read, as one stream of values tagged by output; the events only here. */
   public static final TupleTag<RawUnionValue> ALL_OUTPUTS = new TupleTag<>() {};
@@ -105,7 +108,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    */
   static final SideOutputs OUTPUTS =
       SideOutputs.create()
-          .and(EVENTS, RecordCoders.event())
+          .and(EVENTS, Deferred.Coder.of(RecordCoders.event()))
           .and(SNAPSHOTS, RecordCoders.snapshot())
           .and(EDGES, RecordCoders.baselineEdge())
           .and(REJECTED, AvroCoder.specific(Rejected.class))
@@ -168,7 +171,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
   /** The event a value of {@link #ALL_OUTPUTS} holds, or null when it holds something else. */
   public static Event eventOf(RawUnionValue record) {
-    return OUTPUTS.valueOf(EVENTS, record);
+    Deferred<Event> event = OUTPUTS.valueOf(EVENTS, record);
+    return event == null ? null : event.get();
   }
 
   /**
@@ -240,7 +244,6 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           break;
         }
         sink.startLine(line);
-        String text = line.tooLong() ? null : RawText.decodeStrict(line.bytes());
         if (line.tooLong()) {
           sink.rejected(
               Reasons.LINE_TOO_LONG,
@@ -250,14 +253,14 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
                   line.length(),
                   maxLineBytes(file)),
               null);
-        } else if (text == null) {
+        } else if (!RawText.isUtf8(line.bytes())) {
           sink.rejected(Reasons.UNPARSABLE, "invalid UTF-8", null);
-        } else if (format.skipsHashComments() && text.stripLeading().startsWith("#")) {
+        } else if (format.skipsHashComments() && isComment(line.bytes())) {
           continue; // comments are not records
         } else if (awaitingHeader) {
-          header = text; // a header is not a record either
+          header = new String(line.bytes(), StandardCharsets.UTF_8); // nor is a header
         } else {
-          format.parse(file.getPath(), line.number(), text, header, sink);
+          format.parse(file.getPath(), line.number(), line.bytes(), header, sink);
           sink.requireRecord();
         }
         // A header that cannot be read still ends the search for one: the rows after it
@@ -268,6 +271,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         }
         sink.endLine();
       }
+    }
+
+    /** A line whose first character that is not white space is '#'. */
+    private static boolean isComment(byte[] utf8) {
+      return new String(utf8, StandardCharsets.UTF_8).stripLeading().startsWith("#");
     }
 
     private static InputStream open(String path) throws IOException {
@@ -378,7 +386,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     public void event(Event event) {
       events++;
       lastEventTs = Math.max(lastEventTs, event.getTs());
-      output(EVENTS, event);
+      output(EVENTS, Deferred.of(event, RecordCoders.event()));
       String pendingParent = RouteEvents.pendingParent(event);
       if (pendingParent != null) {
         output(PENDING_PARENTS, pendingParent);

@@ -17,7 +17,10 @@ public final class JsonErrors {
 
   private JsonErrors() {}
 
-  /** E.g. {@code invalid JSON near character 12: unexpected character ('x')}. */
+  /**
+   * E.g. {@code invalid JSON near character 12: unexpected character ('x')}; "near byte" when the
+   * parser read bytes.
+   */
   public static String describe(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     Matcher duplicate = DUPLICATE.matcher(message);
@@ -47,12 +50,14 @@ public final class JsonErrors {
               : Character.toLowerCase(what.charAt(0)) + what.substring(1);
     }
     // The parser stops just past the fault: its 0-based offset is the 1-based position of the last
-    // character it read, the end of a bad token.
+    // character (or, reading bytes, byte) it read, the end of a bad token.
     JsonLocation at = e.getLocation();
-    long offset = at == null ? -1 : at.getCharOffset();
-    return "invalid JSON"
-        + (offset >= 0 ? " near character " + Math.max(offset, 1) : "")
-        + ": "
-        + what;
+    long chars = at == null ? -1 : at.getCharOffset();
+    long bytes = at == null ? -1 : at.getByteOffset();
+    String near =
+        chars >= 0
+            ? " near character " + Math.max(chars, 1)
+            : bytes >= 0 ? " near byte " + Math.max(bytes, 1) : "";
+    return "invalid JSON" + near + ": " + what;
   }
 }

@@ -1,6 +1,7 @@
 package org.dunbar.formats;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An input format: maps one decoded, non-blank record of a file to canonical records.
@@ -19,6 +20,16 @@ public interface LineFormat extends Serializable {
    * @param sink receives the records the text maps to
    */
   void parse(String source, long line, String text, String header, RecordSink sink);
+
+  /**
+   * The same, from the record's bytes, as the read hands it over; a format that parses bytes
+   * overrides this and saves making the text (JSON objects: {@link JsonObjectFormat}).
+   *
+   * @param utf8 the record's bytes, valid UTF-8
+   */
+  default void parse(String source, long line, byte[] utf8, String header, RecordSink sink) {
+    parse(source, line, new String(utf8, StandardCharsets.UTF_8), header, sink);
+  }
 
   /** True when the file's first non-blank record is a header, not a record. */
   default boolean hasHeader(String source) {

@@ -53,9 +53,12 @@ public final class RawText {
     return new RawText(text, false);
   }
 
-  /** The bytes as a string, or null when they are not valid UTF-8. */
-  public static String decodeStrict(byte[] bytes) {
-    return Utf8.isValid(bytes) ? new String(bytes, StandardCharsets.UTF_8) : null;
+  /**
+   * True when the bytes are valid UTF-8: no overlong forms, UTF-16 surrogates or code points past
+   * U+10FFFF.
+   */
+  public static boolean isUtf8(byte[] bytes) {
+    return Utf8.isValid(bytes);
   }
 
   /** The number of bytes the text takes in UTF-8 as it will be written. */

@@ -10,6 +10,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.dunbar.canonical.ReadInputs;
+import org.dunbar.coders.Deferred;
 import org.dunbar.records.Event;
 import org.dunbar.records.ReadFault;
 import org.dunbar.records.Rejected;
@@ -31,7 +32,8 @@ final class SampleReceiver implements DoFn.MultiOutputReceiver {
   @SuppressWarnings("unchecked")
   public <T> DoFn.OutputReceiver<T> get(TupleTag<T> tag) {
     if (tag.equals(ReadInputs.EVENTS)) {
-      return receiver(e -> eventsByType.merge(((Event) e).getType(), 1L, Long::sum));
+      return receiver(
+          e -> eventsByType.merge(((Deferred<Event>) e).get().getType(), 1L, Long::sum));
     }
     if (tag.equals(ReadInputs.TALLIES)) {
       return receiver(

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.dunbar.coders.Deferred;
 import org.dunbar.coders.RecordCoders;
 import org.dunbar.records.Event;
 
@@ -34,7 +35,12 @@ record ReadOutputs(
         p.apply(
             "Records",
             Create.of(
-                    events.stream().map(e -> ReadInputs.OUTPUTS.of(ReadInputs.EVENTS, e)).toList())
+                    events.stream()
+                        .map(
+                            e ->
+                                ReadInputs.OUTPUTS.of(
+                                    ReadInputs.EVENTS, Deferred.of(e, RecordCoders.event())))
+                        .toList())
                 .withCoder(ReadInputs.OUTPUTS.coder()));
     PCollectionView<PendingParents.Index> parents =
         p.apply(

@@ -1,6 +1,7 @@
 package org.dunbar.generate;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import org.dunbar.formats.LineFormat;
 import org.dunbar.formats.NameSighting;
 import org.dunbar.formats.NumberedLine;
 import org.dunbar.formats.NumberedLineReader;
-import org.dunbar.formats.RawText;
 import org.dunbar.formats.Reasons;
 import org.dunbar.formats.RecordSink;
 import org.dunbar.formats.TimeBounds;
@@ -90,7 +90,7 @@ final class DumpReader implements RecordSink {
               NumberedLineReader.DEFAULT_MAX_LINE_BYTES)) {
         for (NumberedLine line = reader.next(); line != null; line = reader.next()) {
           sink.lines++;
-          String text = RawText.decodeStrict(line.bytes());
+          String text = new String(line.bytes(), StandardCharsets.UTF_8);
           if (format.skipsHashComments() && text.stripLeading().startsWith("#")) {
             continue;
           }

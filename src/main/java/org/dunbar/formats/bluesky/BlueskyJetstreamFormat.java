@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.dunbar.formats.Digits;
 import org.dunbar.formats.JsonObjectFormat;
 import org.dunbar.formats.JsonRecord;
@@ -66,10 +67,36 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
           "app.bsky.feed.repost create",
           "reshare");
 
+  /**
+   * Every field name the mapping below and {@link PostEvents} read, at any depth: the parsed line
+   * holds only these (a post's text, languages and facet byte ranges are passed over).
+   */
+  private static final Set<String> READ =
+      Set.of(
+          "kind",
+          "did",
+          "time_us",
+          "identity",
+          "handle",
+          "commit",
+          "operation",
+          "collection",
+          "rkey",
+          "record",
+          "subject",
+          "createdAt",
+          "reply",
+          "parent",
+          "uri",
+          "embed",
+          "$type",
+          "facets",
+          "features");
+
   private final EventTime eventTime;
 
   public BlueskyJetstreamFormat(TimeBounds bounds, EventTime eventTime) {
-    super(bounds);
+    super(bounds, READ);
     this.eventTime = Objects.requireNonNull(eventTime, "eventTime");
   }
 
