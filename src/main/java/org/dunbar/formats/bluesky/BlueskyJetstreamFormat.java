@@ -53,6 +53,9 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
 
   private static final String CREATE = "create";
 
+  /** The first {@code time_us} of 19 digits: 18 are enough until the year 33658. */
+  private static final long MAX_MICROS = 1_000_000_000_000_000_000L;
+
   /** "collection operation" of the commits that are interactions, and what each maps to. */
   private static final Map<String, String> EVENT_TYPES =
       Map.of(
@@ -193,20 +196,28 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
       }
       return ts.getAsLong();
     }
-    String timeUs = JsonRecord.required(root, "time_us", "time_us");
-    OptionalLong micros = micros(timeUs);
+    OptionalLong micros = micros(root);
     if (micros.isEmpty()) {
+      String timeUs = JsonRecord.required(root, "time_us", "time_us");
       throw new RecordRejection(Reasons.BAD_TIMESTAMP, "time_us '" + timeUs + "'");
     }
     return micros.getAsLong();
   }
 
   /**
-   * A {@code time_us} value: always microseconds (Jetstream README), so the SPEC's guess of the
-   * unit by size is not used. Empty when it is not a number of at most 18 digits.
+   * The event's {@code time_us}: always microseconds (Jetstream README), so the SPEC's guess of the
+   * unit by size is not used. Empty when it is missing or not a number of at most 18 digits.
    */
-  private static OptionalLong micros(String timeUs) {
-    long micros = timeUs != null && timeUs.length() <= 18 ? Digits.parse(timeUs) : -1;
+  private static OptionalLong micros(JsonNode root) {
+    JsonNode value = root.get("time_us");
+    long micros;
+    if (value != null && value.isIntegralNumber()) {
+      // As Jetstream writes it: read as a number, not as its digits.
+      micros = value.canConvertToLong() && value.longValue() < MAX_MICROS ? value.longValue() : -1;
+    } else {
+      String digits = JsonRecord.text(root, "time_us");
+      micros = digits != null && digits.length() <= 18 ? Digits.parse(digits) : -1;
+    }
     return micros < 0 ? OptionalLong.empty() : OptionalLong.of(micros);
   }
 
@@ -217,7 +228,7 @@ public final class BlueskyJetstreamFormat extends JsonObjectFormat {
    * study's bounds: the event is skipped all the same, and a name never rejects it.
    */
   private Optional<NameSighting> handle(JsonNode root) {
-    OptionalLong ts = micros(JsonRecord.text(root, "time_us"));
+    OptionalLong ts = micros(root);
     if (ts.isEmpty() || !bounds.contains(ts.getAsLong())) {
       return Optional.empty();
     }

@@ -368,6 +368,32 @@ class BlueskyJetstreamFormatTest {
             "{\"did\":\""
                 + ANN
                 + "\",\"time_us\":\"1.718E15\",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}"));
+    // time_us as a number (as Jetstream writes it) or as a string of digits, at most 18 of them.
+    for (String timeUs : List.of("-5", "1000000000000000000", "\"-5\"", "12345678901234567890")) {
+      assertEquals(
+          List.of("rejected bad_timestamp: time_us '" + timeUs.replace("\"", "") + "'"),
+          parse(
+              "{\"did\":\""
+                  + ANN
+                  + "\",\"time_us\":"
+                  + timeUs
+                  + ",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}"),
+          timeUs);
+    }
+    assertEquals(
+        List.of("rejected missing_field: time_us"),
+        parse(
+            "{\"did\":\""
+                + ANN
+                + "\",\"time_us\":1.5,\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}"));
+    assertEquals(
+        " ts=999999999999999999",
+        tsOf(
+            parse(
+                    "{\"did\":\""
+                        + ANN
+                        + "\",\"time_us\":\"999999999999999999\",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}")
+                .get(1)));
     assertEquals(
         List.of("rejected self_follow: did and commit.record.subject 'did:plc:ann'"),
         parse(
