@@ -2,6 +2,7 @@ package org.dunbar.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +100,14 @@ class JsonRecordTest {
     assertEquals(
         "invalid JSON near byte 29: a control character (code 1) must be escaped inside a string",
         rejection.detail());
+  }
+
+  @Test
+  void nestingPastJacksonsLimitIsUnparsableNotAStackOverflow() {
+    String deep = "[".repeat(5_000) + "]".repeat(5_000);
+    RecordRejection r = rejection("{\"did\":\"a\",\"other\":" + deep + "}");
+    assertTrue(r.detail().startsWith("invalid JSON"), r.detail());
+    assertTrue(r.detail().contains("1000"), r.detail());
   }
 
   private static JsonNode parse(String line, Set<String> read) throws RecordRejection {
