@@ -309,9 +309,40 @@ public final class RepeatedIds
   }
 
   /**
+   * A bit set's non-zero words, with the gap before each: a filter of few entries is mostly zero.
+   * {@link #readWords} reads them back.
+   */
+  static void writeWords(long[] words, DataOutputStream out) throws IOException {
+    int nonZero = 0;
+    for (long word : words) {
+      nonZero += word == 0 ? 0 : 1;
+    }
+    out.writeInt(nonZero);
+    int last = -1;
+    for (int w = 0; w < words.length; w++) {
+      if (words[w] != 0) {
+        out.writeInt(w - last);
+        out.writeLong(words[w]);
+        last = w;
+      }
+    }
+  }
+
+  /** A bit set of {@code size} words, as {@link #writeWords} wrote it. */
+  static long[] readWords(int size, DataInputStream in) throws IOException {
+    long[] words = new long[size];
+    int w = -1;
+    for (int n = in.readInt(); n > 0; n--) {
+      w += in.readInt();
+      words[w] = in.readLong();
+    }
+    return words;
+  }
+
+  /**
    * The i-th (from 1) of a fingerprint's positions among 2<sup>log2Size</sup>, by double hashing of
-   * its halves, as Guava's Bloom filters do: the id filter's bits, and the pending-parents sketch's
-   * counters ({@link PendingParents}).
+   * its halves, as Guava's Bloom filters do: the id filter's bits, and the pending-parents filter's
+   * bits and sketch's counters ({@link PendingParents}).
    */
   static int probe(long fingerprint, int i, int log2Size) {
     int combined = (int) fingerprint + i * (int) (fingerprint >>> 32);
@@ -331,8 +362,8 @@ public final class RepeatedIds
       data.writeByte(shard.shardBits);
       data.writeInt(shard.index);
       data.writeByte(shard.log2Bits);
-      writeWords(shard.seen, data);
-      writeWords(shard.repeated, data);
+      RepeatedIds.writeWords(shard.seen, data);
+      RepeatedIds.writeWords(shard.repeated, data);
       data.flush();
     }
 
@@ -343,33 +374,12 @@ public final class RepeatedIds
       int index = data.readInt();
       int log2Bits = data.readByte();
       int words = 1 << (log2Bits - 6);
-      return new Shard(shardBits, index, log2Bits, readWords(words, data), readWords(words, data));
-    }
-
-    private static void writeWords(long[] words, DataOutputStream out) throws IOException {
-      int nonZero = 0;
-      for (long word : words) {
-        nonZero += word == 0 ? 0 : 1;
-      }
-      out.writeInt(nonZero);
-      int last = -1;
-      for (int w = 0; w < words.length; w++) {
-        if (words[w] != 0) {
-          out.writeInt(w - last);
-          out.writeLong(words[w]);
-          last = w;
-        }
-      }
-    }
-
-    private static long[] readWords(int size, DataInputStream in) throws IOException {
-      long[] words = new long[size];
-      int w = -1;
-      for (int n = in.readInt(); n > 0; n--) {
-        w += in.readInt();
-        words[w] = in.readLong();
-      }
-      return words;
+      return new Shard(
+          shardBits,
+          index,
+          log2Bits,
+          RepeatedIds.readWords(words, data),
+          RepeatedIds.readWords(words, data));
     }
 
     @Override
