@@ -161,12 +161,21 @@ public final class JsonRecord {
   }
 
   /**
-   * The present value of {@code key}, or a {@code missing_field} rejection naming {@code field}.
+   * The present value of {@code key}: the mappings read every id this way.
+   *
+   * @throws RecordRejection {@code missing_field} naming {@code field} when it is not present;
+   *     {@code unparsable} when it is a string that is not valid Unicode (a lone surrogate escape),
+   *     which has no UTF-8 form to write, so that two different ids could become one (SPEC
+   *     "Rejection")
    */
   public static String required(JsonNode object, String key, String field) throws RecordRejection {
     String value = text(object, key);
     if (value == null) {
       throw RecordRejection.missing(field);
+    }
+    String invalid = Unicode.invalid(field, value);
+    if (invalid != null) {
+      throw new RecordRejection(Reasons.UNPARSABLE, invalid);
     }
     return value;
   }

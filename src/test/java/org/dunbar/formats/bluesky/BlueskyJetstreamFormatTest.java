@@ -332,6 +332,17 @@ class BlueskyJetstreamFormatTest {
         List.of("rejected missing_field: did"),
         parse(commit("", "create", "app.bsky.graph.follow", "k", "{\"subject\":\"" + BOB + "\"}")));
     assertEquals(
+        List.of(
+            "rejected unparsable: commit.record.subject: not valid Unicode (a lone surrogate"
+                + " \\uDC00 at character 9)"),
+        parse(
+            commit(
+                ANN,
+                "create",
+                "app.bsky.graph.follow",
+                "k",
+                "{\"subject\":\"did:plc:\\udc00x\"}")));
+    assertEquals(
         List.of("rejected missing_field: commit.rkey"),
         parse(commit(ANN, "create", "app.bsky.graph.follow", "", "{\"subject\":\"" + BOB + "\"}")));
     assertEquals(

@@ -73,6 +73,12 @@ class RedditFormatTest {
     assertEquals(
         List.of("rejected missing_field: author"),
         parse(comment("jc04", "", Long.toString(SECONDS), "t1_jc01")));
+    // A lone surrogate escape has no UTF-8 form: written, two authors could become one.
+    assertEquals(
+        List.of(
+            "rejected unparsable: author: not valid Unicode (a lone surrogate \\uD800 at"
+                + " character 6)"),
+        parse(comment("jc05", "heron\\ud800", Long.toString(SECONDS), "t1_jc01")));
     assertEquals(
         List.of(
             "rejected missing_field: parent_id 'jc01' names neither a comment (t1_) nor a"
