@@ -20,6 +20,15 @@ public final class CompactReader {
    * @throws EOFException when the stream ends inside the record
    */
   public static CompactReader readFrom(InputStream in) throws IOException {
+    return new CompactReader(readBlock(in));
+  }
+
+  /**
+   * One record's bytes from the stream, without its length: what {@link #of} reads fields from.
+   *
+   * @throws EOFException when the stream ends inside the record
+   */
+  public static byte[] readBlock(InputStream in) throws IOException {
     long length = 0;
     for (int shift = 0; ; shift += 7) {
       int b = in.read();
@@ -41,7 +50,12 @@ public final class CompactReader {
       }
       read += n;
     }
-    return new CompactReader(bytes);
+    return bytes;
+  }
+
+  /** A reader of one record's bytes, as {@link #readBlock} returned them, from their start. */
+  public static CompactReader of(byte[] block) {
+    return new CompactReader(block);
   }
 
   public long unsigned() {

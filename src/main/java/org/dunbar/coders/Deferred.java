@@ -16,21 +16,23 @@ import org.apache.beam.sdk.coders.CustomCoder;
  * as {@code Deferred}, the encoding is made once and kept for the second consumer, and a consumer
  * that skips the record reads its bytes and nothing more.
  *
- * <p>Not thread-safe, like every element in a bundle; {@link #get} and the coder fill in the value
- * and the encoding on first use, which changes neither.
+ * <p>Safe to share between threads, as the direct runner shares an element between the steps that
+ * read it: the encoding read is never changed, each decoding reads it from its start, and the value
+ * and the encoding made on first use are published whole (volatile fields), so two threads at worst
+ * both make an equal one.
  *
  * @param <T> the record's type, coded by a {@link CompactCoder}
  */
 public final class Deferred<T> {
   private final CompactCoder<T> coder;
-  private T value;
-  private CompactReader encoded;
-  private CompactWriter written;
+  private final byte[] block;
+  private volatile T value;
+  private volatile CompactWriter written;
 
-  private Deferred(CompactCoder<T> coder, T value, CompactReader encoded) {
+  private Deferred(CompactCoder<T> coder, T value, byte[] block) {
     this.coder = coder;
     this.value = value;
-    this.encoded = encoded;
+    this.block = block;
   }
 
   /** A record to output, encoded by {@code coder} when the runner first writes it. */
@@ -40,11 +42,12 @@ public final class Deferred<T> {
 
   /** The record, decoded on the first call. */
   public T get() {
-    if (value == null) {
-      value = coder.readFields(encoded);
-      encoded = null;
+    T decoded = value;
+    if (decoded == null) {
+      decoded = coder.readFields(CompactReader.of(block));
+      value = decoded;
     }
-    return value;
+    return decoded;
   }
 
   /**
@@ -66,17 +69,18 @@ public final class Deferred<T> {
 
     @Override
     public void encode(Deferred<T> record, OutputStream out) throws IOException {
-      if (record.written == null) {
-        CompactWriter writer = new CompactWriter();
+      CompactWriter writer = record.written;
+      if (writer == null) {
+        writer = new CompactWriter();
         inner.writeFields(record.get(), writer);
         record.written = writer;
       }
-      record.written.writeTo(out);
+      writer.writeTo(out);
     }
 
     @Override
     public Deferred<T> decode(InputStream in) throws IOException {
-      return new Deferred<>(inner, null, CompactReader.readFrom(in));
+      return new Deferred<>(inner, null, CompactReader.readBlock(in));
     }
 
     @Override

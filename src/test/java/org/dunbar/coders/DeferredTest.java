@@ -3,7 +3,15 @@ package org.dunbar.coders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.dunbar.records.Event;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,40 @@ class DeferredTest {
     Deferred<Event> record = Deferred.of(FOLLOW, RecordCoders.event());
     assertArrayEquals(
         CoderUtils.encodeToByteArray(coder, record), CoderUtils.encodeToByteArray(coder, record));
+  }
+
+  /**
+   * The direct runner hands one element to every step that reads it, on threads of their own: each
+   * must decode the whole record, and encode it whole.
+   */
+  @Test
+  void threadsSharingARecordEachReadAndWriteItWhole() throws Exception {
+    Deferred.Coder<Event> coder = Deferred.Coder.of(RecordCoders.event());
+    byte[] bytes = CoderUtils.encodeToByteArray(RecordCoders.event(), FOLLOW);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 500; round++) {
+        Deferred<Event> shared = CoderUtils.decodeFromByteArray(coder, bytes);
+        Deferred<Event> made = Deferred.of(FOLLOW, RecordCoders.event());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          results.add(
+              threads.submit(
+                  () -> {
+                    start.await();
+                    return FOLLOW.equals(shared.get())
+                        && Arrays.equals(bytes, CoderUtils.encodeToByteArray(coder, made));
+                  }));
+        }
+        start.countDown();
+        for (Future<Boolean> result : results) {
+          assertTrue(result.get(), "round " + round);
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
