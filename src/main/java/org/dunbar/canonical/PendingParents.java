@@ -18,14 +18,15 @@ import org.dunbar.records.Event;
  *
  * <ul>
  *   <li><b>Which posts may be parents</b>, a Bloom filter of 2<sup>{@value #LOG2_BITS}</sup> bits
- *       (1 MiB), {@value #HASHES} positions per parent from the 64-bit fingerprint of its id that
- *       {@link RepeatedIds} uses too: a post's claim can resolve something only when its id is
- *       among them, so routing sends no claim the filter rules out (most inputs have few pending
- *       events, and Bluesky's every like, repost and follow is a record that claims its own id). A
- *       false positive only lets a claim through to the exact join: about 1 % of posts with 680,000
- *       parents, 0.4 % with 500,000; with many more, more claims pass, and resolution is as exact,
- *       only slower. (Guava's Bloom filter, used before, hashed every post id with a streaming
- *       Murmur3 for 7 positions, and wrote all its 1.2 MB of bits whenever it was encoded.)
+ *       (1 MiB), three positions per parent from the 64-bit fingerprint of its id, set and tested
+ *       as {@link RepeatedIds} does ({@link RepeatedIds#allSet}): a post's claim can resolve
+ *       something only when its id is among them, so routing sends no claim the filter rules out
+ *       (most inputs have few pending events, and Bluesky's every like, repost and follow is a
+ *       record that claims its own id). A false positive only lets a claim through to the exact
+ *       join: about 1 % of posts with 680,000 parents, 0.4 % with 500,000; with many more, more
+ *       claims pass, and resolution is as exact, only slower. (Guava's Bloom filter, used before,
+ *       hashed every post id with a streaming Murmur3 for 7 positions, and wrote all its 1.2 MB of
+ *       bits whenever it was encoded.)
  *   <li><b>How many pending events a parent has at most</b>, a count-min sketch ({@value #DEPTH}
  *       rows of {@value #WIDTH} counters; Cormode and Muthukrishnan 2005): the pending events of
  *       one parent are spread over {@link Index#buckets} groups of about {@value
@@ -40,7 +41,6 @@ final class PendingParents
     extends Combine.CombineFn<String, PendingParents.Index, PendingParents.Index> {
   private static final long serialVersionUID = 1L;
   static final int LOG2_BITS = 23;
-  static final int HASHES = 3;
   static final int DEPTH = 3;
   private static final int LOG2_WIDTH = 16;
   static final int WIDTH = 1 << LOG2_WIDTH;
@@ -94,14 +94,7 @@ final class PendingParents
 
     /** Whether some pending event may name this post; false means none does. */
     boolean mightBeParent(String postId) {
-      long fingerprint = RepeatedIds.fingerprint(postId);
-      for (int i = 1; i <= HASHES; i++) {
-        int bit = RepeatedIds.probe(fingerprint, i, LOG2_BITS);
-        if ((parents[bit >>> 6] & (1L << bit)) == 0) {
-          return false;
-        }
-      }
-      return true;
+      return RepeatedIds.allSet(parents, RepeatedIds.fingerprint(postId), LOG2_BITS);
     }
 
     /**
@@ -138,10 +131,7 @@ final class PendingParents
 
     void add(String parentId) {
       long fingerprint = RepeatedIds.fingerprint(parentId);
-      for (int i = 1; i <= HASHES; i++) {
-        int bit = RepeatedIds.probe(fingerprint, i, LOG2_BITS);
-        parents[bit >>> 6] |= 1L << bit;
-      }
+      RepeatedIds.setAll(parents, fingerprint, LOG2_BITS);
       for (int row = 0; row < DEPTH; row++) {
         int cell = cell(fingerprint, row);
         counts[cell] = saturatedSum(counts[cell], 1);

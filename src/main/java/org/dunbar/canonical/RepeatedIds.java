@@ -270,13 +270,7 @@ public final class RepeatedIds
     }
 
     boolean mightRepeat(long fingerprint) {
-      for (int i = 1; i <= HASHES; i++) {
-        int bit = position(fingerprint, i);
-        if ((repeated[bit >>> 6] & (1L << bit)) == 0) {
-          return false;
-        }
-      }
-      return true;
+      return allSet(repeated, fingerprint, log2Bits);
     }
 
     void add(long fingerprint) {
@@ -337,6 +331,28 @@ public final class RepeatedIds
       words[w] = in.readLong();
     }
     return words;
+  }
+
+  /**
+   * True when all {@value #HASHES} positions of the fingerprint ({@link #probe}) are set in the bit
+   * set of 2<sup>log2Bits</sup> bits: whether a Bloom filter may hold it.
+   */
+  static boolean allSet(long[] words, long fingerprint, int log2Bits) {
+    for (int i = 1; i <= HASHES; i++) {
+      int bit = probe(fingerprint, i, log2Bits);
+      if ((words[bit >>> 6] & (1L << bit)) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sets the fingerprint's positions, as {@link #allSet} tests them. */
+  static void setAll(long[] words, long fingerprint, int log2Bits) {
+    for (int i = 1; i <= HASHES; i++) {
+      int bit = probe(fingerprint, i, log2Bits);
+      words[bit >>> 6] |= 1L << bit;
+    }
   }
 
   /**

@@ -374,37 +374,17 @@ class BlueskyJetstreamFormatTest {
                 "p9",
                 ",\"facets\":[{\"index\":{\"byteStart\":0,\"byteEnd\":4},\"features\":[{\"$type\":\"app.bsky.richtext.facet#mention\"}]}]")));
     assertEquals(
-        List.of("rejected bad_timestamp: time_us '1.718E15'"),
-        parse(
-            "{\"did\":\""
-                + ANN
-                + "\",\"time_us\":\"1.718E15\",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}"));
+        List.of("rejected bad_timestamp: time_us '1.718E15'"), parse(unfollowAt("\"1.718E15\"")));
     // time_us as a number (as Jetstream writes it) or as a string of digits, at most 18 of them.
     for (String timeUs : List.of("-5", "1000000000000000000", "\"-5\"", "12345678901234567890")) {
       assertEquals(
           List.of("rejected bad_timestamp: time_us '" + timeUs.replace("\"", "") + "'"),
-          parse(
-              "{\"did\":\""
-                  + ANN
-                  + "\",\"time_us\":"
-                  + timeUs
-                  + ",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}"),
+          parse(unfollowAt(timeUs)),
           timeUs);
     }
+    assertEquals(List.of("rejected missing_field: time_us"), parse(unfollowAt("1.5")));
     assertEquals(
-        List.of("rejected missing_field: time_us"),
-        parse(
-            "{\"did\":\""
-                + ANN
-                + "\",\"time_us\":1.5,\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}"));
-    assertEquals(
-        " ts=999999999999999999",
-        tsOf(
-            parse(
-                    "{\"did\":\""
-                        + ANN
-                        + "\",\"time_us\":\"999999999999999999\",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\",\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}")
-                .get(1)));
+        " ts=999999999999999999", tsOf(parse(unfollowAt("\"999999999999999999\"")).get(1)));
     assertEquals(
         List.of("rejected self_follow: did and commit.record.subject 'did:plc:ann'"),
         parse(
@@ -429,6 +409,16 @@ class BlueskyJetstreamFormatTest {
 
   private static List<String> parse(String line) {
     return OutcomeSink.parse(FORMAT, line);
+  }
+
+  /** Ann's unfollow (a follow record's delete) whose {@code time_us} is the JSON value given. */
+  private static String unfollowAt(String timeUs) {
+    return "{\"did\":\""
+        + ANN
+        + "\",\"time_us\":"
+        + timeUs
+        + ",\"kind\":\"commit\",\"commit\":{\"operation\":\"delete\","
+        + "\"collection\":\"app.bsky.graph.follow\",\"rkey\":\"k\"}}";
   }
 
   static String commit(
