@@ -1,5 +1,6 @@
 package org.dunbar.formats;
 
+import com.google.common.base.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -55,10 +56,10 @@ public final class RawText {
 
   /**
    * True when the bytes are valid UTF-8: no overlong forms, UTF-16 surrogates or code points past
-   * U+10FFFF.
+   * U+10FFFF (RFC 3629; Guava's {@link Utf8#isWellFormed}).
    */
   public static boolean isUtf8(byte[] bytes) {
-    return Utf8.isValid(bytes);
+    return Utf8.isWellFormed(bytes);
   }
 
   /** The number of bytes the text takes in UTF-8 as it will be written. */
