@@ -275,7 +275,7 @@ public final class RepeatedIds
 
     void add(long fingerprint) {
       for (int i = 1; i <= HASHES; i++) {
-        int bit = position(fingerprint, i);
+        int bit = probe(fingerprint, i, log2Bits);
         long mask = 1L << bit;
         if ((seen[bit >>> 6] & mask) != 0) {
           repeated[bit >>> 6] |= mask;
@@ -295,10 +295,6 @@ public final class RepeatedIds
         repeated[w] |= other.repeated[w] | (seen[w] & other.seen[w]);
         seen[w] |= other.seen[w];
       }
-    }
-
-    private int position(long fingerprint, int i) {
-      return probe(fingerprint, i, log2Bits);
     }
   }
 
