@@ -177,7 +177,11 @@ public final class StudyRun {
         .ifPresent(
             p ->
                 problems.add(
-                    p + " (see the rejected table in " + runDir.resolve("rejected") + ")"));
+                    p
+                        + " (see the rejected table in "
+                        + runDir.resolve("rejected")
+                        + "; dunbar validate with the same arguments shows examples by file and"
+                        + " line)"));
     if (!watch.publishing()) {
       throw new IllegalStateException("stopped by a signal before publication");
     }

@@ -67,9 +67,10 @@ final class ValidateCommand {
     long limit = full ? Long.MAX_VALUE : sampleLines;
     out.printf(
         Locale.ROOT,
-        "dunbar validate: study '%s', %d input files, %s%n",
+        "dunbar validate: study '%s', %d input file%s, %s%n",
         study.name(),
         files.size(),
+        files.size() == 1 ? "" : "s",
         full
             ? "every line read (--full)"
             : String.format(

@@ -305,6 +305,9 @@ class HandMadeStudyTest {
                 dump, tmp.resolve("out"), "--runner=direct", "--max-rejected-fraction=0.01"));
     assertEquals(4, failed.exitCode(), failed.err());
     assertTrue(failed.err().contains("max_rejected_fraction"), failed.err());
+    assertTrue(
+        failed.err().contains("dunbar validate with the same arguments shows examples by file"),
+        "the one line says where to find the rejected records' files and lines: " + failed.err());
     assertEquals(before, Dunbar.latest(studyDir));
     Path failedRun;
     try (Stream<Path> runs = Files.list(studyDir.resolve("runs"))) {
