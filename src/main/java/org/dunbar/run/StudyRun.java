@@ -83,11 +83,10 @@ public final class StudyRun {
         "started",
         String.format(
             Locale.ROOT,
-            "run %s of study '%s': %d input file%s, runner %s (parallelism %d)",
+            "run %s of study '%s': %s, runner %s (parallelism %d)",
             runId,
             study.name(),
-            files.size(),
-            files.size() == 1 ? "" : "s",
+            inputFiles(files.size()),
             runnerLabel(),
             study.parallelism()),
         StderrLog.fields(
@@ -236,6 +235,11 @@ public final class StudyRun {
     return study.runner().equals("direct")
         ? "direct"
         : "flink " + (study.flinkMaster() == null ? "[local]" : study.flinkMaster());
+  }
+
+  /** "1 input file" or "N input files", as the run's and validate's first lines say it. */
+  static String inputFiles(int count) {
+    return count + (count == 1 ? " input file" : " input files");
   }
 
   /**

@@ -67,10 +67,9 @@ final class ValidateCommand {
     long limit = full ? Long.MAX_VALUE : sampleLines;
     out.printf(
         Locale.ROOT,
-        "dunbar validate: study '%s', %d input file%s, %s%n",
+        "dunbar validate: study '%s', %s, %s%n",
         study.name(),
-        files.size(),
-        files.size() == 1 ? "" : "s",
+        StudyRun.inputFiles(files.size()),
         full
             ? "every line read (--full)"
             : String.format(

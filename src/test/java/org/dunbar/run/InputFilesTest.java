@@ -55,6 +55,13 @@ class InputFilesTest {
   }
 
   @Test
+  void theFirstLinesCountInputFilesInTheSingularOrPlural() {
+    assertEquals("1 input file", StudyRun.inputFiles(1));
+    assertEquals("0 input files", StudyRun.inputFiles(0));
+    assertEquals("12 input files", StudyRun.inputFiles(12));
+  }
+
+  @Test
   void aFifoGivenByNameIsRefusedWithoutBlocking() throws Exception {
     Path fifo = tmp.resolve("events.jsonl");
     mkfifo(fifo);
