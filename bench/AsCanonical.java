@@ -36,8 +36,9 @@ import org.dunbar.records.Snapshot;
  * target}, {@code post_id}, {@code parent_id}, {@code ts} (epoch microseconds). An unfollow gets
  * the account its follow named, when the dump holds that follow, and is left out when it does not
  * (the pipeline would count it unresolved): canonical input resolves the targets of replies,
- * quotes, reshares and likes only (SPEC "Targets resolved from the parent post"). Lines the mapping
- * rejects or skips give no event and no line.
+ * quotes, reshares and likes only (SPEC "Targets resolved from the parent post"), and those are
+ * written with their target open where the mapping left it so, for the pipeline to resolve as it
+ * does the Jetstream lines. Lines the mapping rejects or skips give no event and no line.
  */
 public final class AsCanonical {
   private static final JsonFactory JSON = new JsonFactory();
@@ -86,12 +87,14 @@ public final class AsCanonical {
       map(
           file,
           event -> {
-            String target =
-                event.getType().equals("unfollow")
-                    ? followed.get(event.getParentId())
-                    : event.getTarget();
-            if (target == null && !event.getType().equals("post")) {
-              return;
+            String target = event.getTarget();
+            if (event.getType().equals("unfollow")) {
+              // Canonical input cannot leave an unfollow's target open: without its follow in the
+              // dump, the pipeline would count it unresolved, so it has no line here.
+              target = followed.get(event.getParentId());
+              if (target == null) {
+                return;
+              }
             }
             try {
               json.writeStartObject();
